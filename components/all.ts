@@ -1,0 +1,2 @@
+// Defines every ocds-widgets element (the CDN entry, dist/cdn/ocds-widgets.js).
+export {};

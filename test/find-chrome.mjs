@@ -1,0 +1,42 @@
+// Finds a Chrome/Chromium binary for the browser tests and the benchmark.
+import { existsSync } from 'node:fs';
+
+const candidates = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export function findChrome() {
+  return candidates.find((path) => path && existsSync(path));
+}
+
+export function requireChrome() {
+  const path = findChrome();
+  if (!path) {
+    console.error(
+      '\nNo Chrome or Chromium found for the browser tests.\n' +
+        '  Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium\n' +
+        '  macOS: install Google Chrome, or set CHROME_PATH=/path/to/chrome\n',
+    );
+    process.exit(1);
+  }
+  return path;
+}
+
+// Flags that work as root in a container and keep Chromium off the (closed) network.
+export const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

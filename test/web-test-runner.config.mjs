@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { requireChrome, chromeArgs } from './find-chrome.mjs';
+import { koaOcdsApi } from '../demos/api/koa.js';
+
+const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  rootDir,
+  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 240000,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  middleware: [koaOcdsApi()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs },
+    }),
+  ],
+};
