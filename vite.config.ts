@@ -13,7 +13,7 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', port: 5173 },
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
-      emptyOutDir: cdn,
+      emptyOutDir: false,
       target: 'es2022',
       sourcemap: true,
       lib: { entry, formats: ['es'] as const },
