@@ -1,0 +1,244 @@
+import { expect } from '@open-wc/testing';
+import { contractTimeline, timelineRows, type TimelineRow } from '../../src/analysis/timeline.js';
+import type { Contract, Dataset, Process } from '../../src/data/types.js';
+
+function process(fields: Partial<Process> & { ocid: string }): Process {
+  return { awards: [], contracts: [], releases: [], compiledRelease: {}, ...fields };
+}
+
+function contract(fields: Partial<Contract> & { id: string }): Contract {
+  return { transactions: [], milestones: [], amendments: [], ...fields };
+}
+
+function dataset(...processes: Process[]): Dataset {
+  return {
+    processes,
+    organisations: new Map(),
+    issues: [],
+    meta: { pages: 1, releases: processes.length, bytes: 0, complete: true },
+  };
+}
+
+const brief = (rows: TimelineRow[]) => rows.map((r) => [r.kind, r.event, r.start, r.end ?? null]);
+
+const lifecycle = process({
+  ocid: 'ocds-1',
+  title: 'Cycle lanes',
+  planning: { milestones: [{ id: 'm1', title: 'Plan approved', dueDate: '2009-03-14', dateMet: '2009-03-20' }] },
+  tender: {
+    status: 'complete',
+    value: { amount: 100, currency: 'GBP' },
+    enquiryPeriod: { startDate: '2010-03-01T09:00:00Z', endDate: '2010-03-14T17:30:00Z' },
+    tenderPeriod: { startDate: '2010-03-01T09:00:00Z', endDate: '2010-04-08T18:00:00Z' },
+    milestones: [],
+    amendments: [{ id: 'a1', date: '2010-03-20T09:45:00Z' }],
+  },
+  awards: [
+    { id: 'aw1', date: '2010-05-10T10:30:00Z', value: { amount: 90, currency: 'GBP' }, suppliers: [], amendments: [],
+      contractPeriod: { startDate: '2010-07-01', endDate: '2011-06-30' } },
+    { id: 'aw2', title: 'Signage', date: '2010-05-11', suppliers: [], amendments: [],
+      contractPeriod: { startDate: '2010-08-01', endDate: '2010-09-30' } },
+  ],
+  contracts: [
+    contract({
+      id: 'c1', awardID: 'aw1', title: 'Build', status: 'active', value: { amount: 90, currency: 'GBP' },
+      dateSigned: '2010-06-10T14:23:12Z',
+      period: { startDate: '2010-07-01', endDate: '2011-06-30', maxExtentDate: '2011-12-31' },
+      transactions: [
+        { id: 't2', date: '2010-10-01', value: { amount: 10, currency: 'GBP' } },
+        { id: 't1', date: '2010-08-01', value: { amount: 50, currency: 'GBP' } },
+      ],
+      milestones: [{ id: 'im1', title: 'Lane open', dueDate: '2011-03-01', source: 'implementation' }],
+    }),
+  ],
+  releases: [
+    { id: 'r1', date: '2009-03-15T14:45:00Z', tags: ['planning'] },
+    { id: 'r2', date: '2010-05-10T10:30:00Z', tags: ['award', 'contract'] },
+  ],
+});
+
+describe('timelineRows: one process', () => {
+  it('has exactly the spans, points and releases the dates imply, oldest first', () => {
+    const rows = timelineRows(dataset(lifecycle), { ocid: 'ocds-1' });
+    expect(brief(rows)).to.deep.equal([
+      ['point', 'milestoneDue', '2009-03-14', null],
+      ['release', 'release', '2009-03-15T14:45:00Z', null],
+      ['point', 'milestoneMet', '2009-03-20', null],
+      ['span', 'enquiryPeriod', '2010-03-01T09:00:00Z', '2010-03-14T17:30:00Z'],
+      ['span', 'tenderPeriod', '2010-03-01T09:00:00Z', '2010-04-08T18:00:00Z'],
+      ['point', 'amendment', '2010-03-20T09:45:00Z', null],
+      ['point', 'awardDate', '2010-05-10T10:30:00Z', null],
+      ['release', 'release', '2010-05-10T10:30:00Z', null],
+      ['point', 'awardDate', '2010-05-11', null],
+      ['point', 'contractSigned', '2010-06-10T14:23:12Z', null],
+      ['span', 'contractPeriod', '2010-07-01', '2011-06-30'],
+      // aw2 has no contract: its contractPeriod stands in.
+      ['span', 'awardContractPeriod', '2010-08-01', '2010-09-30'],
+      ['point', 'transaction', '2010-08-01', null],
+      ['point', 'transaction', '2010-10-01', null],
+      ['point', 'milestoneDue', '2011-03-01', null],
+      ['span', 'contractExtension', '2011-06-30', '2011-12-31'],
+    ]);
+  });
+
+  it('assigns stages and keeps values with their currency', () => {
+    const rows = timelineRows(dataset(lifecycle), { ocid: 'ocds-1' });
+    const byEvent = (event: string) => rows.filter((r) => r.event === event);
+    expect(byEvent('milestoneDue').map((r) => r.stage)).to.deep.equal(['planning', 'implementation']);
+    expect(byEvent('tenderPeriod')[0]).to.include({ stage: 'tender', value: 100, currency: 'GBP' });
+    expect(byEvent('contractSigned')[0]).to.include({ stage: 'contract', subject: 'Build', value: 90, status: 'active' });
+    expect(byEvent('release').map((r) => [r.stage, r.tags])).to.deep.equal([['planning', 'planning'], ['contract', 'award, contract']]);
+    expect(rows.every((r) => r.ocid === 'ocds-1' && r.title === 'Cycle lanes')).to.equal(true);
+  });
+
+  it('adds a running paid total in time order that ends at the sum of payments', () => {
+    const payments = timelineRows(dataset(lifecycle), { ocid: 'ocds-1' }).filter((r) => r.event === 'transaction');
+    expect(payments.map((r) => r.paidToDate)).to.deep.equal([50, 60]);
+  });
+
+  it('leaves payments of cancelled contracts out of the paid total, and keeps currencies apart', () => {
+    const p = process({
+      ocid: 'x',
+      contracts: [
+        contract({ id: 'a', status: 'cancelled', transactions: [{ date: '2020-01-01', value: { amount: 5, currency: 'USD' } }] }),
+        contract({ id: 'b', transactions: [
+          { date: '2020-02-01', value: { amount: 7, currency: 'USD' } },
+          { date: '2020-03-01', value: { amount: 3, currency: 'MXN' } },
+          { date: '2020-04-01', value: { amount: 1, currency: 'USD' } },
+        ] }),
+      ],
+    });
+    const payments = timelineRows(dataset(p), { ocid: 'x' }).filter((r) => r.event === 'transaction');
+    expect(payments.map((r) => [r.currency, r.paidToDate ?? null])).to.deep.equal([
+      ['USD', null], ['USD', 7], ['MXN', 3], ['USD', 8],
+    ]);
+  });
+
+  it('turns a bad or epoch date into an issue, never a mark at 1970', () => {
+    const p = process({
+      ocid: 'bad',
+      tender: {
+        milestones: [], amendments: [],
+        tenderPeriod: { startDate: '1970-01-01T00:00:00Z', endDate: '2015-11-20' },
+        awardPeriod: { startDate: '2015-12-10', endDate: '2015-12-01' },
+      },
+      awards: [{ id: 'a', date: 'not a date', suppliers: [], amendments: [] }],
+    });
+    const result = contractTimeline(dataset(p), { ocid: 'bad' });
+    expect(brief(result.rows)).to.deep.equal([['point', 'tenderPeriod', '2015-11-20', null]]);
+    expect(result.rows[0].edge).to.equal('end');
+    expect(result.issues.map((i) => [i.code, i.path])).to.deep.equal([
+      ['date-invalid', 'tender.tenderPeriod.startDate'],
+      ['period-end-before-start', 'tender.awardPeriod'],
+      ['date-invalid', 'awards[0].date'],
+    ]);
+    expect(result.issues.every((i) => i.ocid === 'bad')).to.equal(true);
+  });
+
+  it('reads a timestamp without offset as UTC, not local time', () => {
+    const p = process({ ocid: 'u', awards: [{ id: 'a', date: '2016-12-31T00:00:00', suppliers: [], amendments: [] },
+      { id: 'b', date: '2016-12-30T23:00:00Z', suppliers: [], amendments: [] }] });
+    expect(timelineRows(dataset(p), { ocid: 'u' }).map((r) => r.start)).to.deep.equal(['2016-12-30T23:00:00Z', '2016-12-31T00:00:00']);
+  });
+
+  it('flags an active contract past its end date as overdue and draws today while running', () => {
+    const p = process({
+      ocid: 'late',
+      contracts: [
+        contract({ id: 'c1', status: 'active', period: { startDate: '2020-01-01', endDate: '2020-06-30', maxExtentDate: '2021-12-31' } }),
+        contract({ id: 'c2', status: 'terminated', period: { startDate: '2020-01-01', endDate: '2020-03-31' } }),
+      ],
+    });
+    const during = contractTimeline(dataset(p), { ocid: 'late', now: '2020-08-01T00:00:00Z' });
+    expect(during.overdue.map((o) => [o.contractId, o.endDate])).to.deep.equal([['c1', '2020-06-30']]);
+    expect(during.today).to.equal('2020-08-01T00:00:00.000Z');
+    const before = contractTimeline(dataset(p), { ocid: 'late', now: '2020-05-01T00:00:00Z' });
+    expect(before.overdue).to.deep.equal([]);
+    const afterAll = contractTimeline(dataset(p), { ocid: 'late', now: '2023-01-01T00:00:00Z' });
+    expect(afterAll.today).to.equal(undefined);
+  });
+
+  it('draws no today rule when every contract has ended by status', () => {
+    const p = process({ ocid: 'done', contracts: [contract({ id: 'c', status: 'terminated', period: { startDate: '2020-01-01', endDate: '2020-12-31' } })] });
+    expect(contractTimeline(dataset(p), { ocid: 'done', now: '2020-06-01' }).today).to.equal(undefined);
+  });
+
+  it('gives the contracted value per currency for the burn-up target', () => {
+    expect(contractTimeline(dataset(lifecycle), { ocid: 'ocds-1' }).contracted).to.deep.equal([{ amount: 90, currency: 'GBP' }]);
+  });
+
+  it('returns nothing for an unknown ocid and lists a process without dates as undated', () => {
+    expect(timelineRows(dataset(lifecycle), { ocid: 'nope' })).to.deep.equal([]);
+    const undated = contractTimeline(dataset(process({ ocid: 'empty', title: 'No dates' })), { ocid: 'empty' });
+    expect(undated.rows).to.deep.equal([]);
+    expect(undated.undated).to.deep.equal([{ ocid: 'empty', title: 'No dates' }]);
+  });
+});
+
+describe('timelineRows: many processes', () => {
+  const dated = (ocid: string, start: string, end: string, amount?: number, currency = 'MXN') =>
+    process({
+      ocid,
+      title: `Process ${ocid}`,
+      tender: { milestones: [], amendments: [], tenderPeriod: { startDate: start, endDate: start } },
+      contracts: [contract({ id: 'c', ...(amount === undefined ? {} : { value: { amount, currency } }), period: { startDate: start, endDate: end } })],
+    });
+  const many = dataset(
+    dated('a', '2020-01-01', '2020-02-01', 500),
+    dated('b', '2021-01-01', '2021-12-31', 100),
+    dated('c', '2019-01-01', '2022-01-01', 300, 'USD'),
+    process({ ocid: 'none', title: 'Nothing dated' }),
+  );
+  const order = (rows: TimelineRow[]) => [...new Set(rows.map((r) => r.ocid))];
+
+  it('sorts by most recent last event by default', () => {
+    expect(order(timelineRows(many))).to.deep.equal(['c', 'b', 'a']);
+  });
+
+  it('sorts by contracted value in the chosen currency, others after', () => {
+    expect(order(timelineRows(many, { sort: 'value', currency: 'mxn' }))).to.deep.equal(['a', 'b', 'c']);
+    expect(order(timelineRows(many, { sort: 'value', currency: 'USD' }))).to.deep.equal(['c', 'b', 'a']);
+  });
+
+  it('sorts by duration', () => {
+    expect(order(timelineRows(many, { sort: 'duration' }))).to.deep.equal(['c', 'b', 'a']);
+  });
+
+  it('keeps limit rows, counts the rest, and lists undated processes without drawing them', () => {
+    const result = contractTimeline(many, { limit: 2, sort: 'value', currency: 'MXN' });
+    expect(result.shown.map((s) => s.ocid)).to.deep.equal(['a', 'b']);
+    expect(result.notShown).to.equal(1);
+    expect(result.undated).to.deep.equal([{ ocid: 'none', title: 'Nothing dated' }]);
+    expect(result.rows.some((r) => r.ocid === 'none')).to.equal(false);
+  });
+
+  it('defaults to 20 rows', () => {
+    const lots = dataset(...Array.from({ length: 23 }, (_, i) => dated(`p${i}`, `2020-01-${String(i + 1).padStart(2, '0')}`, '2020-03-01')));
+    const result = contractTimeline(lots);
+    expect(result.shown.length).to.equal(20);
+    expect(result.notShown).to.equal(3);
+  });
+
+  it('cuts each process into contiguous stage segments from first to last dated event', () => {
+    const rows = timelineRows(many, { sort: 'recent' }).filter((r) => r.ocid === 'b');
+    expect(rows.map((r) => [r.kind, r.event, r.stage, r.start, r.end])).to.deep.equal([
+      ['span', 'stage', 'tender', '2021-01-01', '2021-01-01'],
+      ['span', 'stage', 'contract', '2021-01-01', '2021-12-31'],
+    ]);
+    expect(rows[1]).to.include({ value: 100, currency: 'MXN' });
+  });
+
+  it('orders segments by time when publisher dates run against the lifecycle', () => {
+    const p = process({
+      ocid: 'odd',
+      tender: { milestones: [], amendments: [], tenderPeriod: { startDate: '2016-01-01', endDate: '2016-01-01' } },
+      contracts: [contract({ id: 'c', dateSigned: '2015-12-31', transactions: [{ date: '2016-04-05' }, { date: '2017-01-05' }] })],
+    });
+    const rows = timelineRows(dataset(p));
+    expect(rows.map((r) => [r.stage, r.start, r.end])).to.deep.equal([
+      ['contract', '2015-12-31', '2016-01-01'],
+      ['tender', '2016-01-01', '2016-04-05'],
+      ['implementation', '2016-04-05', '2017-01-05'],
+    ]);
+  });
+});
