@@ -1,3 +1,5 @@
 // ocds-widgets core: load, validate, merge and analyse OCDS data. Nothing here registers an element
 // or touches the DOM beyond `fetch`, so it runs in Node 20 as well as the browser.
 export * from './data/types.js';
+export { compileReleases, versionReleases, type MergeOptions } from './data/merge.js';
+export { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from './data/merge-rules.js';

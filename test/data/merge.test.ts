@@ -1,0 +1,352 @@
+import { expect } from '@open-wc/testing';
+import { compileReleases, versionReleases } from '../../src/data/merge.js';
+import { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from '../../src/data/merge-rules.js';
+import type { DataIssue, JsonObject } from '../../src/data/types.js';
+
+const FIXTURES = '/test/fixtures/ocds';
+const OCDS_MERGE = `${FIXTURES}/merge/ocds-merge`;
+
+async function fetchText(path: string): Promise<string> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function fetchJson<T = JsonObject>(path: string): Promise<T> {
+  return JSON.parse(await fetchText(path)) as T;
+}
+
+/** JSON Lines: one document per line. */
+async function fetchLines<T = JsonObject>(path: string): Promise<T[]> {
+  return (await fetchText(path))
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+const rulesCache = new Map<string, Promise<MergeRules>>();
+function rulesFrom(schemaPath: string): Promise<MergeRules> {
+  if (!rulesCache.has(schemaPath)) rulesCache.set(schemaPath, fetchJson(schemaPath).then(mergeRulesFromSchema));
+  return rulesCache.get(schemaPath)!;
+}
+const rules103 = () => rulesFrom(`${OCDS_MERGE}/_schemas/release-schema-1__0__3.json`);
+const rules115 = () => rulesFrom(`${FIXTURES}/schemas/ocds-1.1.5/release-schema.json`);
+
+/** Groups releases by `ocid`, keeping their order. */
+function byOcid(releases: JsonObject[]): Map<string, JsonObject[]> {
+  const groups = new Map<string, JsonObject[]>();
+  for (const release of releases) {
+    const ocid = release.ocid as string;
+    groups.set(ocid, [...(groups.get(ocid) ?? []), release]);
+  }
+  return groups;
+}
+
+interface Package {
+  releases: JsonObject[];
+}
+interface RecordPackage {
+  records: { ocid: string; compiledRelease: JsonObject; versionedRelease?: JsonObject }[];
+}
+
+// Every expected output of open-contracting/ocds-merge's test suite under test/fixtures/ocds/merge/ocds-merge/
+// (the browser cannot list folders, so the list is written out): `<folder>/<case>/<case>-<output>.json` is the
+// merge of `<folder>/<case>/<case>.json`. Folders 1.0 and 1.1 use the OCDS 1.0.3 and 1.1.4 release schemas,
+// `schema` the test schema. `-append` and `-by-position` outputs merge the releases twice, with a rule override.
+const OCDS_MERGE_OUTPUTS: Record<string, Record<string, string[]>> = {
+  '1.0': { suppliers: ['compiled', 'versioned'] },
+  '1.1': Object.fromEntries(
+    [
+      'contextual',
+      'empty-identifiermerge-array',
+      'empty-object',
+      'empty-wholelistmerge-array',
+      'fill-identifiermerge-array',
+      'fill-object',
+      'fill-wholelistmerge-array',
+      'initial-null',
+      'lists',
+      'mergeid',
+      'null',
+      'simple',
+      'single-empty-identifiermerge-array',
+      'single-empty-object',
+      'single-empty-wholelistmerge-array',
+      'string-list',
+      'unit',
+    ].map((name) => [name, ['compiled', 'versioned']]),
+  ),
+  schema: {
+    'deep-identifier-merge': ['compiled'],
+    'deep-omit-when-merged': ['compiled'],
+    'deep-whole-list-merge': ['compiled'],
+    'identifier-merge-collision': ['compiled'],
+    'identifier-merge-duplicate-id': ['compiled', 'append', 'by-position'],
+    'identifier-merge-no-id': ['append'],
+    'merge-property-is-false': ['compiled'],
+    'no-top-level-id': ['compiled'],
+    'omit-when-merged-array-of-non-objects': ['compiled'],
+    'omit-when-merged-shadowed': ['compiled'],
+    'version-id': ['versioned'],
+    'whole-list-merge-duplicate-id': ['compiled'],
+    'whole-list-merge-empty': ['compiled'],
+    'whole-list-merge-no-id': ['compiled'],
+    'whole-list-merge-object': ['compiled'],
+  },
+};
+const OCDS_MERGE_SCHEMAS: Record<string, string> = {
+  '1.0': 'release-schema-1__0__3.json',
+  '1.1': 'release-schema-1__1__4.json',
+  schema: 'schema.json',
+};
+
+describe('OCDS merge conformance: open-contracting/ocds-merge cases', () => {
+  for (const [folder, cases] of Object.entries(OCDS_MERGE_OUTPUTS)) {
+    for (const [name, outputs] of Object.entries(cases)) {
+      for (const output of outputs) {
+        it(`${folder}/${name}/${name}-${output}.json`, async () => {
+          const schemaRules = await rulesFrom(`${OCDS_MERGE}/_schemas/${OCDS_MERGE_SCHEMAS[folder]}`);
+          const releases = await fetchJson<JsonObject[]>(`${OCDS_MERGE}/${folder}/${name}/${name}.json`);
+          const expected = await fetchJson(`${OCDS_MERGE}/${folder}/${name}/${name}-${output}.json`);
+          const original = structuredClone(releases);
+          let actual: JsonObject;
+          if (output === 'versioned') {
+            actual = versionReleases(releases, { rules: schemaRules });
+          } else if (output === 'compiled') {
+            actual = compileReleases(releases, { rules: schemaRules });
+          } else {
+            const override = output === 'append' ? { append: ['nested.array'] } : { mergeByPosition: ['nested.array'] };
+            actual = compileReleases([...releases, ...releases], { rules: { ...schemaRules, ...override } });
+          }
+          expect(actual).to.deep.equal(expected);
+          expect(releases, 'the releases are not modified').to.deep.equal(original);
+        });
+      }
+    }
+  }
+});
+
+describe('OCDS merge conformance: ocdskit real Mexico City data (OCDS 1.0.3 rules, not upgraded)', () => {
+  const CDMX = `${FIXTURES}/merge/ocdskit-realdata-cdmx`;
+
+  for (const n of [1, 2]) {
+    it(`release-package-${n}.json -> compiled-release-${n}.json`, async () => {
+      const { releases } = await fetchJson<Package>(`${CDMX}/release-package-${n}.json`);
+      const expected = await fetchJson(`${CDMX}/compiled-release-${n}.json`);
+      expect(compileReleases(releases, { rules: await rules103() })).to.deep.equal(expected);
+    });
+    it(`release-package-${n}.json -> versioned-release-${n}.json`, async () => {
+      const { releases } = await fetchJson<Package>(`${CDMX}/release-package-${n}.json`);
+      const expected = await fetchJson(`${CDMX}/versioned-release-${n}.json`);
+      expect(versionReleases(releases, { rules: await rules103() })).to.deep.equal(expected);
+    });
+  }
+
+  for (const recordPackage of [
+    'record-package_package.json',
+    'record-package_versioned.json',
+    'record-package_linked-releases.json',
+  ]) {
+    it(`release-package-1-2.json -> ${recordPackage}`, async () => {
+      const { releases } = await fetchJson<Package>(`${CDMX}/release-package-1-2.json`);
+      const { records } = await fetchJson<RecordPackage>(`${CDMX}/${recordPackage}`);
+      const groups = byOcid(releases);
+      expect(records.map((record) => record.ocid)).to.have.members([...groups.keys()]);
+      for (const record of records) {
+        const group = groups.get(record.ocid)!;
+        expect(compileReleases(group, { rules: await rules103() })).to.deep.equal(record.compiledRelease);
+        if (record.versionedRelease) {
+          expect(versionReleases(group, { rules: await rules103() })).to.deep.equal(record.versionedRelease);
+        }
+      }
+    });
+  }
+
+  it('release-package_split.json -> record-package_split.json (JSON Lines)', async () => {
+    const packages = await fetchLines<Package>(`${CDMX}/release-package_split.json`);
+    const recordPackages = await fetchLines<RecordPackage>(`${CDMX}/record-package_split.json`);
+    const groups = byOcid(packages.flatMap((releasePackage) => releasePackage.releases));
+    const records = recordPackages.flatMap((recordPackage) => recordPackage.records);
+    expect(records).to.have.length(groups.size);
+    for (const record of records) {
+      expect(compileReleases(groups.get(record.ocid)!, { rules: await rules103() })).to.deep.equal(
+        record.compiledRelease,
+      );
+    }
+  });
+
+  it('ocdskit-realdata-cdmx-encoding: release-package_encoding-utf-8.json -> compile_encoding_encoding.json', async () => {
+    const folder = `${FIXTURES}/merge/ocdskit-realdata-cdmx-encoding`;
+    const { releases } = await fetchJson<Package>(`${folder}/release-package_encoding-utf-8.json`);
+    const expected = await fetchJson(`${folder}/compile_encoding_encoding.json`);
+    expect(compileReleases(releases, { rules: await rules103() })).to.deep.equal(expected);
+  });
+});
+
+describe('OCDS merge conformance: sample-data fictional example', () => {
+  const STAGES = ['01-planning', '02-tender', '03-tenderAmendment', '04-award', '05-contract', '06-implementation'];
+  for (const version of ['1.0', '1.1']) {
+    const folder = `${FIXTURES}/merge/sample-data-fictional-${version}`;
+    const stageReleases = async () =>
+      (
+        await Promise.all(
+          STAGES.map((stage) => fetchJson<Package>(`${folder}/ocds-213czf-000-00001-${stage}.json`)),
+        )
+      ).flatMap((releasePackage) => releasePackage.releases);
+    const rules = version === '1.0' ? rules103 : rules115;
+
+    it(`${version}: the six stage releases -> record compiledRelease`, async () => {
+      const { records } = await fetchJson<RecordPackage>(`${folder}/record/ocds-213czf-000-00001.json`);
+      expect(compileReleases(await stageReleases(), { rules: await rules() })).to.deep.equal(records[0].compiledRelease);
+    });
+    it(`${version}: the six stage releases -> record versionedRelease`, async () => {
+      const { records } = await fetchJson<RecordPackage>(`${folder}/record/ocds-213czf-000-00001-withversions.json`);
+      expect(versionReleases(await stageReleases(), { rules: await rules() })).to.deep.equal(
+        records[0].versionedRelease,
+      );
+    });
+  }
+
+  it('1.1: the combined six-release package, with the default rules -> record compiledRelease', async () => {
+    const folder = `${FIXTURES}/merge/sample-data-fictional-1.1`;
+    const { releases } = await fetchJson<Package>(`${folder}/ocds-213czf-000-00001.json`);
+    const { records } = await fetchJson<RecordPackage>(`${folder}/record/ocds-213czf-000-00001.json`);
+    expect(compileReleases(releases)).to.deep.equal(records[0].compiledRelease);
+  });
+});
+
+describe('merge rules', () => {
+  it('OCDS_1_1_5_RULES equals the rules derived from the OCDS 1.1.5 release schema', async () => {
+    const schema = await fetchJson(`${FIXTURES}/schemas/ocds-1.1.5/release-schema.json`);
+    expect(OCDS_1_1_5_RULES).to.deep.equal(mergeRulesFromSchema(schema));
+    expect(OCDS_1_1_5_RULES.omitWhenMerged).to.include.members(['id', 'date', 'tag']);
+  });
+
+  it('follows $ref, reads 1.0 mergeStrategy, and stops on a recursive schema', () => {
+    const schema = {
+      properties: {
+        ocid: { type: 'string', mergeStrategy: 'ocdsOmit' },
+        node: { $ref: '#/definitions/Node' },
+        codes: { type: 'array', items: { type: 'string' } },
+        versioned: { type: 'array', mergeStrategy: 'ocdsVersion', items: { $ref: '#/definitions/Node' } },
+      },
+      definitions: {
+        Node: {
+          type: 'object',
+          properties: {
+            secret: { type: 'string', omitWhenMerged: true },
+            children: { type: 'array', items: { $ref: '#/definitions/Node' } },
+            notes: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' } } } },
+          },
+        },
+      },
+    };
+    expect(mergeRulesFromSchema(schema)).to.deep.equal({
+      // `node.children` refers back to Node: the recursion stops there instead of expanding forever.
+      omitWhenMerged: ['node.secret', 'ocid'],
+      wholeListMerge: ['codes', 'node.notes', 'versioned'],
+    });
+  });
+
+  it('returns empty rules for a schema without properties or with a dangling $ref', () => {
+    expect(mergeRulesFromSchema({})).to.deep.equal({ omitWhenMerged: [], wholeListMerge: [] });
+    expect(mergeRulesFromSchema({ properties: { a: { $ref: '#/definitions/Missing' } } })).to.deep.equal({
+      omitWhenMerged: [],
+      wholeListMerge: [],
+    });
+  });
+});
+
+describe('compileReleases', () => {
+  const release = (id: string, date: unknown, fields: JsonObject = {}): JsonObject => ({
+    ocid: 'ocds-x-1',
+    id,
+    date,
+    tag: ['tender'],
+    ...fields,
+  });
+
+  it('keeps the given order of releases with equal dates (stable sort)', () => {
+    const compiled = compileReleases([
+      release('b', '2020-01-02', { title: 'second' }),
+      release('a', '2020-01-01', { title: 'first' }),
+      release('c', '2020-01-02', { title: 'third' }),
+    ]);
+    expect(compiled).to.deep.equal({
+      tag: ['compiled'],
+      id: 'ocds-x-1-2020-01-02',
+      date: '2020-01-02',
+      ocid: 'ocds-x-1',
+      title: 'third',
+    });
+  });
+
+  it('skips non-object releases and merges undated releases first, reporting both', () => {
+    const issues: DataIssue[] = [];
+    const compiled = compileReleases(
+      [
+        release('2', '2020-01-02', { title: 'dated' }),
+        'not a release' as unknown as JsonObject,
+        null as unknown as JsonObject,
+        release('1', undefined, { title: 'undated', description: 'kept' }),
+      ],
+      { onIssue: (issue) => issues.push(issue) },
+    );
+    expect(compiled.title).to.equal('dated');
+    expect(compiled.description).to.equal('kept');
+    expect(issues.map((issue) => issue.code)).to.deep.equal([
+      'merge-release-not-object',
+      'merge-release-not-object',
+      'merge-date-missing',
+    ]);
+    expect(issues.every((issue) => issue.ocid === 'ocds-x-1')).to.equal(true);
+  });
+
+  it('does not throw when releases disagree on a field type, and reports it', () => {
+    const issues: DataIssue[] = [];
+    const compiled = compileReleases(
+      [
+        release('1', '2020-01-01', { tender: 'oops', awards: { id: 'a' } }),
+        release('2', '2020-01-02', { tender: { id: 't' }, awards: [{ id: 'a', status: 'active' }] }),
+      ],
+      { onIssue: (issue) => issues.push(issue) },
+    );
+    expect(compiled.tender).to.equal('oops');
+    expect(compiled.awards).to.deep.equal({ id: 'a' });
+    expect(issues.map((issue) => issue.code)).to.deep.equal(['merge-inconsistent-type', 'merge-inconsistent-type']);
+  });
+
+  it('returns an empty compiled release for odd input instead of throwing', () => {
+    const issues: DataIssue[] = [];
+    expect(compileReleases(undefined as unknown as JsonObject[], { onIssue: (i) => issues.push(i) })).to.deep.equal({
+      tag: ['compiled'],
+    });
+    expect(issues[0].code).to.equal('merge-not-array');
+  });
+
+  it('reports duplicate ids within one array and keeps the later values', () => {
+    const issues: DataIssue[] = [];
+    const compiled = compileReleases(
+      [release('1', '2020-01-01', { awards: [{ id: 'a', status: 'pending' }, { id: 'a', status: 'active' }] })],
+      { onIssue: (issue) => issues.push(issue) },
+    );
+    expect(compiled.awards).to.deep.equal([{ id: 'a', status: 'active' }]);
+    expect(issues).to.have.length(1);
+    expect(issues[0]).to.include({ code: 'merge-duplicate-id', path: 'awards[1].id', ocid: 'ocds-x-1' });
+  });
+
+  it('shares no arrays or objects with the releases', () => {
+    const input = release('1', '2020-01-01', { tender: { submissionMethod: ['electronicSubmission'] } });
+    const compiled = compileReleases([input]);
+    (compiled.tender as { submissionMethod: string[] }).submissionMethod.push('written');
+    expect((input.tender as { submissionMethod: string[] }).submissionMethod).to.deep.equal(['electronicSubmission']);
+  });
+
+  it('creates an own "__proto__" field instead of changing the prototype', () => {
+    const input = JSON.parse('{"ocid":"o","id":"1","date":"2020","__proto__":{"polluted":true}}') as JsonObject;
+    const compiled = compileReleases([input]);
+    expect(Object.getPrototypeOf(compiled)).to.equal(Object.prototype);
+    expect(Object.hasOwn(compiled, '__proto__')).to.equal(true);
+    expect((compiled as { polluted?: boolean }).polluted).to.equal(undefined);
+  });
+});
