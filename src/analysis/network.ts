@@ -1,0 +1,366 @@
+// Buyer -> supplier network of awarded value, with concentration figures.
+//
+// Money rules: awards with status `cancelled` or `unsuccessful` are left out; amounts in different currencies are
+// never added. An award with several suppliers is split EQUALLY among its distinct suppliers, so the edges of one
+// award add up to the award's value once (totals stay honest); each such edge says so (`split: 'equal'`,
+// `sharedAwards`). Awards published without a value still draw an edge (who sells to whom), in the `NO_VALUE`
+// currency bucket with amount 0 and `unvalued` counting them.
+import type { Dataset, OrgRef } from '../data/types.js';
+
+/** The currency bucket of awards published without a value (or without a usable amount). */
+export const NO_VALUE = '';
+
+export type NetworkRole = 'buyer' | 'supplier' | 'both' | 'others';
+
+/** One organisation (or one buyer's "others" group) in the network. */
+export interface NetworkNode {
+  /** The organisation's page-wide identity key; `others:<buyer id>` for a buyer's "others" group. */
+  id: string;
+  label: string;
+  role: NetworkRole;
+  /** Sum of the node's edge amounts in the network's `currency`. */
+  amount: number;
+  /** Every name variant seen for the organisation. */
+  names: string[];
+  /** Distinct awards the node takes part in (in the network's `currency`). */
+  awards: number;
+  /** For an "others" node: how many suppliers it groups. */
+  count?: number;
+  /** For an "others" node: the buyer whose smaller suppliers it groups. */
+  buyerId?: string;
+}
+
+/**
+ * How the value of the edge's awards was attributed: `sole` = each award had this one supplier; `equal` = at least
+ * one award had several suppliers and its value was divided equally among them.
+ */
+export type NetworkSplit = 'sole' | 'equal';
+
+/** One buyer -> supplier relation in one currency: the element's `rows`. */
+export interface NetworkEdge {
+  buyerId: string;
+  buyer: string;
+  supplierId: string;
+  supplier: string;
+  /** ISO 4217 code, or `NO_VALUE` ('') for awards published without a value. */
+  currency: string;
+  amount: number;
+  /** Distinct awards on this edge. */
+  awards: number;
+  split: NetworkSplit;
+  /** Awards on this edge shared with other suppliers (their value divided equally). */
+  sharedAwards: number;
+  /** Awards on this edge published without a value. */
+  unvalued: number;
+  /** For an edge to an "others" node: how many suppliers it groups. */
+  others?: number;
+}
+
+export interface BuyerConcentration {
+  buyerId: string;
+  buyer: string;
+  amount: number;
+  suppliers: number;
+  topSupplierId: string;
+  topSupplier: string;
+  topAmount: number;
+  /** The top supplier's share of the buyer's awarded value (0–1); undefined when the buyer's total is not positive. */
+  share?: number;
+}
+
+export interface NetworkSummary {
+  currency: string;
+  /** Awarded value in `currency` (before grouping into "others"). */
+  total: number;
+  suppliers: number;
+  buyers: BuyerConcentration[];
+  top5: { id: string; label: string; amount: number }[];
+  /** The five largest suppliers' share of `total` (0–1); undefined when the total is not positive. */
+  top5Share?: number;
+}
+
+export interface SupplierNetwork {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** The currency of node amounts and of the summary: the one asked for, else the one used by the most processes. */
+  currency: string;
+  /** Currencies with awarded value, by number of processes (most first). */
+  currencies: { currency: string; processes: number }[];
+  summary: NetworkSummary;
+  /** Awards that could not become an edge, or are outside the selected currency. */
+  excluded: { noBuyer: number; noSupplier: number; otherCurrency: number };
+}
+
+export interface SupplierNetworkOptions {
+  /** Only this currency (`NO_VALUE` for awards without a value); all currencies when omitted. */
+  currency?: string;
+  /** At most this many suppliers per currency, by value; the rest are grouped into one "others" node per buyer. */
+  limit?: number;
+  /** Only this node's neighbourhood (its edges); a node `id` exactly as in `nodes`. */
+  focus?: string;
+}
+
+export const DEFAULT_NETWORK_LIMIT = 50;
+const EXCLUDED_AWARD_STATUSES = new Set(['cancelled', 'unsuccessful']);
+const OTHERS_PREFIX = 'others:';
+
+/** One award's share for one supplier. */
+interface Contribution {
+  award: string;
+  buyer: OrgRef;
+  supplier: OrgRef;
+  currency: string;
+  amount: number;
+  shared: boolean;
+  unvalued: boolean;
+}
+
+interface EdgeBuild {
+  edge: NetworkEdge;
+  awards: Set<string>;
+  suppliers: Set<string>;
+}
+
+export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOptions = {}): SupplierNetwork {
+  const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0 };
+  const all = contributions(dataset, excluded);
+  const currencies = currencyRanking(all);
+  const currency = options.currency ?? currencies[0]?.currency ?? NO_VALUE;
+  let selected = all;
+  if (options.currency !== undefined) {
+    selected = all.filter((c) => c.currency === options.currency);
+    excluded.otherCurrency = new Set(all.filter((c) => c.currency !== options.currency).map((c) => c.award)).size;
+  }
+  if (options.focus !== undefined) {
+    const focus = options.focus;
+    selected = selected.filter((c) => c.buyer.key === focus || c.supplier.key === focus);
+  }
+  const labels = labelLookup(dataset);
+  const summary = concentration(selected, currency, labels);
+  const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_NETWORK_LIMIT : Math.floor(options.limit);
+  const kept = keptSuppliers(selected, limit);
+  const edges = buildEdges(selected, kept, labels);
+  const nodes = buildNodes(edges, currency, dataset);
+  return { nodes, edges: edges.map((e) => e.edge), currency, currencies, summary, excluded };
+}
+
+function contributions(dataset: Dataset, excluded: SupplierNetwork['excluded']): Contribution[] {
+  const out: Contribution[] = [];
+  dataset.processes.forEach((process, p) => {
+    const buyer = process.buyer ?? process.procuringEntity;
+    process.awards.forEach((award, a) => {
+      if (award.status && EXCLUDED_AWARD_STATUSES.has(award.status.trim().toLowerCase())) return;
+      // A supplier listed twice in one award is one supplier.
+      const suppliers = [...new Map(award.suppliers.map((s) => [s.key, s])).values()];
+      if (!buyer) {
+        excluded.noBuyer++;
+        return;
+      }
+      if (suppliers.length === 0) {
+        excluded.noSupplier++;
+        return;
+      }
+      const amount = award.value?.amount;
+      const valued = typeof amount === 'number' && Number.isFinite(amount);
+      const id = `${p}/${a}`;
+      for (const supplier of suppliers) {
+        out.push({
+          award: id,
+          buyer,
+          supplier,
+          currency: valued ? award.value!.currency : NO_VALUE,
+          amount: valued ? amount / suppliers.length : 0,
+          shared: suppliers.length > 1,
+          unvalued: !valued,
+        });
+      }
+    });
+  });
+  return out;
+}
+
+function currencyRanking(all: Contribution[]): SupplierNetwork['currencies'] {
+  const processes = new Map<string, Set<string>>();
+  for (const c of all) {
+    if (c.currency === NO_VALUE) continue;
+    const process = c.award.slice(0, c.award.indexOf('/'));
+    if (!processes.has(c.currency)) processes.set(c.currency, new Set());
+    processes.get(c.currency)!.add(process);
+  }
+  return [...processes]
+    .map(([currency, set]) => ({ currency, processes: set.size }))
+    .sort((a, b) => b.processes - a.processes || compare(a.currency, b.currency));
+}
+
+type Labels = (ref: OrgRef) => string;
+
+function labelLookup(dataset: Dataset): Labels {
+  return (ref) => dataset.organisations.get(ref.key)?.names.find((n) => n) || ref.name || ref.key;
+}
+
+/** Suppliers to draw, per currency: the `limit` largest by value (then by awards, then by id). */
+function keptSuppliers(selected: Contribution[], limit: number): Set<string> {
+  const byCurrency = new Map<string, Map<string, { amount: number; awards: number }>>();
+  for (const c of selected) {
+    if (!byCurrency.has(c.currency)) byCurrency.set(c.currency, new Map());
+    const totals = byCurrency.get(c.currency)!;
+    const t = totals.get(c.supplier.key) ?? { amount: 0, awards: 0 };
+    t.amount += c.amount;
+    t.awards++;
+    totals.set(c.supplier.key, t);
+  }
+  const kept = new Set<string>();
+  for (const [currency, totals] of byCurrency) {
+    const ranked = [...totals].sort(([ia, a], [ib, b]) => b.amount - a.amount || b.awards - a.awards || compare(ia, ib));
+    for (const [id] of ranked.slice(0, limit)) kept.add(`${currency}\u0001${id}`);
+  }
+  return kept;
+}
+
+function buildEdges(selected: Contribution[], kept: Set<string>, label: Labels): EdgeBuild[] {
+  const edges = new Map<string, EdgeBuild>();
+  for (const c of selected) {
+    const grouped = !kept.has(`${c.currency}\u0001${c.supplier.key}`);
+    const supplierId = grouped ? OTHERS_PREFIX + c.buyer.key : c.supplier.key;
+    const key = `${c.buyer.key}\u0001${supplierId}\u0001${c.currency}`;
+    let build = edges.get(key);
+    if (!build) {
+      build = {
+        edge: {
+          buyerId: c.buyer.key,
+          buyer: label(c.buyer),
+          supplierId,
+          supplier: grouped ? '' : label(c.supplier),
+          currency: c.currency,
+          amount: 0,
+          awards: 0,
+          split: 'sole',
+          sharedAwards: 0,
+          unvalued: 0,
+        },
+        awards: new Set(),
+        suppliers: new Set(),
+      };
+      edges.set(key, build);
+    }
+    const { edge } = build;
+    edge.amount += c.amount;
+    if (!build.awards.has(c.award)) {
+      build.awards.add(c.award);
+      edge.awards++;
+      if (c.shared) edge.sharedAwards++;
+      if (c.unvalued) edge.unvalued++;
+    }
+    if (c.shared) edge.split = 'equal';
+    build.suppliers.add(c.supplier.key);
+  }
+  for (const build of edges.values()) {
+    if (!build.edge.supplierId.startsWith(OTHERS_PREFIX) || build.edge.supplier) continue;
+    build.edge.others = build.suppliers.size;
+    build.edge.supplier = othersLabel(build.suppliers.size);
+  }
+  return [...edges.values()].sort(
+    (a, b) =>
+      compare(a.edge.currency, b.edge.currency) ||
+      b.edge.amount - a.edge.amount ||
+      compare(a.edge.buyerId, b.edge.buyerId) ||
+      compare(a.edge.supplierId, b.edge.supplierId),
+  );
+}
+
+/** English label of an "others" group; elements translate it from `count`. */
+export function othersLabel(count: number): string {
+  return count === 1 ? '1 other supplier' : `${count} other suppliers`;
+}
+
+export function isOthersId(id: string): boolean {
+  return id.startsWith(OTHERS_PREFIX);
+}
+
+function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): NetworkNode[] {
+  const nodes = new Map<string, { node: NetworkNode; awards: Set<string>; suppliers: Set<string> }>();
+  const touch = (id: string, name: string, as: 'buyer' | 'supplier', build: EdgeBuild) => {
+    let entry = nodes.get(id);
+    if (!entry) {
+      const others = isOthersId(id);
+      const names = others ? [] : (dataset.organisations.get(id)?.names.filter((n) => n) ?? []);
+      entry = {
+        node: { id, label: name, role: others ? 'others' : as, amount: 0, names: names.length ? names : [name], awards: 0 },
+        awards: new Set(),
+        suppliers: new Set(),
+      };
+      if (others) entry.node.buyerId = build.edge.buyerId;
+      nodes.set(id, entry);
+    } else if (entry.node.role !== as && entry.node.role !== 'others') {
+      entry.node.role = 'both';
+    }
+    for (const supplier of build.suppliers) entry.suppliers.add(supplier);
+    if (build.edge.currency !== currency) return;
+    entry.node.amount += build.edge.amount;
+    for (const award of build.awards) entry.awards.add(award);
+  };
+  for (const build of edges) {
+    touch(build.edge.buyerId, build.edge.buyer, 'buyer', build);
+    // A self-loop (an organisation buying from itself) counts its amount once on the node.
+    if (build.edge.supplierId !== build.edge.buyerId) touch(build.edge.supplierId, build.edge.supplier, 'supplier', build);
+  }
+  const out: NetworkNode[] = [];
+  for (const { node, awards, suppliers } of nodes.values()) {
+    node.awards = awards.size;
+    if (node.role === 'others') {
+      node.count = suppliers.size;
+      node.label = othersLabel(suppliers.size);
+    }
+    out.push(node);
+  }
+  return out.sort((a, b) => b.amount - a.amount || compare(a.id, b.id));
+}
+
+function concentration(selected: Contribution[], currency: string, label: Labels): NetworkSummary {
+  const inCurrency = selected.filter((c) => c.currency === currency);
+  const suppliers = new Map<string, { label: string; amount: number }>();
+  const buyers = new Map<string, { label: string; amount: number; suppliers: Map<string, { label: string; amount: number }> }>();
+  let total = 0;
+  for (const c of inCurrency) {
+    total += c.amount;
+    const s = suppliers.get(c.supplier.key) ?? { label: label(c.supplier), amount: 0 };
+    s.amount += c.amount;
+    suppliers.set(c.supplier.key, s);
+    const b = buyers.get(c.buyer.key) ?? { label: label(c.buyer), amount: 0, suppliers: new Map() };
+    b.amount += c.amount;
+    const bs = b.suppliers.get(c.supplier.key) ?? { label: s.label, amount: 0 };
+    bs.amount += c.amount;
+    b.suppliers.set(c.supplier.key, bs);
+    buyers.set(c.buyer.key, b);
+  }
+  const ranked = (m: Map<string, { label: string; amount: number }>) =>
+    [...m].map(([id, v]) => ({ id, label: v.label, amount: v.amount })).sort((a, b) => b.amount - a.amount || compare(a.id, b.id));
+  const top5 = ranked(suppliers).slice(0, 5);
+  const top5Amount = top5.reduce((sum, s) => sum + s.amount, 0);
+  const buyerRows: BuyerConcentration[] = [...buyers].map(([buyerId, b]) => {
+    const top = ranked(b.suppliers)[0]!;
+    return {
+      buyerId,
+      buyer: b.label,
+      amount: b.amount,
+      suppliers: b.suppliers.size,
+      topSupplierId: top.id,
+      topSupplier: top.label,
+      topAmount: top.amount,
+      share: b.amount > 0 ? top.amount / b.amount : undefined,
+    };
+  });
+  buyerRows.sort((a, b) => b.amount - a.amount || compare(a.buyerId, b.buyerId));
+  return {
+    currency,
+    total,
+    suppliers: suppliers.size,
+    buyers: buyerRows,
+    top5,
+    top5Share: total > 0 ? top5Amount / total : undefined,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
