@@ -1,0 +1,261 @@
+// Vega-Lite specs for the contract timeline: one process (lanes by stage, payments burn-up below) or
+// many processes (one Gantt row each). Dates go in as epoch milliseconds on UTC scales, so a calendar date
+// (`2016-12-31`) keeps its day whatever the reader's time zone. Marks are drawn in the rows' (time) order.
+import type { TopLevelSpec } from 'vega-lite';
+import { TIMELINE_STAGES, type ContractTimeline, type TimelineRow, type TimelineStage } from '../analysis/timeline.js';
+import { timeOf } from '../analysis/timeline-dates.js';
+
+export interface TimelineChartText {
+  /** Lane and legend names of the stages. */
+  stages: Record<TimelineStage, string>;
+  /** Lane of the release marks ("Published"). */
+  releases: string;
+  /** Title of the burn-up's value axis ("Paid so far"). */
+  paid: string;
+  /** Label of the contracted-value rule. */
+  contracted: string;
+  today: string;
+  /** Tooltip field titles. */
+  what: string;
+  when: string;
+  amount: string;
+  /** Accessible description of the whole chart (the written summary). */
+  description: string;
+}
+
+export interface TimelineChartOptions {
+  width: number;
+  colours: { stages: Record<TimelineStage, string>; accent: string; muted: string };
+  text: TimelineChartText;
+  /** Tooltip/ARIA wording of one row ("Contract signed: A-013/2016"), translated by the caller. */
+  describe: (row: TimelineRow) => string;
+  /** Dates and amounts as the reader's language writes them. */
+  formatDate: (iso: string) => string;
+  formatMoney: (amount: number, currency: string) => string;
+  /** The burn-up's currency (one process); payments in other currencies stay points without a line. */
+  currency?: string;
+  /** Many processes: the label of each row, by ocid (e.g. "1. Title…"); full title goes in the tooltip. */
+  rowLabel?: (ocid: string) => string;
+}
+
+/** A row as Vega reads it: times as numbers, the rest as display strings. */
+interface ChartDatum {
+  order: number;
+  ocid: string;
+  kind: TimelineRow['kind'];
+  event: TimelineRow['event'];
+  stage: string;
+  lane: string;
+  t0: number;
+  t1: number;
+  what: string;
+  when: string;
+  amount: string;
+  size: number;
+  met: boolean;
+  paidToDate?: number;
+}
+
+export function timelineSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {
+  return timeline.mode === 'process' ? processSpec(timeline, options) : processesSpec(timeline, options);
+}
+
+function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (row: TimelineRow) => string): ChartDatum[] {
+  return rows.map((row, order) => {
+    const t0 = timeOf(row.start)!;
+    const t1 = row.end === undefined ? t0 : timeOf(row.end)!;
+    return {
+      order,
+      ocid: row.ocid,
+      kind: row.kind,
+      event: row.event,
+      stage: options.text.stages[row.stage],
+      lane: lane(row),
+      t0,
+      t1,
+      what: options.describe(row),
+      when: row.end === undefined ? options.formatDate(row.start) : `${options.formatDate(row.start)} – ${options.formatDate(row.end)}`,
+      amount: row.value === undefined || row.currency === undefined ? '' : options.formatMoney(row.value, row.currency),
+      size: row.value === undefined ? 0 : Math.abs(row.value),
+      met: row.event === 'milestoneMet',
+      ...(row.paidToDate !== undefined && row.currency === options.currency ? { paidToDate: row.paidToDate } : {}),
+    };
+  });
+}
+
+function stageColour(options: TimelineChartOptions) {
+  return {
+    field: 'stage',
+    type: 'nominal' as const,
+    title: null,
+    scale: {
+      domain: TIMELINE_STAGES.map((stage) => options.text.stages[stage]),
+      range: TIMELINE_STAGES.map((stage) => options.colours.stages[stage]),
+    },
+    legend: { orient: 'top' as const, direction: 'horizontal' as const },
+  };
+}
+
+const utcX = (title: string | null = null) => ({
+  field: 't0',
+  type: 'temporal' as const,
+  title,
+  scale: { type: 'utc' as const },
+  axis: { grid: true, labelOverlap: true },
+});
+
+function tooltip(options: TimelineChartOptions) {
+  return [
+    { field: 'what', type: 'nominal' as const, title: options.text.what },
+    { field: 'when', type: 'nominal' as const, title: options.text.when },
+    { field: 'amount', type: 'nominal' as const, title: options.text.amount },
+  ];
+}
+
+function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
+  if (timeline.today === undefined) return [];
+  const t = timeOf(timeline.today)!;
+  const data = { values: [{ t, label: options.text.today, when: options.formatDate(timeline.today) }] };
+  const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
+  return [
+    { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3] }, encoding: { x } },
+    {
+      data,
+      mark: { type: 'text' as const, color: options.colours.accent, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 0 },
+      encoding: { x, text: { field: 'label' } },
+    },
+  ];
+}
+
+function processSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {
+  const laneOf = (row: TimelineRow) => (row.kind === 'release' ? options.text.releases : options.text.stages[row.stage]);
+  const data = chartData(timeline.rows, options, laneOf);
+  const lanes = [...TIMELINE_STAGES.map((stage) => options.text.stages[stage]), options.text.releases].filter((lane) =>
+    data.some((d) => d.lane === lane),
+  );
+  const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
+  const common = { x: utcX(), y, tooltip: tooltip(options), description: { field: 'what' } };
+  const lanesView = {
+    width: options.width,
+    height: { step: 34 },
+    data: { values: data },
+    layer: [
+      {
+        transform: [{ filter: { field: 'kind', equal: 'span' } }],
+        mark: { type: 'bar' as const, height: { band: 0.55 }, cornerRadius: 2 },
+        encoding: {
+          ...common,
+          x2: { field: 't1' },
+          color: stageColour(options),
+          opacity: { condition: { test: "datum.event === 'contractExtension'", value: 0.4 }, value: 0.9 },
+        },
+      },
+      {
+        // Spans that start and end on the same instant would be invisible bars.
+        transform: [{ filter: "datum.kind === 'span' && datum.t0 === datum.t1" }],
+        mark: { type: 'tick' as const, thickness: 3 },
+        encoding: { ...common, color: stageColour(options) },
+      },
+      {
+        transform: [{ filter: { field: 'kind', equal: 'point' } }],
+        mark: { type: 'point' as const, filled: true, strokeWidth: 2, opacity: 1 },
+        encoding: {
+          ...common,
+          color: stageColour(options),
+          shape: {
+            condition: [
+              { test: "datum.event === 'transaction'", value: 'circle' },
+              { test: "datum.event === 'amendment'", value: 'diamond' },
+              { test: "datum.event === 'contractSigned' || datum.event === 'awardDate'", value: 'square' },
+            ],
+            value: 'triangle-up',
+          },
+          // A milestone still due is hollow; met, it is filled.
+          fillOpacity: { condition: { test: "datum.event === 'milestoneDue'", value: 0 }, value: 1 },
+          size: {
+            field: 'size',
+            type: 'quantitative' as const,
+            scale: { range: [40, 400], zero: true },
+            legend: null,
+          },
+        },
+      },
+      {
+        transform: [{ filter: { field: 'kind', equal: 'release' } }],
+        mark: { type: 'point' as const, shape: 'triangle-down', filled: true, size: 90, color: options.colours.muted },
+        encoding: common,
+      },
+      ...todayLayer(timeline, options),
+    ],
+  };
+
+  const paid = data.filter((d) => d.paidToDate !== undefined);
+  const target = timeline.contracted.find((money) => money.currency === options.currency);
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.text.description,
+    padding: 8,
+  };
+  if (paid.length === 0 || options.currency === undefined) return { ...base, ...lanesView } as TopLevelSpec;
+
+  const burnUp = {
+    width: options.width,
+    height: 140,
+    data: { values: paid },
+    layer: [
+      {
+        mark: { type: 'line' as const, interpolate: 'step-after' as const, color: options.colours.accent, point: true },
+        encoding: {
+          x: utcX(),
+          y: { field: 'paidToDate', type: 'quantitative' as const, title: `${options.text.paid} (${options.currency})`, axis: { format: '~s' } },
+          tooltip: tooltip(options),
+          description: { field: 'what' },
+        },
+      },
+      ...(target
+        ? [
+            {
+              data: { values: [{ amount: target.amount, label: `${options.text.contracted}: ${options.formatMoney(target.amount, target.currency)}` }] },
+              layer: [
+                { mark: { type: 'rule' as const, color: options.colours.muted, strokeDash: [6, 3] }, encoding: { y: { field: 'amount', type: 'quantitative' as const } } },
+                {
+                  mark: { type: 'text' as const, color: options.colours.muted, align: 'left' as const, baseline: 'bottom' as const, x: 0, dy: -3 },
+                  encoding: { y: { field: 'amount', type: 'quantitative' as const }, text: { field: 'label' } },
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+  return {
+    ...base,
+    vconcat: [lanesView, burnUp],
+    resolve: { scale: { x: 'shared', color: 'independent' } },
+  } as TopLevelSpec;
+}
+
+function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {
+  const rowLabel = options.rowLabel ?? ((ocid: string) => ocid);
+  const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
+  const rows = timeline.shown.map((process) => rowLabel(process.ocid));
+  const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220 } };
+  const common = { x: utcX(), y, tooltip: tooltip(options), description: { field: 'what' }, color: stageColour(options) };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.text.description,
+    padding: 8,
+    width: options.width,
+    height: { step: 26 },
+    data: { values: data },
+    layer: [
+      { mark: { type: 'bar' as const, height: { band: 0.65 } }, encoding: { ...common, x2: { field: 't1' } } },
+      {
+        transform: [{ filter: 'datum.t0 === datum.t1' }],
+        mark: { type: 'tick' as const, thickness: 3 },
+        encoding: common,
+      },
+      ...todayLayer(timeline, options),
+    ],
+  } as TopLevelSpec;
+}
