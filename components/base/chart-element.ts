@@ -1,0 +1,642 @@
+/**
+ * OcdsChartElement — the base every ocds-widgets chart shares (DESIGN.md, "Element contract").
+ *
+ * It owns: attributes (`src`, `ocid`, `lang`, `theme`, `currency`, `heading`, `max-pages`, `root`,
+ * `follow-origins`), the `data`/`sharedDataset` properties, loading through the shared loader with progress, errors with a
+ * translated message, retry and `ocds-error`, the empty / unknown-ocid / unknown-currency states, the currency
+ * switcher, heading, written summary (the chart's accessible description), "show table", CSV/PNG/SVG downloads, the
+ * source line, a keyboard-operable list of selectable items, lazy Vega embedding (CSP-safe, SVG, tooltips inside the
+ * shadow root, width from a ResizeObserver, per-view locale and theme colours, `finalize()` on disconnect).
+ *
+ * A chart subclass plugs in with (generic `Row` = one row of its public `rows`):
+ *
+ *   export class OcdsThing extends OcdsChartElement<ThingRow> {
+ *     static override styles = [chartElementStyles, css`…`];           // optional extra styles
+ *     protected override messages = thingMessages;                      // Catalogues {en, es}; must have `heading`
+ *     protected override selectKind = 'supplier';                       // `kind` of its ocds-select events
+ *     protected override usesCurrency = true;                           // rows carry `currency`: base picks the
+ *                                                                       // shown one, renders the switcher, checks it
+ *     protected analyse(dataset: Dataset): ThingRow[]                   // -> this.rows (call the src/analysis fn;
+ *                                                                       // read this.ocid etc. as options)
+ *     protected chartSpec(rows: ThingRow[], ctx: ChartContext): object  // Vega-Lite or Vega spec (src/charts);
+ *                                                                       // the base adds config (colours, font,
+ *                                                                       // locale) and sets the view width
+ *     protected summaryText(rows: ThingRow[], ctx: ChartContext): string
+ *     protected tableColumns(ctx: ChartContext): TableColumn<ThingRow>[]  // table view and CSV columns
+ *     // optional:
+ *     protected selectableItems(rows, ctx): SelectableItem[]            // focusable list under the chart
+ *     protected selectionFromDatum(datum): string | undefined           // clicked Vega datum -> item id
+ *     protected renderExtraControls(ctx): TemplateResult | typeof nothing  // more controls in part="controls"
+ *     protected renderDetails(rows, ctx): TemplateResult | typeof nothing  // above the chart (e.g. process title)
+ *     protected emptyMessage(rows, ctx): string | undefined             // extra "nothing to show" cases
+ *   }
+ *   // components/thing/define.ts:  defineElement('ocds-thing', OcdsThing);
+ *
+ * `ctx` (ChartContext) holds the full language tag, `t()` for messages, the shown `currency`, resolved theme
+ * colours, the container width and the selected item id. The rows given to chartSpec/summaryText/selectableItems
+ * are ALL rows; filter by `ctx.currency` yourself. Selection: declare a top-level Vega-Lite param (or Vega signal)
+ * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding.
+ * Clicking a mark calls `selectionFromDatum(item.datum)`, then fires `ocds-select { kind, id, label, value }` with
+ * the matching SelectableItem. Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
+ * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
+ * `processes`, else in the most rows).
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { sharedLoad } from '../../src/data/shared-load.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
+import type { DataIssue, Dataset } from '../../src/data/types.js';
+import {
+  baseMessages,
+  canonicalTag,
+  formatDate,
+  formatList,
+  loadVegaLocale,
+  mergeCatalogues,
+  translator,
+  type Catalogues,
+  type MessageParams,
+  type Translate,
+} from '../../src/i18n/index.js';
+import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
+import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
+import { chartElementStyles } from './styles.js';
+import { resolveColours, vegaConfig, type ThemeColours } from './theme.js';
+import { embedChart, type EmbedResult } from './vega.js';
+import { VERSION } from './version.js';
+
+export type { TableColumn } from './export.js';
+export type { ThemeColours } from './theme.js';
+
+export type ElementStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface ChartContext {
+  /** Full BCP 47 tag for Intl (`es-MX`, `es`, `en`). */
+  tag: string;
+  t: Translate;
+  /** The currency shown (elements with `usesCurrency`). */
+  currency?: string;
+  colours: ThemeColours;
+  /** Container width in CSS pixels. */
+  width: number;
+  selected?: string;
+}
+
+/** One keyboard-selectable thing (usually one bar or node). `colour` names a stage colour or the accent. */
+export interface SelectableItem {
+  id: string;
+  label: string;
+  value?: number;
+  colour?: 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'accent';
+}
+
+const PHASE_BY_CODE: Record<string, ErrorPhase> = {
+  'not-json': 'parse',
+  truncated: 'parse',
+  encoding: 'parse',
+  'not-ocds': 'validate',
+};
+
+/** Issues that mean a whole release (or record) was left out rather than repaired. */
+const LEFT_OUT = /^(release|record)-(dropped|invalid|skipped|left-out|unreadable)/;
+
+export abstract class OcdsChartElement<Row extends object = Record<string, unknown>> extends LitElement {
+  static version = VERSION;
+  static override styles = chartElementStyles;
+
+  /** URL of OCDS data (release/record package, API page, JSON Lines…). */
+  @property({ reflect: true }) src?: string;
+  /** Focus one contracting process, matched exactly as published. */
+  @property({ reflect: true }) ocid?: string;
+  /** BCP 47 tag; else the nearest ancestor's `lang`; else `en`. */
+  @property() override lang!: string;
+  @property({ reflect: true }) theme: Theme = 'light';
+  /** ISO 4217 code to show; default the one used by the most processes. */
+  @property({ reflect: true }) currency?: string;
+  @property({ reflect: true }) heading?: string;
+  @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
+  @property({ reflect: true }) root?: string;
+  /** Space-separated origins besides the `src` origin whose `links.next` may be followed. */
+  @property({ attribute: 'follow-origins', reflect: true }) followOrigins?: string;
+  /** An OCDS value (package, release, record, arrays, JSON text or bytes) instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+  /** An already loaded Dataset (e.g. from `<ocds-dataset>`) instead of `src`/`data`. */
+  @property({ attribute: false }) sharedDataset?: Dataset;
+
+  @state() private currentStatus: ElementStatus = 'idle';
+  @state() private progress?: { pages: number; releases: number; bytes: number };
+  @state() private error?: OcdsErrorDetail;
+  @state() private loaded?: Dataset;
+  @state() private currentRows: Row[] = [];
+  @state() private tableShown = false;
+  @state() private chartDrawn = false;
+  @state() protected selected?: string;
+  @state() private tooltip?: [string, string][];
+  @state() private width = 0;
+
+  private get chartContainer(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.chart');
+  }
+  private get tooltipElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.tooltip');
+  }
+
+  /** Catalogues of this element, merged over the base ones. */
+  protected messages: Catalogues = { en: {}, es: {} };
+  protected selectKind = 'item';
+  protected usesCurrency = false;
+
+  private loadController?: AbortController;
+  private view?: EmbedResult;
+  private drawToken = 0;
+  private drawQueued = false;
+  private renderedWaiters: (() => void)[] = [];
+  private resizeObserver?: ResizeObserver;
+  private observedContainer?: HTMLElement;
+  private colourScheme?: MediaQueryList;
+  private readonly onColourSchemeChange = () => this.requestDraw();
+
+  protected abstract analyse(dataset: Dataset): Row[];
+  protected abstract chartSpec(rows: Row[], ctx: ChartContext): object;
+  protected abstract summaryText(rows: Row[], ctx: ChartContext): string;
+  protected abstract tableColumns(ctx: ChartContext): TableColumn<Row>[];
+
+  protected selectableItems(_rows: Row[], _ctx: ChartContext): SelectableItem[] {
+    return [];
+  }
+  protected selectionFromDatum(datum: Record<string, unknown>): string | undefined {
+    return typeof datum.id === 'string' ? datum.id : undefined;
+  }
+  protected renderExtraControls(_ctx: ChartContext): TemplateResult | typeof nothing {
+    return nothing;
+  }
+  protected renderDetails(_rows: Row[], _ctx: ChartContext): TemplateResult | typeof nothing {
+    return nothing;
+  }
+  protected emptyMessage(_rows: Row[], _ctx: ChartContext): string | undefined {
+    return undefined;
+  }
+  /** The currency shown when `currency` is not set: the one behind the most processes (not the largest sum). */
+  protected defaultCurrency(_dataset: Dataset, rows: Row[]): string | undefined {
+    const weight = new Map<string, number>();
+    for (const row of rows as Record<string, unknown>[]) {
+      if (typeof row.currency !== 'string') continue;
+      const processes = typeof row.processes === 'number' ? row.processes : 1;
+      weight.set(row.currency, Math.max(weight.get(row.currency) ?? 0, processes));
+    }
+    return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  }
+
+  /** `idle` | `loading` | `ready` | `error`; `ready` once `rows` are final. */
+  get status(): ElementStatus {
+    return this.currentStatus;
+  }
+  /** The numbers the chart shows: the same rows as the table view and the CSV download. */
+  get rows(): Row[] {
+    return this.currentRows;
+  }
+  /** Every repair or drop made while reading the data. */
+  get issues(): DataIssue[] {
+    return this.loaded?.issues ?? [];
+  }
+  /** Resolves when the element next settles: the chart drawn, or an error or empty state shown. */
+  get rendered(): Promise<void> {
+    return new Promise((resolve) => this.renderedWaiters.push(resolve));
+  }
+
+  /** The BCP 47 tag in effect: own `lang`, else the nearest ancestor's (across shadow roots), else `en`. */
+  get languageTag(): string {
+    if (this.lang) return canonicalTag(this.lang);
+    let node: Node | null = this.parentNode;
+    while (node) {
+      if (node instanceof Element && node.getAttribute('lang')) return canonicalTag(node.getAttribute('lang'));
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return 'en';
+  }
+
+  /** Translated message for the element's language. */
+  protected t(key: string, params?: MessageParams): string {
+    return translator(mergeCatalogues(baseMessages, this.messages), this.languageTag)(key, params);
+  }
+
+  /** The shown currency (elements with `usesCurrency`). */
+  get shownCurrency(): string | undefined {
+    if (!this.usesCurrency) return undefined;
+    if (this.currency) return this.currency.trim().toUpperCase();
+    return this.loaded ? this.defaultCurrency(this.loaded, this.currentRows) : undefined;
+  }
+
+  /** Currencies present in `rows`, alphabetical. */
+  get currencies(): string[] {
+    const codes = new Set<string>();
+    for (const row of this.currentRows as Record<string, unknown>[]) if (typeof row.currency === 'string') codes.add(row.currency);
+    return [...codes].sort();
+  }
+
+  /** The CSV of `rows` (what "Download CSV" saves). */
+  csv(): string {
+    return rowsToCsv(this.currentRows, this.tableColumns(this.context()));
+  }
+
+  /** PNG or SVG of the drawn chart as a data URL. */
+  async imageURL(type: 'png' | 'svg'): Promise<string> {
+    if (!this.view) throw new Error('The chart has not been drawn yet.');
+    return this.view.view.toImageURL(type, type === 'png' ? 2 : 1);
+  }
+
+  /** Loads `src` again (what the retry button does). */
+  retry(): void {
+    if (this.sharedDataset) this.accept(this.sharedDataset);
+    else if (this.data !== undefined) this.useData();
+    else if (this.src) this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.colourScheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.colourScheme.addEventListener('change', this.onColourSchemeChange);
+    // Reconnected after a move: the chart was finalized on disconnect.
+    if (this.currentStatus === 'ready') this.requestDraw();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.colourScheme?.removeEventListener('change', this.onColourSchemeChange);
+    this.loadController?.abort();
+    this.resizeObserver?.disconnect();
+    this.observedContainer = undefined;
+    this.finalizeView();
+  }
+
+  protected emit<K extends keyof OcdsEventMap>(
+    type: K,
+    detail: OcdsEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins'].some((key) => changed.has(key));
+    if (changed.has('sharedDataset') && this.sharedDataset) this.accept(this.sharedDataset);
+    else if (changed.has('data') && this.data !== undefined) this.useData();
+    else if (sourceChanged && this.src && !this.sharedDataset && this.data === undefined) this.load();
+    else if (this.loaded && changed.has('ocid')) this.currentRows = this.analyse(this.loaded);
+    if (['lang', 'theme', 'currency', 'ocid', 'loaded', 'currentRows'].some((key) => changed.has(key))) {
+      this.queueDraw();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.observeWidth();
+    if (changed.has('selected') && this.view) this.setSelectedSignal();
+    if (this.drawQueued) {
+      this.drawQueued = false;
+      void this.draw();
+    }
+  }
+
+  private queueDraw(): void {
+    this.drawQueued = true;
+  }
+
+  private requestDraw(): void {
+    this.queueDraw();
+    this.requestUpdate();
+  }
+
+  private load(): void {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.startLoading();
+    const followOrigins = this.followOrigins?.split(/\s+/).filter(Boolean);
+    sharedLoad(this.src!, {
+      signal: controller.signal,
+      maxPages: this.maxPages,
+      root: this.root,
+      followOrigins,
+      onProgress: (progress) => {
+        if (!controller.signal.aborted) this.progress = { ...progress };
+      },
+    }).then(
+      (dataset) => {
+        if (!controller.signal.aborted) this.accept(dataset);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) this.fail(error, 'fetch');
+      },
+    );
+  }
+
+  private useData(): void {
+    this.loadController?.abort();
+    try {
+      this.accept(fromOcds(this.data as Parameters<typeof fromOcds>[0]));
+    } catch (error) {
+      this.fail(error, 'parse');
+    }
+  }
+
+  private startLoading(): void {
+    this.finalizeView();
+    this.currentStatus = 'loading';
+    this.progress = undefined;
+    this.error = undefined;
+    this.loaded = undefined;
+    this.currentRows = [];
+  }
+
+  private accept(dataset: Dataset): void {
+    this.error = undefined;
+    this.loaded = dataset;
+    try {
+      this.currentRows = this.analyse(dataset);
+    } catch (error) {
+      this.fail(error, 'validate');
+      return;
+    }
+    this.currentStatus = 'ready';
+    this.emit('ocds-load', {
+      processes: dataset.processes.length,
+      releases: dataset.meta.releases,
+      issues: dataset.issues.length,
+    });
+  }
+
+  private fail(error: unknown, phase: ErrorPhase): void {
+    this.finalizeView();
+    const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
+    const status = (error as { status?: number } | null)?.status;
+    const message = code ? this.t(`error.${code}`, { status }) : this.t(phase === 'render' ? 'error.render' : 'error.unknown');
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, message, ...(code ? { code } : {}) };
+    this.currentStatus = 'error';
+    if (!code) console.error(error);
+    this.emit('ocds-error', this.error);
+    this.settle();
+  }
+
+  private settle(): void {
+    const waiters = this.renderedWaiters;
+    this.renderedWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+
+  protected context(): ChartContext {
+    return {
+      tag: this.languageTag,
+      t: translator(mergeCatalogues(baseMessages, this.messages), this.languageTag),
+      currency: this.shownCurrency,
+      colours: resolveColours(this),
+      width: this.width || this.chartContainer?.clientWidth || this.clientWidth || 400,
+      selected: this.selected,
+    };
+  }
+
+  /** Why there is nothing to chart, or undefined. */
+  private problem(ctx: ChartContext): string | undefined {
+    if (!this.loaded) return undefined;
+    if (this.ocid && !this.loaded.processes.some((process) => process.ocid === this.ocid)) {
+      return ctx.t('state.ocid-missing', { ocid: this.ocid });
+    }
+    if (this.currentRows.length === 0) return ctx.t('state.empty');
+    if (this.usesCurrency && ctx.currency && !this.currencies.includes(ctx.currency)) {
+      return ctx.t('state.currency-missing', { currency: ctx.currency, currencies: formatList(this.currencies, ctx.tag) });
+    }
+    return this.emptyMessage(this.currentRows, ctx);
+  }
+
+  private async draw(): Promise<void> {
+    const token = ++this.drawToken;
+    const container = this.chartContainer;
+    if (this.currentStatus !== 'ready' || !container) {
+      if (this.currentStatus === 'ready') this.settle();
+      return;
+    }
+    try {
+      const ctx = this.context();
+      const locale = await loadVegaLocale(ctx.tag);
+      const spec = this.chartSpec(this.currentRows, ctx) as Record<string, unknown>;
+      const config = { ...vegaConfig(ctx.colours, locale), ...(spec.config as object | undefined) };
+      const sized = { width: ctx.width, autosize: { type: 'fit-x', contains: 'padding' }, ...spec, config };
+      const view = await embedChart(container, sized, this.showTooltip);
+      if (token !== this.drawToken || !this.isConnected) {
+        view.finalize();
+        return;
+      }
+      this.finalizeView();
+      this.view = view;
+      view.view.addEventListener('click', (_event, item) => {
+        const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
+        const id = datum ? this.selectionFromDatum(datum) : undefined;
+        if (id !== undefined) this.select(id);
+      });
+      this.setSelectedSignal();
+      this.chartDrawn = true;
+      this.emit('ocds-render', undefined);
+      this.settle();
+    } catch (error) {
+      if (token === this.drawToken) this.fail(error, 'render');
+    }
+  }
+
+  private finalizeView(): void {
+    this.view?.finalize();
+    this.view = undefined;
+    this.chartDrawn = false;
+  }
+
+  private setSelectedSignal(): void {
+    const view = this.view?.view;
+    if (!view) return;
+    try {
+      view.signal('ocds_selected', this.selected ?? null).runAsync();
+    } catch {
+      // The spec declares no `ocds_selected` signal: nothing to highlight.
+    }
+  }
+
+  private observeWidth(): void {
+    const container = this.chartContainer;
+    if (!container || container === this.observedContainer) return;
+    this.resizeObserver ??= new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (width <= 0 || width === this.width) return;
+      this.width = width;
+      this.view?.view.width(width).runAsync();
+    });
+    this.resizeObserver.disconnect();
+    this.resizeObserver.observe(container);
+    this.observedContainer = container;
+  }
+
+  /** Selects an item by id (as clicking its bar or its button does) and fires `ocds-select`. */
+  select(id: string): void {
+    const ctx = this.context();
+    const item = this.selectableItems(this.currentRows, ctx).find((candidate) => candidate.id === id);
+    this.selected = this.selected === id ? undefined : id;
+    const detail: OcdsSelectDetail = { kind: this.selectKind, id, label: item?.label ?? id, value: item?.value };
+    this.emit('ocds-select', detail);
+  }
+
+  private readonly showTooltip = (_handler: unknown, event: MouseEvent, _item: unknown, value: unknown): void => {
+    if (value === null || value === undefined || value === '') {
+      this.tooltip = undefined;
+      return;
+    }
+    this.tooltip =
+      typeof value === 'object'
+        ? Object.entries(value as Record<string, unknown>).map(([key, text]) => [key, String(text)])
+        : [['', String(value)]];
+    const host = this.getBoundingClientRect();
+    // CSSOM writes are allowed under `style-src 'self'` (inline style attributes are not).
+    void this.updateComplete.then(() => {
+      const tip = this.tooltipElement;
+      if (!tip) return;
+      tip.style.left = `${Math.min(event.clientX - host.left + 12, Math.max(0, host.width - tip.offsetWidth))}px`;
+      tip.style.top = `${event.clientY - host.top + 12}px`;
+    });
+  };
+
+  private onCurrencyChange(event: Event): void {
+    this.currency = (event.target as HTMLSelectElement).value;
+  }
+
+  private downloadCsv(): void {
+    // The BOM makes spreadsheet programs read the file as UTF-8 (accents in names).
+    downloadText(`\uFEFF${this.csv()}`, `${this.localName}.csv`, 'text/csv;charset=utf-8');
+  }
+
+  private async downloadImage(type: 'png' | 'svg'): Promise<void> {
+    download(await this.imageURL(type), `${this.localName}.${type}`);
+  }
+
+  override render(): TemplateResult {
+    const ctx = this.context();
+    return html`
+      <h2 part="heading">${this.heading || ctx.t('heading')}</h2>
+      ${this.renderBody(ctx)}
+      <div class="tooltip" role="tooltip" ?hidden=${!this.tooltip}>
+        ${this.tooltip
+          ? html`<dl>${this.tooltip.map(([key, text]) => html`<dt>${key}</dt><dd>${text}</dd>`)}</dl>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderBody(ctx: ChartContext): TemplateResult {
+    if (this.currentStatus === 'error' && this.error) {
+      return html`<div part="error" role="alert">
+        ${this.error.message}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
+      </div>`;
+    }
+    if (this.currentStatus === 'idle') return html`<div part="status" role="status">${ctx.t('state.idle')}</div>`;
+    if (this.currentStatus === 'loading') {
+      const progress = this.progress;
+      return html`<div part="status" role="status">
+        ${progress
+          ? `${ctx.t('state.pages', { count: progress.pages })} · ${ctx.t('state.releases', { count: progress.releases })}`
+          : ctx.t('state.loading')}
+      </div>`;
+    }
+    const problem = this.problem(ctx);
+    if (problem) {
+      return html`${this.renderControls(ctx)}
+        <div part="status" role="status">${problem}</div>
+        ${this.renderSource(ctx)}`;
+    }
+    const rows = this.currentRows;
+    const items = this.selectableItems(rows, ctx);
+    return html`
+      ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
+      <div class="chart" part="chart" role="img" aria-label=${this.heading || ctx.t('heading')} aria-describedby="summary"></div>
+      ${items.length
+        ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
+            ${items.map(
+              (item) => html`<li>
+                <button type="button" aria-pressed=${item.id === this.selected ? 'true' : 'false'} @click=${() => this.select(item.id)}>
+                  <span class="swatch ${item.colour ?? 'accent'}"></span>${item.label}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <p part="summary" id="summary">${this.summaryText(rows, ctx)}</p>
+      ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
+    `;
+  }
+
+  private renderControls(ctx: ChartContext): TemplateResult {
+    const currencies = this.currencies;
+    return html`<div part="controls">
+      ${this.usesCurrency && currencies.length > 1
+        ? html`<label
+            >${ctx.t('control.currency')}
+            <select @change=${this.onCurrencyChange}>
+              ${currencies.map((code) => html`<option value=${code} ?selected=${code === ctx.currency}>${code}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      ${this.renderExtraControls(ctx)}
+      <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
+        ${ctx.t('action.show-table')}
+      </button>
+      <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
+      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
+      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>
+    </div>`;
+  }
+
+  private renderTable(rows: Row[], ctx: ChartContext): TemplateResult {
+    const columns = this.tableColumns(ctx);
+    return html`<table part="table">
+      <caption>${ctx.t('table.caption')}</caption>
+      <thead>
+        <tr>
+          ${columns.map((column) => html`<th scope="col" class=${column.numeric ? 'numeric' : ''}>${column.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            ${columns.map(
+              (column) => html`<td class=${column.numeric ? 'numeric' : ''}>
+                ${column.format ? column.format(row) : String(row[column.key] ?? '')}
+              </td>`,
+            )}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private renderSource(ctx: ChartContext): TemplateResult | typeof nothing {
+    const dataset = this.loaded;
+    if (!dataset) return nothing;
+    const { meta } = dataset;
+    const parts: (TemplateResult | string)[] = [];
+    if (meta.publisher) parts.push(ctx.t('source.publisher', { publisher: meta.publisher }));
+    if (meta.publishedDate) parts.push(ctx.t('source.as-of', { date: formatDate(meta.publishedDate, ctx.tag) }));
+    if (meta.license) {
+      parts.push(
+        /^https?:\/\//.test(meta.license)
+          ? html`<a href=${meta.license} rel="license noopener" target="_blank">${ctx.t('source.licence')}</a>`
+          : `${ctx.t('source.licence')}: ${meta.license}`,
+      );
+    }
+    const link = this.src ? new URL(this.src, document.baseURI).href : meta.uri;
+    if (link && /^https?:\/\//.test(link)) {
+      parts.push(html`<a href=${link} rel="noopener" target="_blank">${ctx.t('source.link')}</a>`);
+    }
+    if (!meta.complete) parts.push(ctx.t('source.incomplete', { count: meta.releases }));
+    const leftOut = dataset.issues.filter((issue) => LEFT_OUT.test(issue.code)).length;
+    return html`
+      ${parts.length ? html`<p class="source">${parts.map((part, index) => html`${index ? ' · ' : ''}${part}`)}</p>` : nothing}
+      ${leftOut ? html`<p class="note">${ctx.t('issues.left-out', { count: leftOut })}</p>` : nothing}
+      ${dataset.issues.length > leftOut
+        ? html`<p class="note">${ctx.t('issues.repaired', { count: dataset.issues.length - leftOut })}</p>`
+        : nothing}
+    `;
+  }
+}

@@ -1,0 +1,197 @@
+import { css } from 'lit';
+
+/** Shared styles: theme defaults for every `--ocds-*` custom property, layout of states, controls and table. */
+export const chartElementStyles = css`
+  :host {
+    --ocds-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --ocds-color-text: #1f2328;
+    --ocds-color-muted: #59636e;
+    --ocds-color-background: #ffffff;
+    --ocds-color-accent: #0b6bcb;
+    --ocds-stage-planning: #6c5ba7;
+    --ocds-stage-tender: #1f78b4;
+    --ocds-stage-award: #b8610a;
+    --ocds-stage-contract: #1a7f37;
+    --ocds-stage-implementation: #c2185b;
+    display: block;
+    position: relative;
+    font-family: var(--ocds-font-family);
+    color: var(--ocds-color-text);
+    background: var(--ocds-color-background);
+    padding: 0.75rem;
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --ocds-color-text: #e6edf3;
+    --ocds-color-muted: #9ea7b3;
+    --ocds-color-background: #0d1117;
+    --ocds-color-accent: #58a6ff;
+    --ocds-stage-planning: #b3a4f0;
+    --ocds-stage-tender: #6cb6ff;
+    --ocds-stage-award: #f0a45d;
+    --ocds-stage-contract: #57c26c;
+    --ocds-stage-implementation: #f47aa8;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --ocds-color-text: #e6edf3;
+      --ocds-color-muted: #9ea7b3;
+      --ocds-color-background: #0d1117;
+      --ocds-color-accent: #58a6ff;
+      --ocds-stage-planning: #b3a4f0;
+      --ocds-stage-tender: #6cb6ff;
+      --ocds-stage-award: #f0a45d;
+      --ocds-stage-contract: #57c26c;
+      --ocds-stage-implementation: #f47aa8;
+    }
+  }
+  h2 {
+    font-size: 1.15rem;
+    margin: 0 0 0.5rem;
+  }
+  [part~='controls'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-bottom: 0.5rem;
+  }
+  button,
+  select {
+    font: inherit;
+    font-size: 0.875rem;
+    color: var(--ocds-color-text);
+    background: var(--ocds-color-background);
+    border: 1px solid var(--ocds-color-muted);
+    border-radius: 4px;
+    padding: 0.25rem 0.6rem;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--ocds-color-accent);
+    outline-offset: 2px;
+  }
+  button[aria-pressed='true'] {
+    border-color: var(--ocds-color-accent);
+    box-shadow: inset 0 0 0 1px var(--ocds-color-accent);
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  [part~='status'],
+  [part~='error'] {
+    padding: 1rem;
+    border: 1px dashed var(--ocds-color-muted);
+    border-radius: 4px;
+  }
+  [part~='error'] {
+    border-style: solid;
+  }
+  [part~='error'] button {
+    margin-left: 0.5rem;
+  }
+  [part~='chart'] {
+    min-height: 2rem;
+    width: 100%;
+  }
+  .items {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.7em;
+    height: 0.7em;
+    border-radius: 2px;
+    margin-right: 0.35em;
+    background: var(--ocds-color-accent);
+  }
+  .swatch.planning {
+    background: var(--ocds-stage-planning);
+  }
+  .swatch.tender {
+    background: var(--ocds-stage-tender);
+  }
+  .swatch.award {
+    background: var(--ocds-stage-award);
+  }
+  .swatch.contract {
+    background: var(--ocds-stage-contract);
+  }
+  .swatch.implementation {
+    background: var(--ocds-stage-implementation);
+  }
+  [part~='summary'] {
+    margin: 0.5rem 0;
+  }
+  .source,
+  .note {
+    font-size: 0.8rem;
+    color: var(--ocds-color-muted);
+    margin: 0.25rem 0;
+  }
+  .source a {
+    color: inherit;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 0.875rem;
+    margin: 0.5rem 0;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  th,
+  td {
+    border-bottom: 1px solid var(--ocds-color-muted);
+    padding: 0.2rem 0.6rem;
+    text-align: start;
+  }
+  td.numeric,
+  th.numeric {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 1;
+    pointer-events: none;
+    max-width: 20rem;
+    padding: 0.35rem 0.5rem;
+    font-size: 0.8rem;
+    color: var(--ocds-color-background);
+    background: var(--ocds-color-text);
+    border-radius: 4px;
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .tooltip dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 0 0.5rem;
+  }
+  .tooltip dd {
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
