@@ -1,0 +1,126 @@
+// Measurements of the data core, run inside the bench page (Chromium started with --expose-gc and precise memory).
+// Each function returns plain numbers; the harness (bench/run.mjs) takes medians and ratios.
+import * as core from '../tmp/bundle/core.js';
+
+/** Names the built core exports, so the harness can say which figures are not available yet. */
+export const exported = Object.keys(core);
+
+// Large enough for the 50,000-release walk (500 pages) and whole file; the defaults protect readers, not benchmarks.
+const LOAD_OPTIONS = { maxPages: 10_000, maxBytes: 1_000_000_000, timeout: 120_000 };
+
+function collectGarbage() {
+  // Twice: the first pass can leave objects kept alive only by weak/finalisation bookkeeping.
+  globalThis.gc();
+  globalThis.gc();
+}
+
+/**
+ * The floor: read the same pages once — fetch each, decode, `JSON.parse`, follow `links.next` — and nothing else.
+ * `parseMs` is the `JSON.parse` part alone.
+ */
+async function readPages(url) {
+  const packages = [];
+  let bytes = 0;
+  let parseMs = 0;
+  const decoder = new TextDecoder();
+  for (let next = url; next; ) {
+    const response = await fetch(next, { credentials: 'omit' });
+    const buffer = await response.arrayBuffer();
+    bytes += buffer.byteLength;
+    const text = decoder.decode(buffer);
+    const start = performance.now();
+    const pkg = JSON.parse(text);
+    parseMs += performance.now() - start;
+    packages.push(pkg);
+    next = pkg.links?.next;
+  }
+  return { packages, bytes, parseMs };
+}
+
+/** One repetition: the floor, then the core's full load of the same URL, then each analysis function. */
+export async function throughput(url) {
+  collectGarbage();
+  let start = performance.now();
+  const floor = await readPages(url);
+  const floorMs = performance.now() - start;
+  const releases = floor.packages.reduce((sum, pkg) => sum + pkg.releases.length, 0);
+  const { bytes, parseMs } = floor;
+  floor.packages.length = 0;
+  collectGarbage();
+
+  start = performance.now();
+  const dataset = await core.loadOcds(url, LOAD_OPTIONS);
+  const loadMs = performance.now() - start;
+
+  const analysis = {};
+  for (const name of ['spendingByStage', 'timelineRows', 'supplierNetwork']) {
+    if (typeof core[name] !== 'function') continue;
+    start = performance.now();
+    core[name](dataset);
+    analysis[name] = performance.now() - start;
+  }
+  return {
+    floorMs, parseMs, loadMs, bytes, releases, analysis,
+    loaded: { releases: dataset.meta.releases, processes: dataset.processes.length, issues: dataset.issues.length, complete: dataset.meta.complete, bytes: dataset.meta.bytes },
+  };
+}
+
+/** Pure CPU, no network: `fromOcds(text)` of the whole file against `JSON.parse(text)` of the same text. */
+export async function fromTextVsParse(url, repetitions) {
+  const text = await (await fetch(url)).text();
+  const parse = [];
+  const fromOcds = [];
+  for (let i = 0; i < repetitions; i++) {
+    collectGarbage();
+    let start = performance.now();
+    JSON.parse(text);
+    parse.push(performance.now() - start);
+    collectGarbage();
+    start = performance.now();
+    core.fromOcds(text);
+    fromOcds.push(performance.now() - start);
+  }
+  return { parse, fromOcds };
+}
+
+let kept; // what a page keeps after loading; held here so the heap measurement sees it
+
+/**
+ * JS heap kept after loading `url` (garbage collected before and after), for `what` = 'dataset' (loadOcds) or
+ * 'parsed' (the floor: the parsed packages alone). Run each in a fresh page.
+ */
+export async function heapAfterLoad(url, what) {
+  kept = undefined;
+  collectGarbage();
+  const before = performance.memory.usedJSHeapSize;
+  let bytes;
+  if (what === 'dataset') {
+    kept = await core.loadOcds(url, LOAD_OPTIONS);
+    bytes = kept.meta.bytes;
+  } else {
+    const floor = await readPages(url);
+    kept = floor.packages;
+    bytes = floor.bytes;
+  }
+  collectGarbage();
+  const after = performance.memory.usedJSHeapSize;
+  return { heapBytes: after - before, bytes };
+}
+
+/** The longest main-thread task (Long Tasks API: tasks over 50 ms) while `loadOcds(url)` runs. */
+export async function longestTaskDuringLoad(url) {
+  const durations = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  collectGarbage();
+  const start = performance.now();
+  await core.loadOcds(url, LOAD_OPTIONS);
+  const loadMs = performance.now() - start;
+  // Long-task entries are delivered after the task ends: give the observer one more turn, then drain it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const entry of observer.takeRecords()) durations.push(entry.duration);
+  observer.disconnect();
+  return { loadMs, longest: Math.max(0, ...durations), longTasks: durations.length, over200: durations.filter((d) => d > 200).length };
+}

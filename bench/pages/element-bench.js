@@ -1,0 +1,67 @@
+// Measurements of the elements (the CDN build a newsroom page loads), run inside bench.html.
+const CDN_BUILD = '/bench/tmp/dist/cdn/ocds-widgets.js';
+const VEGA_EMBED = '/bench/tmp/bundle/vega.js';
+// The options the elements give vega-embed (components/base/vega.ts), so the floor renders the same way.
+const EMBED_OPTIONS = { renderer: 'svg', actions: false, ast: true, defaultStyle: false, logLevel: 0, tooltip: () => {} };
+
+/** Imports the CDN build (its entry only: Vega stays unloaded until an element draws) and says which tags it defines. */
+export async function loadElements(tags) {
+  await import(CDN_BUILD);
+  return tags.filter((tag) => customElements.get(tag));
+}
+
+/** Milliseconds from connecting `<tag attributes…>` to its first `ocds-render`. */
+export async function timeToFirstChart(tag, attributes, timeoutMs) {
+  const stage = document.getElementById('stage');
+  stage.replaceChildren();
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const rendered = new Promise((resolve, reject) => {
+    element.addEventListener('ocds-render', () => resolve(performance.now()), { once: true });
+    element.addEventListener('ocds-error', (event) => reject(new Error(`ocds-error (${event.detail?.phase}): ${event.detail?.message}`)), { once: true });
+    setTimeout(() => reject(new Error(`no ocds-render within ${timeoutMs} ms`)), timeoutMs);
+  });
+  const start = performance.now();
+  stage.append(element);
+  return (await rendered) - start;
+}
+
+/**
+ * The spec the element last drew: its `spec` property when it has one, else the vega-embed result it keeps
+ * (an own property holding `{ view, spec }`).
+ */
+function drawnSpec(element) {
+  if (element.spec && typeof element.spec === 'object') return element.spec;
+  for (const key of Object.keys(element)) {
+    const value = element[key];
+    if (value && typeof value === 'object' && 'view' in value && value.spec && typeof value.spec === 'object') return value.spec;
+  }
+  return undefined;
+}
+
+/**
+ * The rendering floor: vega-embed called directly with the spec (inline data) the element in #stage drew,
+ * into a container of the same width. One untimed warm-up, then `repetitions` timed embeds.
+ */
+export async function embedFloor(repetitions) {
+  const element = document.querySelector('#stage > *');
+  const spec = element && drawnSpec(element);
+  if (!spec) return { unavailable: 'the element exposes neither `spec` nor its vega-embed result' };
+  const { embed } = await import(VEGA_EMBED);
+  const floor = document.getElementById('floor');
+  const once = async () => {
+    const container = document.createElement('div');
+    floor.replaceChildren(container);
+    const copy = structuredClone(spec);
+    const start = performance.now();
+    const result = await embed(container, copy, EMBED_OPTIONS);
+    const ms = performance.now() - start;
+    result.finalize();
+    return ms;
+  };
+  await once();
+  const times = [];
+  for (let i = 0; i < repetitions; i++) times.push(await once());
+  floor.replaceChildren();
+  return { times };
+}

@@ -1,0 +1,447 @@
+// `npm run bench`: how fast and how light ocds-widgets is, measured in headless Chromium against a floor
+// measured in the same page in the same run (issue #8). Prints a table and writes bench/results.json.
+//   node bench/run.mjs            the full run (all sizes, 5 repetitions; 3 at 50,000 releases)
+//   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { init as initLexer, parse as parseImports } from 'es-module-lexer';
+import { findChrome, chromeArgs } from '../test/find-chrome.mjs';
+import { DEFAULT_SEED, PAGE_SIZE, generateNetworkReleases, writeDataset } from './generate.mjs';
+import { startServer } from './server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const benchDir = join(root, 'bench');
+const tmp = join(benchDir, 'tmp');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [1000, 10_000] : [1000, 10_000, 50_000];
+const repetitionsFor = (size) => (quick ? 1 : size >= 50_000 ? 3 : 5);
+const CHART_REPETITIONS = quick ? 1 : 5;
+const NETWORK_NODES = [200, 1000, 3000];
+const NETWORK_REPETITIONS = quick ? 1 : 3;
+const ELEMENTS = ['ocds-spending-by-stage', 'ocds-contract-timeline', 'ocds-supplier-network'];
+const TARGETS = { coreRatio: 2.5, heapRatio: 2.0, chartRatio: 1.3, longestTaskMs: 200, entryGzipKB: 30 };
+
+const started = Date.now();
+const rows = []; // the printed table, also in results.json
+const figures = {}; // raw numbers for results.json
+const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const times = (ratio) => `${ratio.toFixed(2)}x`;
+const count = (n) => n.toLocaleString('en');
+const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
+
+function row(figure, value, extra = {}) {
+  rows.push({ figure, value, ...extra });
+}
+function unavailable(figure, reason) {
+  rows.push({ figure, value: `not available: ${reason}` });
+}
+/** A row judged against a target: `ratio` (or `value` when no ratio) compared with `limit`. */
+function judged(figure, value, { floor, ratio, measure = ratio, limit, target }) {
+  rows.push({ figure, value, floor, ratio: ratio === undefined ? undefined : times(ratio), target, met: measure <= limit ? 'yes' : 'NO' });
+}
+
+// ---------------------------------------------------------------------------------------------- builds
+
+/** The product, built with the project's own vite.config.ts (exactly what `npm run build` makes) into bench/tmp/dist. */
+async function buildProduct() {
+  const outDir = join(tmp, 'dist');
+  await rm(outDir, { recursive: true, force: true });
+  const configFile = join(root, 'vite.config.ts');
+  const result = { core: false, cdn: false, errors: [] };
+  try {
+    await build({ root, configFile, mode: 'production', logLevel: 'error', build: { outDir } });
+    result.core = true;
+  } catch (error) {
+    result.errors.push(`core build failed: ${firstLine(error)}`);
+  }
+  try {
+    await build({ root, configFile, mode: 'cdn', logLevel: 'error', build: { outDir: join(outDir, 'cdn') } });
+    result.cdn = true;
+  } catch (error) {
+    result.errors.push(`CDN build failed: ${firstLine(error)}`);
+  }
+  return result;
+}
+
+/** Browser modules for the bench pages: the built core with zod bundled in (the core leaves it external), and vega-embed. */
+async function buildBenchBundle(coreBuilt) {
+  const entry = { vega: join(benchDir, 'pages', 'vega-entry.js') };
+  if (coreBuilt) entry.core = join(tmp, 'dist', 'index.js');
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir: join(tmp, 'bundle'), emptyOutDir: true, target: 'es2022', minify: true, lib: { entry, formats: ['es'] } },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- bundle size
+
+/** The CDN entry and its static-import closure (what a page downloads before any chart), and the lazy chunks. */
+async function measureBundle() {
+  const dir = join(tmp, 'dist', 'cdn');
+  const entry = 'ocds-widgets.js';
+  if (!existsSync(join(dir, entry))) return unavailable('Bundle: entry + static imports (gzip)', 'the CDN build failed');
+  await initLexer;
+  const files = new Map();
+  const read = async (name) => {
+    if (!files.has(name)) {
+      const code = await readFile(join(dir, name), 'utf8');
+      const [imports] = parseImports(code);
+      const relative = (specifier) => specifier && (specifier.startsWith('./') || specifier.startsWith('../'));
+      files.set(name, {
+        gzip: gzipSync(code, { level: 9 }).length,
+        raw: Buffer.byteLength(code),
+        // d === -1: a static import/export-from; d > -1: a dynamic import() with a literal specifier.
+        staticImports: imports.filter((i) => i.d === -1 && relative(i.n)).map((i) => join(name, '..', i.n)),
+        dynamicImports: imports.filter((i) => i.d > -1 && relative(i.n)).map((i) => join(name, '..', i.n)),
+      });
+    }
+    return files.get(name);
+  };
+  const closure = async (start) => {
+    const seen = new Set();
+    const visit = async (name) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const next of (await read(name)).staticImports) await visit(next);
+    };
+    await visit(start);
+    return seen;
+  };
+  const entryClosure = await closure(entry);
+  const entryGzip = [...entryClosure].reduce((sum, name) => sum + files.get(name).gzip, 0);
+  const entryRaw = [...entryClosure].reduce((sum, name) => sum + files.get(name).raw, 0);
+  const lazy = [];
+  for (const name of entryClosure) {
+    for (const dynamic of files.get(name).dynamicImports) {
+      const own = [...(await closure(dynamic))].filter((file) => !entryClosure.has(file));
+      lazy.push({ chunk: dynamic, files: own.length, gzip: own.reduce((sum, file) => sum + files.get(file).gzip, 0) });
+    }
+  }
+  lazy.sort((a, b) => b.gzip - a.gzip);
+  figures.bundle = { entry, entryFiles: [...entryClosure], entryGzip, entryRaw, lazy };
+  judged('Bundle: entry + static imports (gzip)', kb(entryGzip), { measure: entryGzip / 1024, limit: TARGETS.entryGzipKB, target: `< ${TARGETS.entryGzipKB} KB` });
+  if (lazy.length) row('Bundle: largest lazy chunk (Vega) + its own imports (gzip)', `${kb(lazy[0].gzip)} (${lazy[0].chunk})`);
+  else unavailable('Bundle: lazy Vega chunk', 'the entry has no dynamic import() yet');
+}
+
+// ---------------------------------------------------------------------------------------------- browser sections
+
+async function newPage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/pages/bench.html`);
+  return { page, close: () => context.close() };
+}
+
+const inPage = (page, module, fn, ...args) =>
+  page.evaluate(async ([module, fn, args]) => (await import(module))[fn](...args), [module, fn, args]);
+const CORE = '/bench/pages/core-bench.js';
+const ELEMENT = '/bench/pages/element-bench.js';
+
+const pagedUrl = (origin, size, run = '') => `${origin}/api/releases?size=${size}&page=1${run && `&run=${run}`}`;
+const wholeUrl = (origin, size) => `${origin}/api/releases.json?size=${size}`;
+
+async function coreExports(browser, origin) {
+  const { page, close } = await newPage(browser, origin);
+  try {
+    return await page.evaluate(async (module) => (await import(module)).exported, CORE);
+  } finally {
+    await close();
+  }
+}
+
+async function measureThroughput(browser, origin, exported) {
+  const label = (size, mode) => `Data core: fetch+parse+validate+merge+model, ${count(size)} releases, ${mode}`;
+  figures.core = [];
+  figures.analysis = [];
+  if (!exported.includes('loadOcds')) {
+    for (const size of SIZES) unavailable(label(size, 'paginated'), 'loadOcds is not exported by the core yet');
+    return;
+  }
+  for (const size of SIZES) {
+    for (const [mode, url] of [['paginated', pagedUrl(origin, size)], ['one file', wholeUrl(origin, size)]]) {
+      const { page, close } = await newPage(browser, origin);
+      try {
+        const runs = [];
+        for (let i = 0; i < repetitionsFor(size); i++) runs.push(await inPage(page, CORE, 'throughput', url));
+        const last = runs.at(-1);
+        const loadMs = median(runs.map((r) => r.loadMs));
+        const floorMs = median(runs.map((r) => r.floorMs));
+        const ratio = median(runs.map((r) => r.loadMs / r.floorMs));
+        const result = { size, mode, repetitions: runs.length, loadMs, floorMs, parseMs: median(runs.map((r) => r.parseMs)), ratio, bytes: last.bytes, loaded: last.loaded };
+        figures.core.push(result);
+        const note = last.loaded.releases === size ? '' : ` (read ${count(last.loaded.releases)} of ${count(size)} releases!)`;
+        const value = `${ms(loadMs)}, ${count(Math.round(size / (loadMs / 1000)))} releases/s, ${mb(last.bytes)}${note}`;
+        const floor = `${ms(floorMs)} (JSON.parse alone ${ms(result.parseMs)})`;
+        if (size === 10_000) judged(label(size, mode), value, { floor, ratio, limit: TARGETS.coreRatio, target: `<= ${TARGETS.coreRatio}x floor` });
+        else row(label(size, mode), value, { floor, ratio: times(ratio) });
+        if (mode === 'paginated') {
+          for (const name of ['spendingByStage', 'timelineRows', 'supplierNetwork']) {
+            const label = `Analysis: ${name}(dataset), ${count(size)} releases`;
+            if (!(name in last.analysis)) {
+              unavailable(label, `${name} is not exported by the core yet`);
+              continue;
+            }
+            const value = median(runs.map((r) => r.analysis[name]));
+            figures.analysis.push({ size, name, ms: value });
+            row(label, ms(value), { floor: `load ${ms(loadMs)}`, ratio: times(value / floorMs) });
+          }
+        }
+      } catch (error) {
+        unavailable(label(size, mode), firstLine(error));
+      } finally {
+        await close();
+      }
+      log(`data core ${count(size)} ${mode} done`);
+    }
+  }
+  if (!exported.includes('fromOcds')) return unavailable('Data core: fromOcds(text) vs JSON.parse(text)', 'fromOcds is not exported by the core yet');
+  figures.fromText = [];
+  for (const size of SIZES) {
+    const { page, close } = await newPage(browser, origin);
+    try {
+      const { parse, fromOcds } = await inPage(page, CORE, 'fromTextVsParse', wholeUrl(origin, size), repetitionsFor(size));
+      const ratio = median(fromOcds.map((value, i) => value / parse[i]));
+      figures.fromText.push({ size, parseMs: median(parse), fromOcdsMs: median(fromOcds), ratio });
+      row(`Data core: fromOcds(text), no network, ${count(size)} releases`, ms(median(fromOcds)), { floor: `JSON.parse ${ms(median(parse))}`, ratio: times(ratio) });
+    } catch (error) {
+      unavailable(`Data core: fromOcds(text), ${count(size)} releases`, firstLine(error));
+    } finally {
+      await close();
+    }
+  }
+  log('fromOcds vs JSON.parse done');
+}
+
+async function measureMemory(browser, origin, exported) {
+  const label = (size) => `Memory: JS heap after load / bytes received, ${count(size)} releases`;
+  if (!exported.includes('loadOcds')) {
+    for (const size of SIZES) unavailable(label(size), 'loadOcds is not exported by the core yet');
+    return;
+  }
+  figures.memory = [];
+  for (const size of SIZES) {
+    try {
+      const samples = { dataset: [], parsed: [] };
+      let bytes = 0;
+      for (let i = 0; i < (size >= 50_000 || quick ? 1 : 3); i++) {
+        for (const what of ['parsed', 'dataset']) {
+          // A fresh page for each measurement: nothing else on the heap moves between the two readings.
+          const { page, close } = await newPage(browser, origin);
+          try {
+            const result = await inPage(page, CORE, 'heapAfterLoad', pagedUrl(origin, size), what);
+            samples[what].push(result.heapBytes / result.bytes);
+            if (what === 'parsed') bytes = result.bytes;
+          } finally {
+            await close();
+          }
+        }
+      }
+      const ratio = median(samples.dataset);
+      const floorRatio = median(samples.parsed);
+      figures.memory.push({ size, bytes, heapPerByte: ratio, parsedHeapPerByte: floorRatio });
+      judged(label(size), `${times(ratio)} (${mb(ratio * bytes)} for ${mb(bytes)})`, { floor: `parsed JSON alone ${times(floorRatio)}`, measure: ratio, limit: TARGETS.heapRatio, target: `< ${TARGETS.heapRatio}x bytes` });
+    } catch (error) {
+      unavailable(label(size), firstLine(error));
+    }
+    log(`memory ${count(size)} done`);
+  }
+}
+
+async function measureLongestTask(browser, origin, exported) {
+  const size = 10_000;
+  const label = (mode) => `Main thread: longest task during a ${count(size)}-release load, ${mode}`;
+  if (!exported.includes('loadOcds')) return unavailable(label('paginated'), 'loadOcds is not exported by the core yet');
+  figures.longestTask = [];
+  for (const [mode, url] of [['paginated', pagedUrl(origin, size)], ['one file', wholeUrl(origin, size)]]) {
+    const { page, close } = await newPage(browser, origin);
+    try {
+      const runs = [];
+      for (let i = 0; i < (quick ? 1 : 3); i++) runs.push(await inPage(page, CORE, 'longestTaskDuringLoad', url));
+      const longest = median(runs.map((r) => r.longest));
+      figures.longestTask.push({ size, mode, runs });
+      const value = longest === 0 ? 'no task over 50 ms' : `${ms(longest)} (${median(runs.map((r) => r.longTasks))} tasks over 50 ms, ${median(runs.map((r) => r.over200))} over 200 ms)`;
+      judged(label(mode), value, { measure: longest, limit: TARGETS.longestTaskMs, target: `no task > ${TARGETS.longestTaskMs} ms` });
+    } catch (error) {
+      unavailable(label(mode), firstLine(error));
+    } finally {
+      await close();
+    }
+  }
+  log('longest task done');
+}
+
+async function measureFirstChart(browser, origin, cdnBuilt) {
+  const size = 1000;
+  const label = (tag) => `First chart: <${tag}>, ${count(size)} releases (${size / PAGE_SIZE} pages)`;
+  if (!cdnBuilt) {
+    for (const tag of ELEMENTS) unavailable(label(tag), 'the CDN build failed');
+    return;
+  }
+  figures.firstChart = [];
+  for (const tag of ELEMENTS) {
+    try {
+      const cold = [];
+      const warm = [];
+      const floor = [];
+      let floorUnavailable;
+      for (let i = 0; i < CHART_REPETITIONS; i++) {
+        const { page, close } = await newPage(browser, origin);
+        try {
+          const defined = await inPage(page, ELEMENT, 'loadElements', [tag]);
+          if (!defined.length) throw new Error('the CDN build does not define it yet');
+          // Cold: a fresh page, the Vega chunk not loaded yet. Warm: the same page again, a new URL (no shared load).
+          cold.push(await inPage(page, ELEMENT, 'timeToFirstChart', tag, { src: pagedUrl(origin, size, `cold${i}`) }, 60_000));
+          warm.push(await inPage(page, ELEMENT, 'timeToFirstChart', tag, { src: pagedUrl(origin, size, `warm${i}`) }, 60_000));
+          const result = await inPage(page, ELEMENT, 'embedFloor', 1);
+          if (result.unavailable) floorUnavailable = result.unavailable;
+          else floor.push(...result.times);
+        } finally {
+          await close();
+        }
+      }
+      const entry = { tag, size, cold: median(cold), warm: median(warm), floor: floor.length ? median(floor) : undefined };
+      figures.firstChart.push(entry);
+      row(`${label(tag)}, cold`, ms(entry.cold));
+      if (entry.floor === undefined) row(`${label(tag)}, warm`, ms(entry.warm), { floor: `not available: ${floorUnavailable}` });
+      else judged(`${label(tag)}, warm`, ms(entry.warm), { floor: `vega-embed alone ${ms(entry.floor)}`, ratio: entry.warm / entry.floor, limit: TARGETS.chartRatio, target: `<= ${TARGETS.chartRatio}x floor` });
+    } catch (error) {
+      unavailable(label(tag), firstLine(error));
+    }
+    log(`first chart <${tag}> done`);
+  }
+}
+
+async function measureNetwork(browser, origin, cdnBuilt) {
+  const tag = 'ocds-supplier-network';
+  const label = (nodes) => `Supplier network: load + layout + render, ~${count(nodes)} nodes`;
+  if (!cdnBuilt) {
+    for (const nodes of NETWORK_NODES) unavailable(label(nodes), 'the CDN build failed');
+    return;
+  }
+  figures.network = [];
+  for (const nodes of NETWORK_NODES) {
+    const { page, close } = await newPage(browser, origin);
+    try {
+      const defined = await inPage(page, ELEMENT, 'loadElements', [tag]);
+      if (!defined.length) throw new Error(`the CDN build does not define <${tag}> yet`);
+      const attributes = (run) => ({ src: `${origin}/api/network.json?nodes=${nodes}&run=${run}`, limit: String(nodes) });
+      await inPage(page, ELEMENT, 'timeToFirstChart', tag, attributes('warm-up'), 120_000); // loads the Vega chunk
+      const runs = [];
+      for (let i = 0; i < NETWORK_REPETITIONS; i++) runs.push(await inPage(page, ELEMENT, 'timeToFirstChart', tag, attributes(i), 120_000));
+      figures.network.push({ nodes, ms: median(runs), runs });
+      row(label(nodes), ms(median(runs)));
+    } catch (error) {
+      unavailable(label(nodes), firstLine(error));
+    } finally {
+      await close();
+    }
+    log(`network ${count(nodes)} nodes done`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+function printTable() {
+  const columns = [
+    ['figure', 'Figure'],
+    ['value', 'Median'],
+    ['floor', 'Floor (same run)'],
+    ['ratio', 'Ratio'],
+    ['target', 'Target'],
+    ['met', 'Met'],
+  ];
+  const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((r) => String(r[key] ?? '').length)));
+  const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join(' | ');
+  console.log(`\n${line(columns.map(([, title]) => title))}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const r of rows) console.log(line(columns.map(([key]) => r[key])));
+}
+
+async function main() {
+  await mkdir(tmp, { recursive: true });
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('No Chrome or Chromium found: apt-get install -y chromium, or set CHROME_PATH');
+  const loadBefore = os.loadavg();
+
+  log('building the core and the CDN bundle (vite.config.ts) into bench/tmp/dist');
+  const built = await buildProduct();
+  for (const error of built.errors) log(error);
+  log('building the bench page modules');
+  await buildBenchBundle(built.core);
+
+  log(`generating ${SIZES.map(count).join(' / ')} releases (seed ${DEFAULT_SEED})`);
+  const datasets = new Map();
+  for (const size of SIZES) {
+    const dir = join(tmp, 'data', String(size));
+    datasets.set(size, { dir, ...(await writeDataset(dir, size)) });
+  }
+  figures.datasets = [...datasets.values()].map(({ count, pages, ocids }) => ({ releases: count, pages, processes: ocids }));
+
+  const server = await startServer({ benchDir, datasets, networkReleases: generateNetworkReleases });
+  // --expose-gc: collect before heap readings; --enable-precise-memory-info: exact performance.memory numbers.
+  const browser = await chromium.launch({ executablePath, args: [...chromeArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const chromiumVersion = browser.version();
+  try {
+    await measureBundle();
+    const exported = built.core ? await coreExports(browser, server.origin) : [];
+    if (!built.core) log('core not built: data core figures not available');
+    await measureThroughput(browser, server.origin, exported);
+    await measureMemory(browser, server.origin, exported);
+    await measureLongestTask(browser, server.origin, exported);
+    await measureFirstChart(browser, server.origin, built.cdn);
+    await measureNetwork(browser, server.origin, built.cdn);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  for (const error of built.errors) unavailable('Build', error);
+  printTable();
+  const results = {
+    date: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    quick,
+    machine: {
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      chromium: chromiumVersion,
+      loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
+      loadAverageAfter: os.loadavg().map((v) => Number(v.toFixed(2))),
+    },
+    seed: DEFAULT_SEED,
+    pageSize: PAGE_SIZE,
+    repetitions: Object.fromEntries(SIZES.map((size) => [size, repetitionsFor(size)])),
+    targets: TARGETS,
+    table: rows,
+    figures,
+  };
+  // A quick run is for trying the harness: it never replaces the committed figures.
+  const output = quick ? join(tmp, 'results-quick.json') : join(benchDir, 'results.json');
+  await writeFile(output, `${JSON.stringify(results, null, 2)}\n`);
+  log(`done in ${results.durationSeconds} s; wrote ${output.slice(root.length)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// The benchmark's own server (loopback only, random free port): the bench pages and builds under bench/, and the
+// generated datasets as a paginated OCDS API (PAGE_SIZE releases a page, `links.next`) and as one file.
+//   /api/releases?size=N&page=P   release package of page P, with links.next (extra query parameters are kept,
+//                                 so a cache-busting `run=` follows the whole walk)
+//   /api/releases.json?size=N     the same releases in one release package
+//   /api/network.json?nodes=N     the supplier-network dataset of about N nodes
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { packageEnvelope } from './generate.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
+
+/**
+ * @param {{ benchDir: string, datasets: Map<number, { dir: string, pages: number }>, networkReleases: (nodes: number) => object[] }} options
+ */
+export async function startServer({ benchDir, datasets, networkReleases }) {
+  const pageCache = new Map();
+  const wholeCache = new Map();
+  const networkCache = new Map();
+  const pageText = async (size, page) => {
+    const key = `${size}/${page}`;
+    if (!pageCache.has(key)) pageCache.set(key, await readFile(join(datasets.get(size).dir, `page-${page}.json`), 'utf8'));
+    return pageCache.get(key);
+  };
+  // The envelope is serialised and the releases spliced in as the generator wrote them: no re-serialisation per request.
+  const wrap = (releasesJson, extra) => {
+    const head = JSON.stringify({ ...packageEnvelope(), ...extra, releases: [] });
+    return Buffer.from(`${head.slice(0, -'[]}'.length)}${releasesJson}}`);
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, `http://${req.headers.host}`);
+      const send = (status, body, type = 'application/json') => {
+        // no-store: every repetition reads the bytes from the network again, never from Chromium's cache.
+        res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+        res.end(body);
+      };
+      if (url.pathname === '/api/releases') {
+        const size = Number(url.searchParams.get('size'));
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const dataset = datasets.get(size);
+        if (!dataset || !(page >= 1 && page <= dataset.pages)) return send(404, '{"error":"no such page"}');
+        const extra = {};
+        if (page < dataset.pages) {
+          const next = new URL(url);
+          next.searchParams.set('page', String(page + 1));
+          extra.links = { next: next.href };
+        }
+        return send(200, wrap(await pageText(size, page), extra));
+      }
+      if (url.pathname === '/api/releases.json') {
+        const size = Number(url.searchParams.get('size'));
+        const dataset = datasets.get(size);
+        if (!dataset) return send(404, '{"error":"no such dataset"}');
+        if (!wholeCache.has(size)) {
+          const parts = [];
+          for (let page = 1; page <= dataset.pages; page++) parts.push((await pageText(size, page)).slice(1, -1));
+          wholeCache.set(size, wrap(`[${parts.join(',')}]`, {}));
+        }
+        return send(200, wholeCache.get(size));
+      }
+      if (url.pathname === '/api/network.json') {
+        const nodes = Number(url.searchParams.get('nodes'));
+        if (!networkCache.has(nodes)) networkCache.set(nodes, wrap(JSON.stringify(networkReleases(nodes)), {}));
+        return send(200, networkCache.get(nodes));
+      }
+      if (url.pathname.startsWith('/bench/')) {
+        const path = normalize(join(benchDir, decodeURIComponent(url.pathname.slice('/bench/'.length))));
+        if (!path.startsWith(benchDir + sep)) return send(403, 'forbidden', 'text/plain');
+        const body = await readFile(path).catch(() => null);
+        if (!body) return send(404, 'not found', 'text/plain');
+        return send(200, body, TYPES[extname(path)] ?? 'application/octet-stream');
+      }
+      return send(404, 'not found', 'text/plain');
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
