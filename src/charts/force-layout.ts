@@ -63,8 +63,8 @@ export function createForceLayout(
   const theta2 = (options.theta ?? 0.9) ** 2;
   const centre = options.centre !== undefined && options.centre >= 0 && options.centre < n ? options.centre : -1;
   const alphaDecay = 1 - (ALPHA_MIN / ALPHA_START) ** (1 / iterations);
-  const gravityX = GRAVITY / Math.sqrt(aspect);
-  const gravityY = GRAVITY * Math.sqrt(aspect);
+  const gravityX = GRAVITY / aspect;
+  const gravityY = GRAVITY * aspect;
 
   const radius = new Float64Array(n);
   const charge = new Float64Array(n);
