@@ -25,7 +25,7 @@ export interface TimelineChartText {
 
 export interface TimelineChartOptions {
   width: number;
-  colours: { stages: Record<TimelineStage, string>; accent: string; muted: string };
+  colours: { stages: Record<TimelineStage, string>; accent: string; muted: string; text: string };
   text: TimelineChartText;
   /** Tooltip/ARIA wording of one row ("Contract signed: A-013/2016"), translated by the caller. */
   describe: (row: TimelineRow) => string;
@@ -40,6 +40,8 @@ export interface TimelineChartOptions {
 
 /** A row as Vega reads it: times as numbers, the rest as display strings. */
 interface ChartDatum {
+  /** What selecting this mark selects: the process (many) or the release (one process). */
+  id?: string;
   order: number;
   ocid: string;
   kind: TimelineRow['kind'];
@@ -54,6 +56,8 @@ interface ChartDatum {
   size: number;
   met: boolean;
   paidToDate?: number;
+  /** Tooltip entries (title -> text), only those with a value. */
+  tip: Record<string, string>;
 }
 
 export function timelineSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {
@@ -64,7 +68,13 @@ function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (ro
   return rows.map((row, order) => {
     const t0 = timeOf(row.start)!;
     const t1 = row.end === undefined ? t0 : timeOf(row.end)!;
+    const what = options.describe(row);
+    const when = row.end === undefined ? options.formatDate(row.start) : `${options.formatDate(row.start)} – ${options.formatDate(row.end)}`;
+    const amount = row.value === undefined || row.currency === undefined ? '' : options.formatMoney(row.value, row.currency);
+    const tip = { [options.text.what]: what, [options.text.when]: when, ...(amount ? { [options.text.amount]: amount } : {}) };
+    const id = row.event === 'stage' ? row.ocid : row.kind === 'release' ? row.subject : undefined;
     return {
+      ...(id === undefined ? {} : { id }),
       order,
       ocid: row.ocid,
       kind: row.kind,
@@ -73,9 +83,10 @@ function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (ro
       lane: lane(row),
       t0,
       t1,
-      what: options.describe(row),
-      when: row.end === undefined ? options.formatDate(row.start) : `${options.formatDate(row.start)} – ${options.formatDate(row.end)}`,
-      amount: row.value === undefined || row.currency === undefined ? '' : options.formatMoney(row.value, row.currency),
+      what,
+      when,
+      amount,
+      tip,
       size: row.value === undefined ? 0 : Math.abs(row.value),
       met: row.event === 'milestoneMet',
       ...(row.paidToDate !== undefined && row.currency === options.currency ? { paidToDate: row.paidToDate } : {}),
@@ -104,13 +115,14 @@ const utcX = (title: string | null = null) => ({
   axis: { grid: true, labelOverlap: true },
 });
 
-function tooltip(options: TimelineChartOptions) {
-  return [
-    { field: 'what', type: 'nominal' as const, title: options.text.what },
-    { field: 'when', type: 'nominal' as const, title: options.text.when },
-    { field: 'amount', type: 'nominal' as const, title: options.text.amount },
-  ];
-}
+const tooltip = { expr: 'datum.tip' };
+
+/** The base element sets `ocds_selected` to the selected mark's `id`; selected marks get an outline. */
+const selectedParam = { name: 'ocds_selected', value: null };
+const selectedStroke = (colour: string) => ({
+  stroke: { condition: { test: 'ocds_selected !== null && datum.id === ocds_selected', value: colour }, value: null },
+  strokeWidth: { condition: { test: 'ocds_selected !== null && datum.id === ocds_selected', value: 3 }, value: 0 },
+});
 
 function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
   if (timeline.today === undefined) return [];
@@ -134,7 +146,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     data.some((d) => d.lane === lane),
   );
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
-  const common = { x: utcX(), y, tooltip: tooltip(options), description: { field: 'what' } };
+  const common = { x: utcX(), y, description: { field: 'what' } };
   const lanesView = {
     width: options.width,
     height: { step: 34 },
@@ -142,7 +154,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     layer: [
       {
         transform: [{ filter: { field: 'kind', equal: 'span' } }],
-        mark: { type: 'bar' as const, height: { band: 0.55 }, cornerRadius: 2 },
+        mark: { type: 'bar' as const, height: { band: 0.55 }, cornerRadius: 2, tooltip },
         encoding: {
           ...common,
           x2: { field: 't1' },
@@ -153,15 +165,16 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
       {
         // Spans that start and end on the same instant would be invisible bars.
         transform: [{ filter: "datum.kind === 'span' && datum.t0 === datum.t1" }],
-        mark: { type: 'tick' as const, thickness: 3 },
+        mark: { type: 'tick' as const, thickness: 3, tooltip },
         encoding: { ...common, color: stageColour(options) },
       },
       {
         transform: [{ filter: { field: 'kind', equal: 'point' } }],
-        mark: { type: 'point' as const, filled: true, strokeWidth: 2, opacity: 1 },
+        mark: { type: 'point' as const, filled: true, strokeWidth: 2, opacity: 1, tooltip },
         encoding: {
           ...common,
           color: stageColour(options),
+          stroke: { ...stageColour(options), legend: null },
           shape: {
             condition: [
               { test: "datum.event === 'transaction'", value: 'circle' },
@@ -182,8 +195,8 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
       },
       {
         transform: [{ filter: { field: 'kind', equal: 'release' } }],
-        mark: { type: 'point' as const, shape: 'triangle-down', filled: true, size: 90, color: options.colours.muted },
-        encoding: common,
+        mark: { type: 'point' as const, shape: 'triangle-down', filled: true, size: 110, color: options.colours.muted, tooltip },
+        encoding: { ...common, ...selectedStroke(options.colours.accent) },
       },
       ...todayLayer(timeline, options),
     ],
@@ -195,6 +208,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.text.description,
     padding: 8,
+    params: [selectedParam],
   };
   if (paid.length === 0 || options.currency === undefined) return { ...base, ...lanesView } as TopLevelSpec;
 
@@ -204,11 +218,10 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     data: { values: paid },
     layer: [
       {
-        mark: { type: 'line' as const, interpolate: 'step-after' as const, color: options.colours.accent, point: true },
+        mark: { type: 'line' as const, interpolate: 'step-after' as const, color: options.colours.accent, point: { tooltip }, tooltip },
         encoding: {
           x: utcX(),
           y: { field: 'paidToDate', type: 'quantitative' as const, title: `${options.text.paid} (${options.currency})`, axis: { format: '~s' } },
-          tooltip: tooltip(options),
           description: { field: 'what' },
         },
       },
@@ -240,19 +253,20 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
   const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
   const rows = timeline.shown.map((process) => rowLabel(process.ocid));
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220 } };
-  const common = { x: utcX(), y, tooltip: tooltip(options), description: { field: 'what' }, color: stageColour(options) };
+  const common = { x: utcX(), y, description: { field: 'what' }, color: stageColour(options) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.text.description,
     padding: 8,
+    params: [selectedParam],
     width: options.width,
     height: { step: 26 },
     data: { values: data },
     layer: [
-      { mark: { type: 'bar' as const, height: { band: 0.65 } }, encoding: { ...common, x2: { field: 't1' } } },
+      { mark: { type: 'bar' as const, height: { band: 0.65 }, tooltip }, encoding: { ...common, ...selectedStroke(options.colours.text), x2: { field: 't1' } } },
       {
         transform: [{ filter: 'datum.t0 === datum.t1' }],
-        mark: { type: 'tick' as const, thickness: 3 },
+        mark: { type: 'tick' as const, thickness: 3, tooltip },
         encoding: common,
       },
       ...todayLayer(timeline, options),

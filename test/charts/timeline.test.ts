@@ -17,6 +17,7 @@ const options: TimelineChartOptions = {
     stages: { planning: '#111111', tender: '#222222', award: '#333333', contract: '#444444', implementation: '#555555' },
     accent: '#aa0000',
     muted: '#777777',
+    text: '#000000',
   },
   text: {
     stages: { planning: 'Planning', tender: 'Tender', award: 'Award', contract: 'Contract', implementation: 'Implementation' },
