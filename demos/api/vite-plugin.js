@@ -13,11 +13,23 @@ export function ocdsApiPlugin() {
           return;
         }
         try {
-          const answer = await handleOcdsApi(new URL(req.url ?? '/', 'http://localhost'));
+          const origin = `http://${req.headers.host ?? 'localhost'}`;
+          const answer = await handleOcdsApi(new URL(req.url ?? '/', origin));
           if (!answer) return next();
           res.statusCode = answer.status;
           for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-          res.end(answer.body);
+          if (!answer.drip) {
+            res.end(answer.body);
+            return;
+          }
+          // Slow server: the body in pieces, for timeout and abort demos.
+          const bytes = typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : answer.body;
+          const size = Math.ceil(bytes.length / answer.drip.chunks);
+          for (let offset = 0; offset < bytes.length && !res.destroyed; offset += size) {
+            if (offset > 0) await new Promise((resolve) => setTimeout(resolve, answer.drip.intervalMs));
+            res.write(bytes.subarray(offset, offset + size));
+          }
+          res.end();
         } catch (error) {
           next(error);
         }
