@@ -1,2 +1,2 @@
 // Defines every ocds-widgets element (the CDN entry, dist/cdn/ocds-widgets.js).
-export {};
+import './spending-by-stage/define.js';

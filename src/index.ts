@@ -6,3 +6,7 @@ export { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from './data/
 export { spendingByStage, spendingCurrencies, SPENDING_STAGES, type SpendingRow, type SpendingStage, type SpendingOptions } from './analysis/spending.js';
 export { decodeOcdsBytes, parseOcdsText } from './data/read.js';
 export { readOcdsContent, mergeContents, type OcdsContent } from './data/shapes.js';
+export { fromOcds } from './data/from-ocds.js';
+export { buildDataset, buildDatasetAsync, type BuildExtra } from './data/dataset.js';
+export { parseOcdsDate, dateTime, type OcdsDate, type OcdsDateError } from './data/dates.js';
+export { organisationKey, normaliseCurrency } from './data/organisations.js';

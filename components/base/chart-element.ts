@@ -20,7 +20,8 @@
  *                                                                       // read this.ocid etc. as options)
  *     protected chartSpec(rows: ThingRow[], ctx: ChartContext): object  // Vega-Lite or Vega spec (src/charts);
  *                                                                       // the base adds config (colours, font,
- *                                                                       // locale) and sets the view width
+ *                                                                       // locale), width, autosize fit-x and the
+ *                                                                       // summary as description (unless set)
  *     protected summaryText(rows: ThingRow[], ctx: ChartContext): string
  *     protected tableColumns(ctx: ChartContext): TableColumn<ThingRow>[]  // table view and CSV columns
  *     // optional:
@@ -41,7 +42,7 @@
  * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
  * `processes`, else in the most rows).
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sharedLoad } from '../../src/data/shared-load.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
@@ -98,12 +99,12 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
   'not-ocds': 'validate',
 };
 
-/** Issues that mean a whole release (or record) was left out rather than repaired. */
-const LEFT_OUT = /^(release|record)-(dropped|invalid|skipped|left-out|unreadable)/;
+/** Issue codes (src/data) meaning a whole release, record or item was left out rather than repaired. */
+const LEFT_OUT = new Set(['release-not-object', 'release-missing-ocid', 'record-missing-ocid', 'item-not-object', 'item-not-ocds']);
 
 export abstract class OcdsChartElement<Row extends object = Record<string, unknown>> extends LitElement {
   static version = VERSION;
-  static override styles = chartElementStyles;
+  static override styles: CSSResultGroup = chartElementStyles;
 
   /** URL of OCDS data (release/record package, API page, JSON Lines…). */
   @property({ reflect: true }) src?: string;
@@ -195,6 +196,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   /** The numbers the chart shows: the same rows as the table view and the CSV download. */
   get rows(): Row[] {
     return this.currentRows;
+  }
+  /** The Dataset being charted (after load or `data`), for subclasses that show more than `rows`. */
+  protected get loadedDataset(): Dataset | undefined {
+    return this.loaded;
   }
   /** Every repair or drop made while reading the data. */
   get issues(): DataIssue[] {
@@ -333,7 +338,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private useData(): void {
     this.loadController?.abort();
     try {
-      this.accept(fromOcds(this.data as Parameters<typeof fromOcds>[0]));
+      this.accept(fromOcds(this.data, { root: this.root }));
     } catch (error) {
       this.fail(error, 'parse');
     }
@@ -419,8 +424,18 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       const locale = await loadVegaLocale(ctx.tag);
       const spec = this.chartSpec(this.currentRows, ctx) as Record<string, unknown>;
       const config = { ...vegaConfig(ctx.colours, locale), ...(spec.config as object | undefined) };
-      const sized = { width: ctx.width, autosize: { type: 'fit-x', contains: 'padding' }, ...spec, config };
-      const view = await embedChart(container, sized, this.showTooltip);
+      const sized = {
+        width: ctx.width,
+        autosize: { type: 'fit-x', contains: 'padding' },
+        // Vega labels its SVG with the description: the written summary is the chart's accessible description.
+        description: this.summaryText(this.currentRows, ctx),
+        ...spec,
+        config,
+      };
+      // vega-embed owns its element's attributes and children: give it one Lit does not render.
+      const target = document.createElement('div');
+      const view = await embedChart(target, sized, this.showTooltip);
+      if (token === this.drawToken && this.isConnected) container.replaceChildren(target);
       if (token !== this.drawToken || !this.isConnected) {
         view.finalize();
         return;
@@ -550,7 +565,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const items = this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      <div class="chart" part="chart" role="img" aria-label=${this.heading || ctx.t('heading')} aria-describedby="summary"></div>
+      <div class="chart" part="chart"></div>
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
@@ -630,7 +645,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       parts.push(html`<a href=${link} rel="noopener" target="_blank">${ctx.t('source.link')}</a>`);
     }
     if (!meta.complete) parts.push(ctx.t('source.incomplete', { count: meta.releases }));
-    const leftOut = dataset.issues.filter((issue) => LEFT_OUT.test(issue.code)).length;
+    const leftOut = dataset.issues.filter((issue) => LEFT_OUT.has(issue.code)).length;
     return html`
       ${parts.length ? html`<p class="source">${parts.map((part, index) => html`${index ? ' · ' : ''}${part}`)}</p>` : nothing}
       ${leftOut ? html`<p class="note">${ctx.t('issues.left-out', { count: leftOut })}</p>` : nothing}

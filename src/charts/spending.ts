@@ -1,0 +1,93 @@
+// Vega-Lite spec for money by stage in one currency: one bar per stage, the number of processes above each bar.
+// Labels arrive already translated and formatted (Intl), so axis ticks read exactly like the table and the text.
+import type { SpendingRow, SpendingStage } from '../analysis/spending.js';
+import { SPENDING_STAGES } from '../analysis/spending.js';
+
+export interface SpendingChartOptions {
+  currency: string;
+  stageLabels: Record<SpendingStage, string>;
+  colours: Record<SpendingStage, string>;
+  /** Compact money for axis ticks ("$1.2M"), full money for tooltips. */
+  formatCompact: (amount: number) => string;
+  formatFull: (amount: number) => string;
+  /** "3 processes" */
+  formatProcesses: (count: number) => string;
+  /** Shown instead of an amount for a stage without data. */
+  noData: string;
+  titles: { stage: string; amount: string; processes: string };
+  height?: number;
+}
+
+/** Evenly spaced "nice" ticks covering [min, max] and zero. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  const low = Math.min(0, min);
+  const high = Math.max(0, max);
+  if (low === high) return [0, 1];
+  const rough = (high - low) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let i = Math.floor(low / step); i <= Math.ceil(high / step); i++) ticks.push(i * step);
+  return ticks;
+}
+
+export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOptions): object {
+  const shown = rows.filter((row) => row.currency === options.currency);
+  const values = SPENDING_STAGES.map((stage) => {
+    const row = shown.find((candidate) => candidate.stage === stage);
+    return {
+      id: stage,
+      label: options.stageLabels[stage],
+      amount: row?.amount ?? 0,
+      amountText: row ? options.formatFull(row.amount) : options.noData,
+      processesText: row ? options.formatProcesses(row.processes) : options.noData,
+    };
+  });
+  const ticks = niceTicks(Math.min(...values.map((v) => v.amount)), Math.max(...values.map((v) => v.amount)));
+  const tickLabels = ticks.map((tick) => JSON.stringify(options.formatCompact(tick)));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    height: options.height ?? 280,
+    params: [{ name: 'ocds_selected', value: null }],
+    data: { values },
+    encoding: {
+      x: {
+        field: 'label',
+        type: 'nominal',
+        sort: null,
+        title: null,
+        axis: { labelAngle: 0, labelLimit: 120 },
+      },
+      y: {
+        field: 'amount',
+        type: 'quantitative',
+        title: null,
+        scale: { domain: [ticks[0], ticks[ticks.length - 1]], nice: false, zero: true },
+        axis: { values: ticks, labelExpr: `[${tickLabels.join(',')}][indexof([${ticks.join(',')}], datum.value)]` },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', cursor: 'pointer', cornerRadiusEnd: 2 },
+        encoding: {
+          color: {
+            field: 'id',
+            type: 'nominal',
+            scale: { domain: [...SPENDING_STAGES], range: SPENDING_STAGES.map((stage) => options.colours[stage]) },
+            legend: null,
+          },
+          opacity: { condition: { test: 'ocds_selected == null || datum.id == ocds_selected', value: 1 }, value: 0.35 },
+          tooltip: [
+            { field: 'label', title: options.titles.stage },
+            { field: 'amountText', title: options.titles.amount },
+            { field: 'processesText', title: options.titles.processes },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 11 },
+        encoding: { text: { field: 'processesText' } },
+      },
+    ],
+  };
+}
