@@ -15,19 +15,21 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
  * @param {{ benchDir: string, datasets: Map<number, { dir: string, pages: number }>, networkReleases: (nodes: number) => object[] }} options
  */
 export async function startServer({ benchDir, datasets, networkReleases }) {
-  const pageCache = new Map();
-  const wholeCache = new Map();
-  const networkCache = new Map();
-  const pageText = async (size, page) => {
-    const key = `${size}/${page}`;
-    if (!pageCache.has(key)) pageCache.set(key, await readFile(join(datasets.get(size).dir, `page-${page}.json`), 'utf8'));
-    return pageCache.get(key);
-  };
   // The envelope is serialised and the releases spliced in as the generator wrote them: no re-serialisation per request.
   const wrap = (releasesJson, extra) => {
     const head = JSON.stringify({ ...packageEnvelope(), ...extra, releases: [] });
     return Buffer.from(`${head.slice(0, -'[]}'.length)}${releasesJson}}`);
   };
+  // Everything is read and assembled before the first request, so no timed request pays for the disk or a join.
+  const pageTexts = new Map();
+  const wholeFiles = new Map();
+  for (const [size, { dir, pages }] of datasets) {
+    const texts = [];
+    for (let page = 1; page <= pages; page++) texts.push(await readFile(join(dir, `page-${page}.json`), 'utf8'));
+    pageTexts.set(size, texts);
+    wholeFiles.set(size, wrap(`[${texts.map((text) => text.slice(1, -1)).join(',')}]`, {}));
+  }
+  const networkFiles = new Map();
 
   const server = createServer(async (req, res) => {
     try {
@@ -40,31 +42,24 @@ export async function startServer({ benchDir, datasets, networkReleases }) {
       if (url.pathname === '/api/releases') {
         const size = Number(url.searchParams.get('size'));
         const page = Number(url.searchParams.get('page') ?? 1);
-        const dataset = datasets.get(size);
-        if (!dataset || !(page >= 1 && page <= dataset.pages)) return send(404, '{"error":"no such page"}');
+        const texts = pageTexts.get(size);
+        if (!texts || !(page >= 1 && page <= texts.length)) return send(404, '{"error":"no such page"}');
         const extra = {};
-        if (page < dataset.pages) {
+        if (page < texts.length) {
           const next = new URL(url);
           next.searchParams.set('page', String(page + 1));
           extra.links = { next: next.href };
         }
-        return send(200, wrap(await pageText(size, page), extra));
+        return send(200, wrap(texts[page - 1], extra));
       }
       if (url.pathname === '/api/releases.json') {
-        const size = Number(url.searchParams.get('size'));
-        const dataset = datasets.get(size);
-        if (!dataset) return send(404, '{"error":"no such dataset"}');
-        if (!wholeCache.has(size)) {
-          const parts = [];
-          for (let page = 1; page <= dataset.pages; page++) parts.push((await pageText(size, page)).slice(1, -1));
-          wholeCache.set(size, wrap(`[${parts.join(',')}]`, {}));
-        }
-        return send(200, wholeCache.get(size));
+        const whole = wholeFiles.get(Number(url.searchParams.get('size')));
+        return whole ? send(200, whole) : send(404, '{"error":"no such dataset"}');
       }
       if (url.pathname === '/api/network.json') {
         const nodes = Number(url.searchParams.get('nodes'));
-        if (!networkCache.has(nodes)) networkCache.set(nodes, wrap(JSON.stringify(networkReleases(nodes)), {}));
-        return send(200, networkCache.get(nodes));
+        if (!networkFiles.has(nodes)) networkFiles.set(nodes, wrap(JSON.stringify(networkReleases(nodes)), {}));
+        return send(200, networkFiles.get(nodes));
       }
       if (url.pathname.startsWith('/bench/')) {
         const path = normalize(join(benchDir, decodeURIComponent(url.pathname.slice('/bench/'.length))));
