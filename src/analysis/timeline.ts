@@ -79,8 +79,8 @@ export interface ContractTimeline {
   rows: TimelineRow[];
   /** Dates that could not be placed (the model's own issues are in `dataset.issues`). */
   issues: DataIssue[];
-  /** Processes drawn, in row order. */
-  shown: { ocid: string; title?: string }[];
+  /** Processes drawn, in row order, with their first and last dated event (ISO) and contracted value. */
+  shown: ShownProcess[];
   /** Dated processes left out by `limit`. */
   notShown: number;
   /** Processes with no dated event at all: listed, never drawn. */
@@ -91,6 +91,15 @@ export interface ContractTimeline {
   today?: string;
   /** One process: contracted value per currency (contracts not cancelled), the burn-up's target. */
   contracted: Money[];
+}
+
+export interface ShownProcess {
+  ocid: string;
+  title?: string;
+  first: string;
+  last: string;
+  /** Contracted value in the chosen currency (or the process's only one). */
+  contracted?: Money;
 }
 
 export const DEFAULT_TIMELINE_LIMIT = 20;
@@ -113,13 +122,12 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
     };
     if (!process) return empty;
     const rows = processRows(process, issues);
-    const ref = { ocid: process.ocid, title: process.title };
     const events = rows.filter((row) => row.kind !== 'release');
     return {
       ...empty,
       rows,
-      shown: events.length ? [ref] : [],
-      undated: events.length ? [] : [ref],
+      shown: events.length ? [shownProcess(rankedProcess(process, events, currency))] : [],
+      undated: events.length ? [] : [{ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) }],
       overdue: overdueContracts(process, nowTime),
       today: isRunning(process, events, nowTime) ? now.toISOString() : undefined,
       contracted: contractedValues(process),
@@ -131,7 +139,7 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
   const undated: { ocid: string; title?: string }[] = [];
   for (const process of dataset.processes) {
     const events = processRows(process, issues).filter((row) => row.kind !== 'release');
-    if (events.length === 0) undated.push({ ocid: process.ocid, title: process.title });
+    if (events.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
     else dated.push(rankedProcess(process, events, currency));
   }
   dated.sort(byRank(options.sort ?? 'recent'));
@@ -140,7 +148,7 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
     mode: 'processes',
     rows: shown.flatMap((ranked) => stageSegments(ranked, currency)),
     issues,
-    shown: shown.map(({ process }) => ({ ocid: process.ocid, title: process.title })),
+    shown: shown.map(shownProcess),
     notShown: dated.length - shown.length,
     undated,
     overdue: shown.flatMap(({ process }) => overdueContracts(process, nowTime)),
@@ -361,8 +369,8 @@ const FINISHED_CONTRACT = new Set(['terminated', 'cancelled']);
  */
 function isRunning(process: Process, events: TimelineRow[], now: number): boolean {
   if (events.length === 0) return false;
-  const times = events.flatMap((row) => [timeOf(row.start)!, ...(row.end ? [timeOf(row.end)!] : [])]);
-  if (now < Math.min(...times) || now > Math.max(...times)) return false;
+  const { first, last } = timelineExtent(events)!;
+  if (now < first.time || now > last.time) return false;
   if (process.contracts.length > 0) return process.contracts.some((c) => !FINISHED_CONTRACT.has(c.status ?? ''));
   return !FINISHED_TENDER.has(process.tender?.status ?? '');
 }
@@ -370,21 +378,44 @@ function isRunning(process: Process, events: TimelineRow[], now: number): boolea
 interface RankedProcess {
   process: Process;
   events: TimelineRow[];
-  first: number;
-  last: number;
+  first: { time: number; iso: string };
+  last: { time: number; iso: string };
   /** Contracted value in the chosen currency (or the only currency), when there is one. */
   contracted?: Money;
 }
 
 function rankedProcess(process: Process, events: TimelineRow[], currency: string | undefined): RankedProcess {
-  const times = events.flatMap((row) => [timeOf(row.start)!, ...(row.end ? [timeOf(row.end)!] : [])]);
   const values = contractedValues(process);
   const contracted = currency ? values.find((v) => v.currency === currency) : values.length === 1 ? values[0] : undefined;
-  return { process, events, first: Math.min(...times), last: Math.max(...times), ...(contracted ? { contracted } : {}) };
+  return { process, events, ...timelineExtent(events)!, ...(contracted ? { contracted } : {}) };
+}
+
+function shownProcess({ process, first, last, contracted }: RankedProcess): ShownProcess {
+  return {
+    ocid: process.ocid,
+    ...(process.title ? { title: process.title } : {}),
+    first: first.iso,
+    last: last.iso,
+    ...(contracted ? { contracted } : {}),
+  };
+}
+
+/** The earliest and latest date among rows (starts and ends), or undefined for no rows. */
+export function timelineExtent(rows: TimelineRow[]): { first: { time: number; iso: string }; last: { time: number; iso: string } } | undefined {
+  let first: { time: number; iso: string } | undefined;
+  let last: { time: number; iso: string } | undefined;
+  for (const row of rows) {
+    for (const iso of row.end ? [row.start, row.end] : [row.start]) {
+      const time = timeOf(iso)!;
+      if (!first || time < first.time) first = { time, iso };
+      if (!last || time > last.time) last = { time, iso };
+    }
+  }
+  return first && last ? { first, last } : undefined;
 }
 
 function byRank(sort: TimelineSort): (a: RankedProcess, b: RankedProcess) => number {
-  const recent = (a: RankedProcess, b: RankedProcess) => b.last - a.last;
+  const recent = (a: RankedProcess, b: RankedProcess) => b.last.time - a.last.time;
   const tie = (a: RankedProcess, b: RankedProcess) => (a.process.ocid < b.process.ocid ? -1 : a.process.ocid > b.process.ocid ? 1 : 0);
   switch (sort) {
     case 'value':
@@ -392,7 +423,7 @@ function byRank(sort: TimelineSort): (a: RankedProcess, b: RankedProcess) => num
       return (a, b) =>
         (b.contracted?.amount ?? -Infinity) - (a.contracted?.amount ?? -Infinity) || recent(a, b) || tie(a, b);
     case 'duration':
-      return (a, b) => b.last - b.first - (a.last - a.first) || recent(a, b) || tie(a, b);
+      return (a, b) => b.last.time - b.first.time - (a.last.time - a.first.time) || recent(a, b) || tie(a, b);
     case 'recent':
       return (a, b) => recent(a, b) || tie(a, b);
   }
@@ -406,12 +437,7 @@ function byRank(sort: TimelineSort): (a: RankedProcess, b: RankedProcess) => num
 function stageSegments(ranked: RankedProcess, currency: string | undefined): TimelineRow[] {
   const { process, events } = ranked;
   const firstOfStage = new Map<TimelineStage, { time: number; iso: string }>();
-  let last = { time: -Infinity, iso: '' };
   for (const row of events) {
-    for (const iso of row.end ? [row.start, row.end] : [row.start]) {
-      const time = timeOf(iso)!;
-      if (time > last.time) last = { time, iso };
-    }
     const time = timeOf(row.start)!;
     const seen = firstOfStage.get(row.stage);
     if (!seen || time < seen.time) firstOfStage.set(row.stage, { time, iso: row.start });
@@ -421,7 +447,7 @@ function stageSegments(ranked: RankedProcess, currency: string | undefined): Tim
     .sort((a, b) => a.time - b.time || TIMELINE_STAGES.indexOf(a.stage) - TIMELINE_STAGES.indexOf(b.stage));
   const title = process.title ?? process.ocid;
   return starts.map((segment, i) => {
-    const end = starts[i + 1]?.iso ?? last.iso;
+    const end = starts[i + 1]?.iso ?? ranked.last.iso;
     const value = segment.stage === 'contract' && ranked.contracted && (!currency || ranked.contracted.currency === currency)
       ? { value: ranked.contracted.amount, currency: ranked.contracted.currency }
       : {};
