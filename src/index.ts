@@ -11,3 +11,4 @@ export { buildDataset, buildDatasetAsync, type BuildExtra } from './data/dataset
 export { parseOcdsDate, dateTime, type OcdsDate, type OcdsDateError } from './data/dates.js';
 export { organisationKey, normaliseCurrency } from './data/organisations.js';
 export { timelineRows, contractTimeline, timelineExtent, TIMELINE_STAGES, DEFAULT_TIMELINE_LIMIT, type TimelineRow, type TimelineOptions, type TimelineStage, type TimelineEvent, type TimelineSort, type ContractTimeline, type ShownProcess, type OverdueContract } from './analysis/timeline.js';
+export { isOcds10Release, upgradeRelease, upgradeReleasePackage, upgradeRecordPackage } from './data/upgrade.js';

@@ -336,8 +336,8 @@ function setProperty<T>(object: JsonObject, key: string, value: T): T {
   return value;
 }
 
-/** Copies JSON so the compiled release never shares arrays or objects with the releases. */
-function cloneJson(value: unknown): unknown {
+/** Deep-copies JSON (own `__proto__` keys stay plain data). */
+export function cloneJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneJson);
   if (isObject(value)) {
     const copy: JsonObject = {};
@@ -347,7 +347,8 @@ function cloneJson(value: unknown): unknown {
   return value;
 }
 
-function jsonEqual(a: unknown, b: unknown): boolean {
+/** Deep equality of JSON values (object key order ignored). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   if (!isObject(a) || !isObject(b)) return false;

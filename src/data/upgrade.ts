@@ -1,0 +1,317 @@
+// OCDS 1.0 -> 1.1 upgrade, reproducing ocdskit's `upgrade 1.0:1.1`
+// (https://ocdskit.readthedocs.io/en/latest/cli/ocds.html#upgrade):
+// - inline organisations (buyer, procuring entity, tenderers, suppliers) move to `parties`, with roles, and are
+//   replaced by references `{ id, name }`; an organisation without `id` gets the MD5 hash of its identifying fields;
+// - `amendment` becomes `amendments: [amendment]` on the tender, awards and contracts;
+// - transactions: `amount` -> `value`; `providerOrganization` / `receiverOrganization` (identifiers) -> `payer` /
+//   `payee` references. Like ocdskit, payer and payee are not added to `parties` (only roles of parties already
+//   there are updated).
+// 1.0 is detected per release by its shape, since the declared `version` is often missing or wrong.
+import type { DataIssue, JsonObject } from './types.js';
+import { cloneJson, jsonEqual } from './merge.js';
+
+/** Fields of an organisation that are 1.0 `Organization` details rather than a 1.1 reference. */
+const ORGANISATION_DETAILS = ['identifier', 'additionalIdentifiers', 'address', 'contactPoint'];
+
+/**
+ * Whether a release is OCDS 1.0 by its shape: organisations inline without `parties` (objects without an `id`, or
+ * with 1.0 details such as `identifier` or `address`), transactions with `amount`, `providerOrganization` or
+ * `receiverOrganization` (and not their 1.1 names), or a singular `amendment` object on the tender, an award or a
+ * contract. A release with nothing to upgrade is not 1.0.
+ */
+export function isOcds10Release(release: JsonObject): boolean {
+  if (!isObject(release)) return false;
+  if (!Object.hasOwn(release, 'parties')) {
+    const inline = organisations(release).some(
+      ({ organisation }) =>
+        isObject(organisation) &&
+        (!Object.hasOwn(organisation, 'id') || ORGANISATION_DETAILS.some((field) => Object.hasOwn(organisation, field))),
+    );
+    if (inline) return true;
+  }
+  const oldTransaction = transactions(release).some(
+    (transaction) =>
+      (Object.hasOwn(transaction, 'amount') && !Object.hasOwn(transaction, 'value')) ||
+      (Object.hasOwn(transaction, 'providerOrganization') && !Object.hasOwn(transaction, 'payer')) ||
+      (Object.hasOwn(transaction, 'receiverOrganization') && !Object.hasOwn(transaction, 'payee')),
+  );
+  return oldTransaction || amendable(release).some((block) => isObject(block.amendment));
+}
+
+/**
+ * Upgrades an OCDS 1.0 release to 1.1 (a new object; the input is not modified). Returns the input itself when it
+ * is not 1.0 by shape (see `isOcds10Release`). Organisations that are not objects are left as they are, and
+ * organisations that share a party `id` but differ are reported (the first one is kept in `parties`).
+ */
+export function upgradeRelease(release: JsonObject, onIssue?: (issue: DataIssue) => void): JsonObject {
+  if (!isOcds10Release(release)) return release;
+  const upgraded = cloneJson(release) as JsonObject;
+  const report = (issue: Omit<DataIssue, 'ocid'>) =>
+    onIssue?.(typeof release.ocid === 'string' ? { ...issue, ocid: release.ocid } : issue);
+  // A release that already has `parties` holds references, not 1.0 organisations (ocdskit treats it as 1.1).
+  if (!Object.hasOwn(upgraded, 'parties')) upgradeOrganisations(upgraded, report);
+  upgradeAmendments(upgraded, report);
+  upgradeTransactions(upgraded, report);
+  return upgraded;
+}
+
+/**
+ * Upgrades a release package: each 1.0 release (by shape) is upgraded, and the package declares `version: "1.1"`
+ * when it declared 1.0 (or nothing) or held 1.0 releases. Returns the input itself when there is nothing to do.
+ */
+export function upgradeReleasePackage(releasePackage: JsonObject, onIssue?: (issue: DataIssue) => void): JsonObject {
+  if (!isObject(releasePackage) || !Array.isArray(releasePackage.releases)) return releasePackage;
+  const releases = releasePackage.releases.map((release: JsonObject) => upgradeRelease(release, onIssue));
+  return upgradedPackage(releasePackage, 'releases', releases, releasePackage.releases);
+}
+
+/**
+ * Upgrades a record package: the embedded releases and the compiled release of each record, as
+ * `upgradeReleasePackage` does for releases.
+ */
+export function upgradeRecordPackage(recordPackage: JsonObject, onIssue?: (issue: DataIssue) => void): JsonObject {
+  if (!isObject(recordPackage) || !Array.isArray(recordPackage.records)) return recordPackage;
+  const records = recordPackage.records.map((record: unknown) => upgradeRecord(record, onIssue));
+  return upgradedPackage(recordPackage, 'records', records, recordPackage.records);
+}
+
+function upgradeRecord(record: unknown, onIssue?: (issue: DataIssue) => void): unknown {
+  if (!isObject(record)) return record;
+  const upgraded = { ...record };
+  const releases = Array.isArray(record.releases) ? (record.releases as JsonObject[]) : [];
+  const upgradedReleases = releases.map((release) => upgradeRelease(release, onIssue));
+  if (upgradedReleases.some((release, i) => release !== releases[i])) upgraded.releases = upgradedReleases;
+  if (isObject(record.compiledRelease)) upgraded.compiledRelease = upgradeRelease(record.compiledRelease, onIssue);
+  const changed = upgraded.releases !== record.releases || upgraded.compiledRelease !== record.compiledRelease;
+  return changed ? upgraded : record;
+}
+
+function upgradedPackage(original: JsonObject, field: string, items: unknown[], originalItems: unknown[]): JsonObject {
+  const version = original.version;
+  const declares10 = version === undefined || version === null || (typeof version === 'string' && version.startsWith('1.0'));
+  const changed = items.some((item, i) => item !== originalItems[i]);
+  if (!declares10 && !changed) return original;
+  return { ...original, version: '1.1', [field]: items };
+}
+
+type Report = (issue: Omit<DataIssue, 'ocid'>) => void;
+
+/** Parties by id, in order: the release's parties, then organisations as they are moved there. */
+type Parties = Map<unknown, JsonObject>;
+
+function upgradeOrganisations(release: JsonObject, report: Report): void {
+  const parties = existingParties(release);
+  for (const { organisation, role, path, replace } of organisations(release)) {
+    if (organisation === null || organisation === undefined) continue;
+    if (!isObject(organisation)) {
+      report({
+        code: 'upgrade-organisation-not-object',
+        path,
+        message: `The ${role} at ${path} is not an object; it was left as it is.`,
+      });
+      continue;
+    }
+    replace(addParty(parties, organisation, role, path, report));
+  }
+  if (parties.size === 0) return;
+  if (!Array.isArray(release.parties)) release.parties = [];
+  const list = release.parties as unknown[];
+  for (const party of parties.values()) {
+    if (!list.some((existing) => existing === party || jsonEqual(existing, party))) list.push(party);
+  }
+}
+
+function upgradeAmendments(release: JsonObject, report: Report): void {
+  for (const block of amendable(release)) {
+    if (!Object.hasOwn(block, 'amendment')) continue;
+    const amendment = block.amendment;
+    delete block.amendment;
+    if (amendment === null) continue;
+    if (!Array.isArray(block.amendments)) {
+      if (block.amendments !== undefined) {
+        report({
+          code: 'upgrade-amendments-not-array',
+          path: 'amendments',
+          message: 'An `amendments` value that is not an array was replaced by the 1.0 `amendment`.',
+        });
+      }
+      block.amendments = [];
+    }
+    const amendments = block.amendments as unknown[];
+    if (!amendments.some((existing) => jsonEqual(existing, amendment))) amendments.push(amendment);
+  }
+}
+
+function upgradeTransactions(release: JsonObject, report: Report): void {
+  const parties = existingParties(release);
+  for (const transaction of transactions(release)) {
+    if (!Object.hasOwn(transaction, 'value') && Object.hasOwn(transaction, 'amount')) {
+      transaction.value = transaction.amount;
+      delete transaction.amount;
+    }
+    for (const [old, role] of [
+      ['providerOrganization', 'payer'],
+      ['receiverOrganization', 'payee'],
+    ] as const) {
+      if (!Object.hasOwn(transaction, old) || Object.hasOwn(transaction, role)) continue;
+      const identifier = transaction[old];
+      const party: JsonObject = { identifier };
+      if (isObject(identifier) && Object.hasOwn(identifier, 'legalName')) party.name = identifier.legalName;
+      transaction[role] = addParty(parties, party, role, `transactions.${old}`, report);
+      delete transaction[old];
+    }
+  }
+}
+
+function existingParties(release: JsonObject): Parties {
+  const parties: Parties = new Map();
+  if (!Array.isArray(release.parties)) return parties;
+  for (const party of release.parties) {
+    if (isObject(party)) parties.set(Object.hasOwn(party, 'id') ? party.id : partyId(party), party);
+  }
+  return parties;
+}
+
+/** Puts an organisation in `parties` with its role, and returns the reference that replaces it. */
+function addParty(parties: Parties, organisation: JsonObject, role: string, path: string, report: Report): JsonObject {
+  const party = cloneJson(organisation) as JsonObject;
+  if (!Object.hasOwn(party, 'id')) party.id = partyId(party);
+  const id = party.id;
+  const survivor = parties.get(id);
+  if (!survivor) {
+    parties.set(id, party);
+  } else if (Object.keys(party).some((key) => key !== 'roles' && !jsonEqual(party[key], survivor[key]))) {
+    report({
+      code: 'upgrade-party-differs',
+      path,
+      message: `The ${role} at ${path} has the same party id as another organisation in the release but different details; the first one's details were kept.`,
+    });
+  }
+  const stored = parties.get(id)!;
+  // As ocdskit does: roles are sorted before a new one is added.
+  const roles = typeof stored.roles === 'string' ? [stored.roles] : Array.isArray(stored.roles) ? [...stored.roles].sort() : [];
+  if (!roles.includes(role)) roles.push(role);
+  stored.roles = roles;
+  const reference: JsonObject = { id };
+  if (Object.hasOwn(party, 'name')) reference.name = party.name;
+  return reference;
+}
+
+/** The 1.0 party id: the MD5 hash of the organisation's identifying fields, as ocdskit computes it. */
+function partyId(party: JsonObject): string {
+  const parts: string[] = [pythonText(party.name)];
+  const groups: [string, string[]][] = [
+    ['identifier', ['scheme', 'id', 'legalName', 'uri']],
+    ['address', ['streetAddress', 'locality', 'region', 'postalCode', 'countryName']],
+    ['contactPoint', ['name', 'email', 'telephone', 'faxNumber', 'url']],
+  ];
+  for (const [parent, fields] of groups) {
+    if (!Object.hasOwn(party, parent)) continue;
+    const group = isObject(party[parent]) ? party[parent] : {};
+    for (const field of fields) parts.push(pythonText(group[field]));
+  }
+  return md5Hex(parts.join('-'));
+}
+
+/** Python's `str(value or "")` for a JSON value. */
+function pythonText(value: unknown): string {
+  if (value === null || value === undefined || value === false || value === 0 || value === '') return '';
+  if (Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0) return '';
+  if (value === true) return 'True';
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+interface OrganisationSlot {
+  organisation: unknown;
+  role: string;
+  path: string;
+  replace: (reference: JsonObject) => void;
+}
+
+/** The places where 1.0 has inline organisations, in the order ocdskit moves them to `parties`. */
+function organisations(release: JsonObject): OrganisationSlot[] {
+  const slots: OrganisationSlot[] = [];
+  const slot = (holder: JsonObject | unknown[], key: string | number, role: string, path: string) => {
+    const organisation = (holder as Record<string | number, unknown>)[key];
+    slots.push({ organisation, role, path, replace: (ref) => ((holder as Record<string | number, unknown>)[key] = ref) });
+  };
+  if (Object.hasOwn(release, 'buyer')) slot(release, 'buyer', 'buyer', 'buyer');
+  const tender = release.tender;
+  if (isObject(tender)) {
+    if (Object.hasOwn(tender, 'procuringEntity')) slot(tender, 'procuringEntity', 'procuringEntity', 'tender.procuringEntity');
+    if (Array.isArray(tender.tenderers)) {
+      tender.tenderers.forEach((_, i) => slot(tender.tenderers as unknown[], i, 'tenderer', `tender.tenderers[${i}]`));
+    }
+  }
+  if (Array.isArray(release.awards)) {
+    release.awards.forEach((award: unknown, a) => {
+      if (isObject(award) && Array.isArray(award.suppliers)) {
+        award.suppliers.forEach((_, i) =>
+          slot(award.suppliers as unknown[], i, 'supplier', `awards[${a}].suppliers[${i}]`),
+        );
+      }
+    });
+  }
+  return slots;
+}
+
+function amendable(release: JsonObject): JsonObject[] {
+  const blocks: unknown[] = [release.tender];
+  for (const field of ['awards', 'contracts']) {
+    const list = release[field];
+    if (Array.isArray(list)) blocks.push(...list);
+  }
+  return blocks.filter(isObject);
+}
+
+function transactions(release: JsonObject): JsonObject[] {
+  if (!Array.isArray(release.contracts)) return [];
+  return release.contracts.flatMap((contract: unknown) => {
+    const implementation = isObject(contract) ? contract.implementation : undefined;
+    const list = isObject(implementation) ? implementation.transactions : undefined;
+    return Array.isArray(list) ? list.filter(isObject) : [];
+  });
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// MD5 (RFC 1321), for the party ids ocdskit derives; not used for security.
+const MD5_SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+const MD5_CONSTANTS = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+
+function md5Hex(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  const length = (((bytes.length + 8) >> 6) + 1) << 6;
+  const buffer = new Uint8Array(length);
+  buffer.set(bytes);
+  buffer[bytes.length] = 0x80;
+  const view = new DataView(buffer.buffer);
+  view.setUint32(length - 8, (bytes.length * 8) >>> 0, true);
+  view.setUint32(length - 4, Math.floor(bytes.length / 2 ** 29), true);
+  const state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+  for (let chunk = 0; chunk < length; chunk += 64) {
+    let [a, b, c, d] = state;
+    for (let i = 0; i < 64; i++) {
+      const round = i >> 4;
+      let f: number;
+      let g: number;
+      if (round === 0) [f, g] = [(b & c) | (~b & d), i];
+      else if (round === 1) [f, g] = [(d & b) | (~d & c), (5 * i + 1) % 16];
+      else if (round === 2) [f, g] = [b ^ c ^ d, (3 * i + 5) % 16];
+      else [f, g] = [c ^ (b | ~d), (7 * i) % 16];
+      const sum = (f + a + MD5_CONSTANTS[i] + view.getUint32(chunk + g * 4, true)) | 0;
+      const shift = MD5_SHIFTS[round * 4 + (i % 4)];
+      [a, d, c] = [d, c, b];
+      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
+    }
+    state[0] = (state[0] + a) | 0;
+    state[1] = (state[1] + b) | 0;
+    state[2] = (state[2] + c) | 0;
+    state[3] = (state[3] + d) | 0;
+  }
+  const out = new DataView(new ArrayBuffer(16));
+  state.forEach((word, i) => out.setUint32(i * 4, word >>> 0, true));
+  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
