@@ -101,7 +101,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     const timeline = this.timeline!;
     const labels = this.rowLabels();
     return timelineSpec(timeline, {
-      width: Math.max(160, ctx.width - (timeline.mode === 'processes' ? 260 : 150)),
+      width: ctx.width,
       colours: ctx.colours,
       text: {
         stages: this.stageNames(ctx),

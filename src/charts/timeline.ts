@@ -24,6 +24,7 @@ export interface TimelineChartText {
 }
 
 export interface TimelineChartOptions {
+  /** Width available for the whole chart, axes and labels included. */
   width: number;
   colours: { stages: Record<TimelineStage, string>; accent: string; muted: string; text: string };
   text: TimelineChartText;
@@ -107,6 +108,10 @@ function stageColour(options: TimelineChartOptions) {
   };
 }
 
+const FIT_WIDTH = { type: 'fit-x', contains: 'padding' } as const;
+/** Room left of the plot for lane labels and the burn-up's amount axis. */
+const CONCAT_AXIS_ROOM = 160;
+
 const utcX = (title: string | null = null) => ({
   field: 't0',
   type: 'temporal' as const,
@@ -148,7 +153,6 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
   const common = { x: utcX(), y, description: { field: 'what' } };
   const lanesView = {
-    width: options.width,
     height: { step: 34 },
     data: { values: data },
     layer: [
@@ -210,10 +214,14 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     padding: 8,
     params: [selectedParam],
   };
-  if (paid.length === 0 || options.currency === undefined) return { ...base, ...lanesView } as TopLevelSpec;
+  if (paid.length === 0 || options.currency === undefined) {
+    return { ...base, ...lanesView, width: options.width, autosize: FIT_WIDTH } as TopLevelSpec;
+  }
 
+  // Vega-Lite cannot fit a vertical concatenation to a width: give both views the same plot width.
+  const plotWidth = Math.max(120, options.width - CONCAT_AXIS_ROOM);
   const burnUp = {
-    width: options.width,
+    width: plotWidth,
     height: 140,
     data: { values: paid },
     layer: [
@@ -243,7 +251,8 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   };
   return {
     ...base,
-    vconcat: [lanesView, burnUp],
+    autosize: { type: 'pad' },
+    vconcat: [{ ...lanesView, width: plotWidth }, burnUp],
     resolve: { scale: { x: 'shared', color: 'independent' } },
   } as TopLevelSpec;
 }
@@ -260,6 +269,7 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
     padding: 8,
     params: [selectedParam],
     width: options.width,
+    autosize: FIT_WIDTH,
     height: { step: 26 },
     data: { values: data },
     layer: [
