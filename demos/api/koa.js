@@ -16,7 +16,9 @@ export function koaOcdsApi() {
     if (!answer) return next();
     ctx.status = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) ctx.set(name, value);
-    ctx.body = answer.drip ? Readable.from(dripped(answer.body, answer.drip)) : answer.body;
+    // Koa sends a Buffer as bytes but would serialise a plain Uint8Array as a JSON object.
+    const body = typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+    ctx.body = answer.drip ? Readable.from(dripped(body, answer.drip)) : body;
   };
 }
 
