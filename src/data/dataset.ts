@@ -1,0 +1,300 @@
+// Releases and records -> Dataset: repair, de-duplicate, order, upgrade 1.0, merge per ocid, model.
+// One generator holds the pipeline; `buildDataset` runs it straight through, `buildDatasetAsync` yields to
+// the event loop between its chunks so no task blocks the page for long.
+import { OcdsError, type DataIssue, type Dataset, type DatasetMeta, type JsonObject, type ReleaseRef } from './types.js';
+import type { OcdsContent } from './shapes.js';
+import { compileReleases } from './merge.js';
+import { isOcds10Release, upgradeRelease } from './upgrade.js';
+import { dateTime } from './dates.js';
+import { checkDate, isPlainObject, repairOcid, repairRelease, repairReleaseReference } from './validate.js';
+import { OrganisationRegistry, buildProcess } from './model.js';
+
+export interface BuildExtra {
+  /** Issues found before this step (decoding, parsing, loading), listed first. */
+  issues?: DataIssue[];
+  pages?: number;
+  bytes?: number;
+  /** False when the load stopped early; `incompleteReason` says why. */
+  complete?: boolean;
+  incompleteReason?: DatasetMeta['incompleteReason'];
+}
+
+/** Releases or processes handled between two yields of `buildDatasetAsync`. */
+const CHUNK = 250;
+
+/** Builds the Dataset synchronously. Repairs are made in place: the contents are owned by the dataset afterwards. */
+export function buildDataset(contents: OcdsContent[], extra: BuildExtra = {}): Dataset {
+  const steps = datasetSteps(contents, extra);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Same result as `buildDataset`, yielding to the event loop (`setTimeout 0`) between chunks; honours `signal`. */
+export async function buildDatasetAsync(
+  contents: OcdsContent[],
+  extra: BuildExtra & { signal?: AbortSignal } = {},
+): Promise<Dataset> {
+  const { signal } = extra;
+  const steps = datasetSteps(contents, extra);
+  for (;;) {
+    if (signal?.aborted) throw new OcdsError('aborted', 'Reading the data was cancelled.', { cause: signal.reason });
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Everything read for one ocid before it is compiled. */
+interface ProcessInput {
+  ocid: string;
+  /** Full releases (standalone or embedded in records), repaired, without exact duplicates. */
+  releases: JsonObject[];
+  /** The publisher's compiled release from a record, when there is one (the last record wins). */
+  compiled?: JsonObject;
+  /** Release entries of records (linked or embedded): only their id, date and tags are kept. */
+  recordHistory: ReleaseRef[];
+  /** Linked releases (url only) seen in this process's records. */
+  linked: number;
+}
+
+const STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as const;
+
+/**
+ * The order of a release among releases with the same date: its latest lifecycle stage from `tag`
+ * (planning < tender < award < contract < implementation; `tenderUpdate` counts as tender, ...).
+ * Releases without a known stage tag come first.
+ */
+export function releaseStage(tags: unknown): number {
+  let stage = -1;
+  for (const tag of Array.isArray(tags) ? tags : [tags]) {
+    if (typeof tag !== 'string') continue;
+    const index = STAGES.findIndex((name) => tag.startsWith(name));
+    if (index > stage) stage = index;
+  }
+  return stage;
+}
+
+function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<void, Dataset> {
+  const issues: DataIssue[] = extra.issues ? [...extra.issues] : [];
+  const onIssue = (issue: DataIssue) => issues.push(issue);
+  const inputs = new Map<string, ProcessInput>();
+  const seen = new Set<string>();
+  let complete = extra.complete ?? true;
+  let incompleteReason = extra.incompleteReason;
+  let work = 0;
+
+  const inputFor = (ocid: string): ProcessInput => {
+    let input = inputs.get(ocid);
+    if (!input) {
+      input = { ocid, releases: [], recordHistory: [], linked: 0 };
+      inputs.set(ocid, input);
+    }
+    return input;
+  };
+
+  // A full release: exact duplicates (same ocid and release id) are dropped before any repair.
+  const addRelease = (raw: JsonObject, path: string, recordOcid?: string): void => {
+    if (recordOcid !== undefined && raw.ocid === undefined) raw.ocid = recordOcid;
+    const ocid = repairOcid(raw);
+    const id = raw.id;
+    if (ocid !== undefined && (typeof id === 'string' || typeof id === 'number')) {
+      const key = `${ocid}\u0000${String(id).trim()}`;
+      if (seen.has(key)) {
+        onIssue({
+          code: 'duplicate-release',
+          path,
+          ocid,
+          message: `Release "${String(id)}" of ${ocid} appears more than once; the copy was dropped.`,
+        });
+        return;
+      }
+      seen.add(key);
+    }
+    const release = repairRelease(raw, path, onIssue);
+    if (release) inputFor(String(release.ocid)).releases.push(release);
+  };
+
+  // Issue paths are relative to the release (or the record) they are found in; the issue's ocid says which.
+  for (const content of contents) {
+    for (let index = 0; index < content.releases.length; index++) {
+      addRelease(content.releases[index], '');
+      if (++work >= CHUNK) {
+        work = 0;
+        yield;
+      }
+    }
+    for (const record of content.records) {
+      const compiledRaw = isPlainObject(record.compiledRelease) ? record.compiledRelease : undefined;
+      const entries = Array.isArray(record.releases) ? record.releases : [];
+      // sample-data's derived records have no ocid of their own: their releases say which process they are.
+      const firstEntry = entries.find(isPlainObject);
+      const ocid =
+        repairOcid(record) ??
+        (compiledRaw && repairOcid(compiledRaw)) ??
+        (firstEntry && repairOcid(firstEntry));
+      if (ocid === undefined) {
+        onIssue({ code: 'record-missing-ocid', path: '', message: 'A record has no ocid anywhere; it was dropped.' });
+        continue;
+      }
+      const input = inputFor(ocid);
+      entries.forEach((entry, i) => {
+        const entryPath = `releases[${i}]`;
+        if (!isPlainObject(entry)) {
+          onIssue({ code: 'item-not-object', path: entryPath, ocid, message: `${entryPath} is not an object; it was left out.` });
+        } else if (isLinkedRelease(entry)) {
+          input.linked++;
+          const reference = repairReleaseReference(entry, entryPath, ocid, onIssue);
+          input.recordHistory.push(releaseRef(reference, reference.url));
+        } else {
+          addRelease(entry, entryPath, ocid);
+        }
+      });
+      if (compiledRaw) {
+        if (compiledRaw.ocid === undefined) compiledRaw.ocid = ocid;
+        const compiled = repairRelease(compiledRaw, 'compiledRelease', onIssue);
+        if (compiled && input.compiled) {
+          onIssue({
+            code: 'duplicate-record',
+            path: '',
+            ocid,
+            message: `${ocid} has more than one record with a compiled release; the last one is used.`,
+          });
+        }
+        if (compiled) input.compiled = compiled;
+      }
+      if (++work >= CHUNK) {
+        work = 0;
+        yield;
+      }
+    }
+  }
+
+  const organisations = new OrganisationRegistry();
+  const context = { onIssue, organisations };
+  const processes = [];
+  let releaseCount = 0;
+  for (const input of inputs.values()) {
+    const { compiled, history } = compileProcess(input, onIssue);
+    if (input.linked > 0) {
+      const usable = input.compiled !== undefined || input.releases.length > 0;
+      onIssue({
+        code: 'linked-releases',
+        path: '',
+        ocid: input.ocid,
+        message: `${input.linked} release(s) of ${input.ocid} are only linked (url), not included; they were not fetched.${
+          usable ? '' : ' Nothing else describes this process, so it is empty.'
+        }`,
+      });
+      if (!usable && complete) {
+        complete = false;
+        incompleteReason = 'linked-releases';
+      }
+    }
+    releaseCount += history.length;
+    processes.push(buildProcess(compiled, history, context));
+    // Only the compiled release is kept: drop the inputs as soon as they are modelled.
+    inputs.delete(input.ocid);
+    if (++work >= CHUNK) {
+      work = 0;
+      yield;
+    }
+  }
+
+  const meta: DatasetMeta = {
+    ...firstMeta(contents),
+    pages: extra.pages ?? contents.length,
+    releases: releaseCount,
+    bytes: extra.bytes ?? 0,
+    complete,
+  };
+  if (!complete && incompleteReason) meta.incompleteReason = incompleteReason;
+  if (meta.publishedDate !== undefined) {
+    const checked = checkDate(meta.publishedDate);
+    if (checked.code) onIssue({ code: checked.code, path: 'publishedDate', message: `Package ${checked.message}` });
+    if (checked.iso) meta.publishedDate = checked.iso;
+    else delete meta.publishedDate;
+  }
+  return { processes, organisations: organisations.toMap(), issues, meta };
+}
+
+/** The compiled release of one process and its release history (oldest first). */
+function compileProcess(
+  input: ProcessInput,
+  onIssue: (issue: DataIssue) => void,
+): { compiled: JsonObject; history: ReleaseRef[] } {
+  const releases = input.releases.map((release, index) => ({
+    release,
+    index,
+    time: typeof release.date === 'string' ? dateTime(release.date) : Number.NEGATIVE_INFINITY,
+    stage: releaseStage(release.tag),
+  }));
+  // Publishers give several stage releases one date and APIs list newest first: order by date, then stage.
+  releases.sort((a, b) => compareTimes(a.time, b.time) || a.stage - b.stage || a.index - b.index);
+  const ordered = releases.map(({ release }) => release);
+
+  const history: ReleaseRef[] = [];
+  const historyIds = new Set<string>();
+  for (const release of ordered) {
+    history.push(releaseRef(release, release.id));
+    historyIds.add(String(release.id));
+  }
+  for (const entry of input.recordHistory) {
+    if (!historyIds.has(entry.id)) history.push(entry);
+  }
+  history.sort((a, b) => compareTimes(refTime(a), refTime(b)));
+
+  if (input.compiled) {
+    return { compiled: upgradeIfOcds10(input.compiled, onIssue), history: historyOrCompiled(history, input.compiled) };
+  }
+  if (ordered.length === 0) {
+    return { compiled: { ocid: input.ocid }, history };
+  }
+  const upgraded = ordered.map((release) => upgradeIfOcds10(release, onIssue));
+  const compiled = compileReleases(upgraded, { onIssue });
+  return { compiled, history };
+}
+
+function upgradeIfOcds10(release: JsonObject, onIssue: (issue: DataIssue) => void): JsonObject {
+  return isOcds10Release(release) ? upgradeRelease(release, onIssue) : release;
+}
+
+/** A record with a compiled release and no release entries still had one release published: the compiled one. */
+function historyOrCompiled(history: ReleaseRef[], compiled: JsonObject): ReleaseRef[] {
+  return history.length > 0 ? history : [releaseRef(compiled, compiled.id)];
+}
+
+function releaseRef(release: JsonObject, id: unknown): ReleaseRef {
+  const ref: ReleaseRef = {
+    id: id === undefined || id === null ? '' : String(id),
+    tags: Array.isArray(release.tag) ? release.tag.filter((tag): tag is string => typeof tag === 'string') : [],
+  };
+  if (typeof release.date === 'string') ref.date = release.date;
+  return ref;
+}
+
+/** A record's `releases` entry that only points at a release (OCDS linked release: url, date, tag). */
+function isLinkedRelease(entry: JsonObject): boolean {
+  return typeof entry.url === 'string' && Object.keys(entry).every((key) => key === 'url' || key === 'date' || key === 'tag');
+}
+
+function refTime(ref: ReleaseRef): number {
+  return ref.date === undefined ? Number.NEGATIVE_INFINITY : dateTime(ref.date);
+}
+
+function compareTimes(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : -1;
+  if (Number.isNaN(b)) return 1;
+  return a < b ? -1 : 1;
+}
+
+function firstMeta(contents: OcdsContent[]): OcdsContent['meta'] {
+  const meta: OcdsContent['meta'] = {};
+  for (const content of contents) {
+    for (const key of ['publisher', 'license', 'uri', 'publishedDate', 'version'] as const) {
+      if (meta[key] === undefined && content.meta[key] !== undefined) meta[key] = content.meta[key];
+    }
+  }
+  return meta;
+}

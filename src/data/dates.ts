@@ -1,0 +1,72 @@
+// OCDS dates as published: ISO 8601 in theory; in practice date-only values, missing offsets,
+// stray dots before the offset, empty strings and 1970-01-01 placeholders.
+
+export type OcdsDate = { iso: string; time: number; dateOnly: boolean };
+export type OcdsDateError = { error: 'empty' | 'invalid' | 'epoch' };
+
+// date, then optional time (T or space), optional fraction (possibly empty: "00:00:00.-06:00"), optional offset.
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d*))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+// Dates publishers write when they have none. Any time of these days counts.
+const PLACEHOLDER_DAYS = new Set(['1970-01-01', '1900-01-01', '0001-01-01', '0000-00-00']);
+
+/**
+ * Parses and normalises one published date.
+ * - `2016-12-31` is a calendar date: `iso` stays `2016-12-31`, `time` is `Date.UTC(2016, 11, 31)`.
+ * - Full timestamps keep their offset in `iso`; `time` is the instant.
+ * - Unambiguous junk is repaired: `2015-11-09T00:00:00.-06:00` -> `2015-11-09T00:00:00-06:00`, `+0000` -> `+00:00`,
+ *   a space instead of `T`, missing seconds; a timestamp without offset is read as UTC (`Z` appended).
+ * A caller detects a repair by comparing `iso` with the input.
+ */
+export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
+  if (value === null || value === undefined) return { error: 'empty' };
+  if (typeof value !== 'string') return { error: 'invalid' };
+  const text = value.trim();
+  if (text === '') return { error: 'empty' };
+  if (PLACEHOLDER_DAYS.has(text.slice(0, 10))) return { error: 'epoch' };
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return { error: 'invalid' };
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { error: 'invalid' };
+  const date = `${y}-${mo}-${d}`;
+  if (h === undefined) return { iso: date, time: Date.UTC(year, month - 1, day), dateOnly: true };
+
+  const hours = Number(h);
+  const minutes = Number(mi);
+  const seconds = s === undefined ? 0 : Number(s);
+  if (hours > 23 || minutes > 59 || seconds > 59) return { error: 'invalid' };
+  const zone = normaliseOffset(offset);
+  if (zone === undefined) return { error: 'invalid' };
+  const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  const time =
+    Date.UTC(year, month - 1, day, hours, minutes, seconds, millis) - zone.minutes * 60_000;
+  const iso = `${date}T${h}:${mi}:${s ?? '00'}${fraction ? `.${fraction}` : ''}${zone.text}`;
+  return { iso, time, dateOnly: false };
+}
+
+/** Milliseconds since the epoch for a normalised date (a date-only value is UTC midnight); NaN when invalid. */
+export function dateTime(iso: string): number {
+  const parsed = parseOcdsDate(iso);
+  return 'time' in parsed ? parsed.time : Number.NaN;
+}
+
+function normaliseOffset(offset: string | undefined): { text: string; minutes: number } | undefined {
+  if (offset === undefined || offset === 'Z' || offset === 'z') return { text: 'Z', minutes: 0 };
+  const sign = offset[0] === '-' ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 14 || minutes > 59) return undefined;
+  return {
+    text: `${offset[0]}${digits.slice(0, 2)}:${digits.length > 2 ? digits.slice(2, 4) : '00'}`,
+    minutes: sign * (hours * 60 + minutes),
+  };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,131 @@
+// Organisation identity across processes. Party ids are only unique inside one process (and 1.0 upgrades
+// hash them from contact details), so the identity is the registered identifier when there is a real one,
+// else the normalised name, else the party id scoped to its process.
+
+/** Spellings of identifier schemes that mean one register, keyed by their normalised form. */
+const SCHEME_ALIASES: Record<string, string> = {
+  RFC: 'MX-RFC',
+  'MX-RFC': 'MX-RFC',
+  'REGISTRO FEDERAL DE CONTRIBUYENTES': 'MX-RFC',
+  'REGISTRO FEDERAL DE CONTRIBUYENTES DE MEXICO': 'MX-RFC',
+  'REGISTRO UNICO DE CONTRIBUYENTE EMITIDO POR EL MINISTERIO DE HACIENDA DEL GOBIERNO DE PARAGUAY': 'PY-RUC',
+  'PY-RUC': 'PY-RUC',
+};
+
+/** Identifier values that stand for "unknown" rather than one organisation (after `normaliseIdentifierId`). */
+const PLACEHOLDER_IDS = new Set([
+  '',
+  'NA',
+  'N/A',
+  'NULL',
+  'NONE',
+  'NIL',
+  'UNKNOWN',
+  'DESCONOCIDO',
+  'SINRFC',
+  'SN',
+  'S/N',
+  'XAXX010101000', // Mexico's generic RFC for the public at large
+  'XEXX010101000', // Mexico's generic RFC for foreign residents
+]);
+
+/** Legal-form words at the end of a name, after `normaliseName`'s punctuation handling. */
+const LEGAL_FORMS = new Set([
+  'sa', 'sab', 'sapi', 'sas', 'saa', 'sac', 'srl', 'sl', 'sc', 'ac', 'rl', 'cv', 'de', 'y', 'ltd', 'ltda', 'limited',
+  'llc', 'llp', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'ag', 'bv', 'nv', 'spa',
+  'eirl', 'cia', 'pty', 'lp', 'oy', 'ab', 'as', 'sarl', 'tov', 'ooo', 'srls', 'scs',
+]);
+
+/** Currency typos seen in real data, after trimming and upper-casing. */
+const CURRENCY_TYPOS: Record<string, string> = {
+  MNX: 'MXN',
+  EURO: 'EUR',
+  EUROS: 'EUR',
+  'US$': 'USD',
+  NTD: 'TWD',
+  'NT$': 'TWD',
+  RMB: 'CNY',
+};
+
+/**
+ * The page-wide identity of an organisation: `scheme/id` (normalised, e.g. `MX-RFC/ABC123456XY1`) when it has
+ * a real identifier, else `name:` + the normalised name, else `party:` + ocid + `/` + the party id.
+ */
+export function organisationKey(
+  org: { identifier?: { scheme?: unknown; id?: unknown }; name?: unknown; id?: unknown },
+  ocid: string,
+): string {
+  const scheme = normaliseScheme(org.identifier?.scheme);
+  const id = normaliseIdentifierId(org.identifier?.id);
+  if (scheme && id !== undefined && !isPlaceholderId(id)) return `${scheme}/${id}`;
+  const name = typeof org.name === 'string' ? normaliseName(org.name) : '';
+  if (name) return `name:${name}`;
+  return `party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`;
+}
+
+/** Trimmed, upper-cased ISO 4217 code; known typos corrected (`MNX` -> `MXN`); anything else -> undefined. */
+export function normaliseCurrency(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const code = value.trim().toUpperCase();
+  const corrected = CURRENCY_TYPOS[code] ?? code;
+  return knownCurrencies().has(corrected) ? corrected : undefined;
+}
+
+/** Upper case, no accents, single spaces; mapped to one spelling when it is a known alias. */
+export function normaliseScheme(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const scheme = stripAccents(String(value)).toUpperCase().replace(/\s+/g, ' ').trim();
+  if (!scheme) return undefined;
+  return SCHEME_ALIASES[scheme] ?? scheme;
+}
+
+function normaliseIdentifierId(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  return stripAccents(String(value)).toUpperCase().replace(/[\s.\-_]/g, '');
+}
+
+function isPlaceholderId(id: string): boolean {
+  return PLACEHOLDER_IDS.has(id) || /^0+$/.test(id) || /^[^A-Z0-9]*$/.test(id);
+}
+
+/**
+ * Lower case, no accents, punctuation as spaces, runs of single letters joined ("s a de c v" -> "sa de cv"),
+ * trailing legal forms removed ("S.A. de C.V.", "SA DE CV", "S.R.L.", "Ltd", "LLC", "Inc").
+ */
+export function normaliseName(name: string): string {
+  const words = stripAccents(name)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[.'’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const joined: string[] = [];
+  let previousWasInitials = false;
+  for (const word of words) {
+    const initial = word.length === 1 && /\p{L}/u.test(word);
+    // "s a de c v" (from "S. A. de C. V.") -> "sa de cv": join runs of one-letter words.
+    if (initial && previousWasInitials) joined[joined.length - 1] += word;
+    else joined.push(word);
+    previousWasInitials = initial;
+  }
+  // Trailing legal forms go, with the stray letters of a truncated one ("S.A DE C"), but only after a real one.
+  let end = joined.length;
+  let cut = end;
+  while (end > 1 && (LEGAL_FORMS.has(joined[end - 1]) || joined[end - 1].length === 1)) {
+    end--;
+    if (LEGAL_FORMS.has(joined[end])) cut = end;
+  }
+  return joined.slice(0, cut).join(' ');
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+let currencies: Set<string> | undefined;
+function knownCurrencies(): Set<string> {
+  currencies ??= new Set([...Intl.supportedValuesOf('currency'), 'XXX']);
+  return currencies;
+}

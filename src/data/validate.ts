@@ -1,0 +1,343 @@
+// Lenient validation with repair. Publisher data in the wild has amounts as strings, Mongo number wrappers,
+// lowercase or misspelt currencies, `tag` as a string, single objects where arrays belong, integer ids,
+// malformed dates and double-encoded UTF-8. What is unambiguous is repaired, what is not is dropped, and
+// every repair or drop is a DataIssue. Repairs are made in place on the release object.
+import { releaseSchema, recordReleaseSchema } from '../../schemas/ocds.js';
+import { safeParse } from 'zod/mini';
+import type { DataIssue, JsonObject } from './types.js';
+import { parseOcdsDate } from './dates.js';
+import { normaliseCurrency } from './organisations.js';
+
+export type IssueSink = (issue: DataIssue) => void;
+
+type Segment = string | number;
+
+/** Keys whose string values are dates, wherever they appear. */
+const DATE_KEYS = new Set([
+  'date', 'dateSigned', 'startDate', 'endDate', 'maxExtentDate', 'dueDate', 'dateMet', 'dateModified', 'datePublished',
+]);
+/** Keys whose values are numbers, wherever they appear. */
+const NUMBER_KEYS = new Set(['amount', 'numberOfTenderers', 'durationInDays', 'quantity']);
+/** Keys whose values are identifiers (strings in OCDS; integers are common). */
+const ID_KEYS = new Set(['id', 'awardID']);
+/** Keys whose values are arrays in OCDS 1.0 and 1.1; a single object there is wrapped. */
+const ARRAY_KEYS = new Set([
+  'parties', 'awards', 'contracts', 'suppliers', 'tenderers', 'transactions', 'milestones', 'amendments', 'items',
+  'documents', 'additionalIdentifiers', 'relatedProcesses',
+]);
+/** Keys whose values are single objects; a list of exactly one object there is unwrapped. */
+const OBJECT_KEYS = new Set([
+  'planning', 'tender', 'buyer', 'budget', 'value', 'implementation', 'procuringEntity', 'identifier', 'period',
+  'tenderPeriod', 'enquiryPeriod', 'awardPeriod', 'contractPeriod',
+]);
+const NUMBER_WRAPPERS = ['$numberLong', '$numberDecimal', '$numberDouble', '$numberInt'];
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** Issues that can occur hundreds of times in one release are reported once per release, with a count. */
+const COUNTED = new Set(['id-number', 'mojibake-repaired', 'mojibake-unrepaired', 'control-characters']);
+const COUNTED_MESSAGES: Record<string, string> = {
+  'id-number': 'integer ids converted to strings',
+  'mojibake-repaired': 'double-encoded UTF-8 texts repaired (e.g. "Ã“" -> "Ó")',
+  'mojibake-unrepaired': 'texts still look double-encoded (UTF-8 read as Latin-1) and could not be repaired',
+  'control-characters': 'texts had control characters (e.g. NUL) removed',
+};
+
+/**
+ * Repairs one release (or compiled release) in place and returns it, or undefined when it cannot be used
+ * (not an object, or no ocid). `prefix` is the release's own path, prepended to issue paths.
+ */
+export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink): JsonObject | undefined {
+  if (!isPlainObject(value)) {
+    onIssue({ code: 'release-not-object', path: prefix, message: 'A release is not a JSON object; it was dropped.' });
+    return undefined;
+  }
+  const ocid = repairOcid(value);
+  if (ocid === undefined) {
+    onIssue({ code: 'release-missing-ocid', path: join(prefix, 'ocid'), message: 'A release has no ocid; it was dropped.' });
+    return undefined;
+  }
+  if (ocid !== value.ocid) {
+    onIssue({ code: 'ocid-repaired', path: join(prefix, 'ocid'), ocid, message: `ocid ${JSON.stringify(value.ocid)} read as "${ocid}".` });
+    value.ocid = ocid;
+  }
+  const context = new RepairContext(prefix, ocid, onIssue);
+  repairTag(value, context);
+  context.walkObject(value, []);
+  context.dropInvalid(value, safeParse(releaseSchema, value));
+  context.flush();
+  return value;
+}
+
+/** Repairs one `releases[]` entry of a record that is only read for the release history (linked releases). */
+export function repairReleaseReference(value: JsonObject, prefix: string, ocid: string, onIssue: IssueSink): JsonObject {
+  const context = new RepairContext(prefix, ocid, onIssue);
+  repairTag(value, context);
+  context.walkObject(value, []);
+  context.dropInvalid(value, safeParse(recordReleaseSchema, value));
+  context.flush();
+  return value;
+}
+
+/** The ocid as a trimmed non-empty string (numbers accepted), else undefined. */
+export function repairOcid(release: JsonObject): string | undefined {
+  const { ocid } = release;
+  if (typeof ocid === 'number' && Number.isFinite(ocid)) return String(ocid);
+  if (typeof ocid !== 'string') return undefined;
+  const trimmed = ocid.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Repairs double-encoded UTF-8 ("AUTORIZACIÃ“N" -> "AUTORIZACIÓN"); returns the input when it cannot. */
+export function repairMojibake(text: string): string {
+  if (!MOJIBAKE_TEST.test(text)) return text;
+  return text.replace(MOJIBAKE_SEQUENCE, (sequence) => {
+    const bytes = new Uint8Array(sequence.length);
+    for (let i = 0; i < sequence.length; i++) {
+      const code = sequence.charCodeAt(i);
+      const byte = code <= 0xff ? code : CP1252_BYTES.get(code);
+      if (byte === undefined) return sequence;
+      bytes[i] = byte;
+    }
+    try {
+      const decoded = strictUtf8.decode(bytes);
+      // "Ã¿" is what an export leaves when the second byte was lost (Í = C3 8D has no Windows-1252 character):
+      // decoding it would give "ÿ", a wrong letter. It stays, and is reported as not repaired.
+      return decoded === '\u00FF' ? sequence : decoded;
+    } catch {
+      return sequence;
+    }
+  });
+}
+
+// Windows-1252 characters for bytes 0x80-0x9F: UTF-8 continuation bytes shown by a Windows-1252 reader.
+const CP1252_BYTES = new Map<number, number>([
+  [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86], [0x2021, 0x87],
+  [0x02c6, 0x88], [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c], [0x017d, 0x8e], [0x2018, 0x91],
+  [0x2019, 0x92], [0x201c, 0x93], [0x201d, 0x94], [0x2022, 0x95], [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98],
+  [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b], [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
+]);
+const CONTINUATION = `[\\u0080-\\u00BF${[...CP1252_BYTES.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+const MOJIBAKE_SEQUENCE = new RegExp(
+  `[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`,
+  'g',
+);
+const MOJIBAKE_TEST = new RegExp(`[\\u00C2-\\u00F4]${CONTINUATION}`);
+// What is left after repair and still reads as UTF-8 shown as Latin-1 (e.g. "SECRETARÃ¿A", where a byte was lost).
+const MOJIBAKE_LEFT = /Ã[\u00A0-\u00BF\u00FF]/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A published date, normalised (`iso`), or dropped (no `iso`); `code` and `message` describe the repair or the drop
+ * (`date-repaired`, `date-empty`, `date-invalid`, `date-placeholder`), and are absent when the date was fine.
+ */
+export function checkDate(text: string): { iso?: string; code?: string; message: string } {
+  const parsed = parseOcdsDate(text);
+  if ('error' in parsed) {
+    const code = { empty: 'date-empty', invalid: 'date-invalid', epoch: 'date-placeholder' }[parsed.error];
+    const why = { empty: 'is empty', invalid: 'is not an ISO 8601 date', epoch: 'is a placeholder, not a real date' }[
+      parsed.error
+    ];
+    return { code, message: `Date ${JSON.stringify(text)} ${why}; it was dropped.` };
+  }
+  if (parsed.iso !== text) return { iso: parsed.iso, code: 'date-repaired', message: `Date "${text}" read as "${parsed.iso}".` };
+  return { iso: parsed.iso, message: '' };
+}
+
+function repairTag(release: JsonObject, context: RepairContext): void {
+  if (typeof release.tag === 'string') {
+    context.issue('tag-string', ['tag'], `tag "${release.tag}" is a string, read as a list of one tag.`);
+    release.tag = [release.tag];
+  }
+}
+
+class RepairContext {
+  private readonly counts = new Map<string, { path: string; count: number }>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly ocid: string,
+    private readonly onIssue: IssueSink,
+  ) {}
+
+  issue(code: string, segments: Segment[], message: string): void {
+    const path = join(this.prefix, pathOf(segments));
+    if (COUNTED.has(code)) {
+      const counted = this.counts.get(code);
+      if (counted) counted.count++;
+      else this.counts.set(code, { path, count: 1 });
+      return;
+    }
+    this.onIssue({ code, path, ocid: this.ocid, message });
+  }
+
+  flush(): void {
+    for (const [code, { path, count }] of this.counts) {
+      this.onIssue({ code, path, ocid: this.ocid, message: `${count} ${COUNTED_MESSAGES[code]} (first at ${path}).` });
+    }
+    this.counts.clear();
+  }
+
+  walkObject(object: JsonObject, segments: Segment[]): void {
+    for (const key of Object.keys(object)) {
+      const value = object[key];
+      segments.push(key);
+      const repaired = this.repairValue(key, value, segments);
+      if (repaired === REMOVE) delete object[key];
+      else if (repaired !== value) object[key] = repaired;
+      this.walkChild(object[key], segments);
+      segments.pop();
+    }
+  }
+
+  private walkChild(value: unknown, segments: Segment[]): void {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        segments.push(i);
+        if (typeof item === 'string') value[i] = this.repairText(item, segments);
+        else this.walkChild(item, segments);
+        segments.pop();
+      }
+    } else if (isPlainObject(value)) {
+      this.walkObject(value, segments);
+    }
+  }
+
+  private repairValue(key: string, value: unknown, segments: Segment[]): unknown {
+    if (typeof value === 'string') {
+      const text = this.repairText(value, segments);
+      if (DATE_KEYS.has(key)) return this.repairDate(text, segments);
+      if (NUMBER_KEYS.has(key)) return this.repairNumberText(key, text, segments);
+      if (key === 'currency') return this.repairCurrency(text, segments);
+      return text;
+    }
+    if (typeof value === 'number') {
+      if (ID_KEYS.has(key)) {
+        this.issue('id-number', segments, '');
+        return String(value);
+      }
+      if (DATE_KEYS.has(key)) {
+        this.issue('date-invalid', segments, `Date ${value} is a number, not an ISO 8601 date; it was dropped.`);
+        return REMOVE;
+      }
+      return value;
+    }
+    if (Array.isArray(value) && OBJECT_KEYS.has(key) && value.length === 1 && isPlainObject(value[0])) {
+      this.issue('object-expected', segments, `"${key}" is a list of one object, not an object; read as that object.`);
+      return value[0];
+    }
+    if (isPlainObject(value)) {
+      const wrapped = NUMBER_WRAPPERS.find((name) => name in value);
+      if (wrapped !== undefined && Object.keys(value).length === 1) {
+        const number = Number(value[wrapped]);
+        if (Number.isFinite(number)) {
+          this.issue('number-wrapper', segments, `{"${wrapped}": ${JSON.stringify(value[wrapped])}} read as ${number}.`);
+          return number;
+        }
+        this.issue('number-invalid', segments, `{"${wrapped}": ${JSON.stringify(value[wrapped])}} is not a number; dropped.`);
+        return REMOVE;
+      }
+      if (ARRAY_KEYS.has(key)) {
+        this.issue('array-expected', segments, `"${key}" is a single object, not a list; read as a list of one.`);
+        return [value];
+      }
+    }
+    return value;
+  }
+
+  private repairText(text: string, segments: Segment[]): string {
+    let repaired = text;
+    if (HAS_CONTROL_CHARACTER.test(repaired)) {
+      repaired = repaired.replace(CONTROL_CHARACTERS, '');
+      this.issue('control-characters', segments, '');
+    }
+    const decoded = repairMojibake(repaired);
+    if (decoded !== repaired) {
+      this.issue('mojibake-repaired', segments, '');
+      repaired = decoded;
+    }
+    if (MOJIBAKE_LEFT.test(repaired)) this.issue('mojibake-unrepaired', segments, '');
+    return repaired;
+  }
+
+  private repairDate(text: string, segments: Segment[]): unknown {
+    const checked = checkDate(text);
+    if (checked.code) this.issue(checked.code, segments, checked.message);
+    return checked.iso ?? REMOVE;
+  }
+
+  private repairNumberText(key: string, text: string, segments: Segment[]): unknown {
+    const trimmed = text.trim();
+    if (PLAIN_NUMBER.test(trimmed)) {
+      const number = Number(trimmed);
+      this.issue(key === 'amount' ? 'amount-string' : 'number-string', segments, `"${text}" is a string; read as ${number}.`);
+      return number;
+    }
+    this.issue(
+      key === 'amount' ? 'amount-invalid' : 'number-invalid',
+      segments,
+      `${JSON.stringify(text)} is not a number; it was dropped.`,
+    );
+    return REMOVE;
+  }
+
+  private repairCurrency(text: string, segments: Segment[]): string {
+    const code = normaliseCurrency(text);
+    if (code !== undefined && code !== text) {
+      this.issue('currency-normalised', segments, `Currency "${text}" read as ${code}.`);
+      return code;
+    }
+    return text;
+  }
+
+  /** Drops every value the schema still rejects after repair. */
+  dropInvalid(root: JsonObject, result: ReturnType<typeof safeParse>): void {
+    if (result.success) return;
+    const arraysToCompact = new Map<unknown[], Set<number>>();
+    for (const problem of result.error.issues) {
+      const segments = problem.path.filter((p): p is Segment => typeof p !== 'symbol');
+      if (segments.length === 0) continue;
+      const parent = segments.slice(0, -1).reduce<unknown>((node, key) => (node as never)?.[key], root);
+      const last = segments[segments.length - 1];
+      const value = (parent as Record<Segment, unknown> | undefined)?.[last];
+      this.issue('invalid-value', segments, `${describe(value)} is not valid here (${problem.message}); it was dropped.`);
+      if (Array.isArray(parent) && typeof last === 'number') {
+        const indexes = arraysToCompact.get(parent) ?? new Set<number>();
+        indexes.add(last);
+        arraysToCompact.set(parent, indexes);
+      } else if (isPlainObject(parent)) {
+        delete parent[last];
+      }
+    }
+    for (const [array, indexes] of arraysToCompact) {
+      for (const index of [...indexes].sort((a, b) => b - a)) array.splice(index, 1);
+    }
+  }
+}
+
+const REMOVE = Symbol('remove');
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pathOf(segments: Segment[]): string {
+  let path = '';
+  for (const segment of segments) {
+    path += typeof segment === 'number' ? `[${segment}]` : path === '' ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+function join(prefix: string, path: string): string {
+  if (!prefix) return path;
+  if (!path) return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+function describe(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
