@@ -3,9 +3,12 @@
 // reference implementation (ocdsmerge) exactly, including its edge cases:
 // - a release is flattened into (path -> value) entries, where an array item's path segment is its `id`, so
 //   merging releases is "later entries overwrite earlier ones" and items with equal ids merge field by field;
-// - a `null` value removes a field, but an object emptied by nulls stays (as `{}` only if nothing else is there);
+// - a `null` value removes a field that holds a value, but not the fields inside an object an earlier release
+//   gave (`tender: null` leaves an earlier `tender.id`); an object whose fields are all null stays as `{}`;
 // - empty objects and empty identifier-merge arrays add nothing; an empty whole-list array replaces the list;
 // - array items without an `id` are appended; items with the same `id` inside one array merge (last value wins).
+// Where ocdsmerge raises an error (fields whose type changes between releases, missing dates, non-object
+// releases, object `id`s), this merge reports an issue and goes on.
 import type { DataIssue, JsonObject } from './types.js';
 import { OCDS_1_1_5_RULES, type MergeRules } from './merge-rules.js';
 
@@ -89,6 +92,8 @@ interface Entry {
 type Flattened = Map<string, Entry>;
 
 const OCID_KEY = propertyKey('ocid');
+/** Deeper than any OCDS field: deeper values come from broken or hostile data, and are dropped. */
+const MAX_DEPTH = 100;
 
 class Merger {
   private readonly omitted: Set<string>;
@@ -174,6 +179,14 @@ class Merger {
     flat: Flattened,
   ): void {
     if (this.omitted.has(rulePath)) return;
+    if (path.length > MAX_DEPTH) {
+      this.report({
+        code: 'merge-too-deep',
+        path: displayPath,
+        message: `Release ${this.releaseLabel} nests objects more than ${MAX_DEPTH} levels deep; ${displayPath} was left out.`,
+      });
+      return;
+    }
     if (
       this.wholeList.has(rulePath) ||
       typeof value !== 'object' ||
@@ -199,7 +212,7 @@ class Merger {
   ): void {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      const byId = this.itemSegment(item);
+      const byId = this.itemSegment(item, `${displayPath}[${index}]`);
       if (seen.has(byId.key)) {
         this.report({
           code: 'merge-duplicate-id',
@@ -219,9 +232,17 @@ class Merger {
     });
   }
 
-  private itemSegment(item: JsonObject): ItemSegment {
+  private itemSegment(item: JsonObject, displayPath: string): ItemSegment {
     if (!Object.hasOwn(item, 'id')) return this.uniqueSegment();
     const id = item.id;
+    if (typeof id === 'object' && id !== null) {
+      this.report({
+        code: 'merge-id-not-scalar',
+        path: `${displayPath}.id`,
+        message: `Release ${this.releaseLabel} has an object or array as an id in ${displayPath}; the item was appended rather than merged by id.`,
+      });
+      return this.uniqueSegment();
+    }
     return { key: pythonString(id), identity: typedIdentity(id), id: id === null ? undefined : id };
   }
 
@@ -306,14 +327,13 @@ function itemKey(segment: ItemSegment): string {
 
 /** How Python's `str()` prints a JSON value: ocdsmerge compares item paths by this string. */
 function pythonString(value: unknown): string {
-  if (typeof value === 'string') return value;
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return String(value);
 }
 
 function typedIdentity(value: unknown): string {
-  return `${typeof value}:${typeof value === 'string' ? value : JSON.stringify(value)}`;
+  return `${typeof value}:${String(value)}`;
 }
 
 function displayPath(path: Segment[]): string {
@@ -336,24 +356,51 @@ function setProperty<T>(object: JsonObject, key: string, value: T): T {
   return value;
 }
 
-/** Deep-copies JSON (own `__proto__` keys stay plain data). */
+/** Deep-copies JSON (own `__proto__` keys stay plain data). Iterative, so deep nesting cannot overflow the stack. */
 export function cloneJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(cloneJson);
-  if (isObject(value)) {
-    const copy: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) setProperty(copy, key, cloneJson(item));
-    return copy;
+  const copyOf = (item: unknown): unknown => (Array.isArray(item) ? [] : isObject(item) ? {} : item);
+  const root = copyOf(value);
+  const pending: [unknown, unknown][] = [[value, root]];
+  while (pending.length) {
+    const [source, target] = pending.pop()!;
+    if (Array.isArray(source)) {
+      source.forEach((item, i) => {
+        const copy = copyOf(item);
+        (target as unknown[])[i] = copy;
+        if (copy !== item) pending.push([item, copy]);
+      });
+    } else if (isObject(source)) {
+      for (const [key, item] of Object.entries(source)) {
+        const copy = copyOf(item);
+        setProperty(target as JsonObject, key, copy);
+        if (copy !== item) pending.push([item, copy]);
+      }
+    }
   }
-  return value;
+  return root;
 }
 
-/** Deep equality of JSON values (object key order ignored). */
+/** Deep equality of JSON values (object key order ignored). Iterative, like `cloneJson`. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+  const pending: [unknown, unknown][] = [[a, b]];
+  while (pending.length) {
+    const [x, y] = pending.pop()!;
+    if (x === y) continue;
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      x.forEach((item, i) => pending.push([item, y[i]]));
+    } else if (isObject(x) && isObject(y)) {
+      const keys = Object.keys(x);
+      if (keys.length !== Object.keys(y).length) return false;
+      for (const key of keys) {
+        if (!Object.hasOwn(y, key)) return false;
+        pending.push([x[key], y[key]]);
+      }
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -218,7 +218,9 @@ function pythonText(value: unknown): string {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return '';
   if (Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0) return '';
   if (value === true) return 'True';
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  // Python would print its own repr of an object here; no real organisation has one, any stable text will do.
+  return Object.prototype.toString.call(value);
 }
 
 interface OrganisationSlot {

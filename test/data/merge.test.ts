@@ -342,6 +342,37 @@ describe('compileReleases', () => {
     expect((input.tender as { submissionMethod: string[] }).submissionMethod).to.deep.equal(['electronicSubmission']);
   });
 
+  it('drops values nested deeper than any OCDS field instead of overflowing the stack', () => {
+    let deep: JsonObject = { leaf: 'x' };
+    for (let i = 0; i < 20000; i++) deep = { nested: deep };
+    const deepList: unknown[] = [];
+    let tail = deepList;
+    for (let i = 0; i < 20000; i++) tail.push((tail = []));
+    const issues: DataIssue[] = [];
+    const releases = [release('1', '2020-01-01', { title: 'kept', deep, tender: { submissionMethod: deepList } })];
+    const compiled = compileReleases(releases, { onIssue: (issue) => issues.push(issue) });
+    expect(compiled.title).to.equal('kept');
+    expect(issues.map((issue) => issue.code)).to.deep.equal(['merge-too-deep']);
+    expect((compiled.tender as JsonObject).submissionMethod).to.not.equal(deepList);
+    expect(versionReleases(releases).title).to.have.length(1);
+  });
+
+  it('appends array items whose id is an object, and reports them', () => {
+    const issues: DataIssue[] = [];
+    const compiled = compileReleases(
+      [
+        release('1', '2020-01-01', { awards: [{ id: { x: 1 }, title: 'a' }] }),
+        release('2', '2020-01-02', { awards: [{ id: { x: 1 }, title: 'b' }] }),
+      ],
+      { onIssue: (issue) => issues.push(issue) },
+    );
+    expect(compiled.awards).to.deep.equal([
+      { id: { x: 1 }, title: 'a' },
+      { id: { x: 1 }, title: 'b' },
+    ]);
+    expect(issues.map((issue) => issue.code)).to.deep.equal(['merge-id-not-scalar', 'merge-id-not-scalar']);
+  });
+
   it('creates an own "__proto__" field instead of changing the prototype', () => {
     const input = JSON.parse('{"ocid":"o","id":"1","date":"2020","__proto__":{"polluted":true}}') as JsonObject;
     const compiled = compileReleases([input]);

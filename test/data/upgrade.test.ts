@@ -205,6 +205,15 @@ describe('upgradeRelease', () => {
     expect(transaction.payer).to.have.property('id').that.is.a('string');
   });
 
+  it('copies a deeply nested release without overflowing the stack', () => {
+    let deep: JsonObject = { leaf: 'x' };
+    for (let i = 0; i < 20000; i++) deep = { nested: deep };
+    const input = { ocid: 'o', buyer: { name: 'Ministry' }, deep };
+    const upgraded = upgradeRelease(input);
+    expect(upgraded.deep).to.not.equal(deep);
+    expect((upgraded.parties as JsonObject[])[0].name).to.equal('Ministry');
+  });
+
   it('reports organisations that share a party id but differ', () => {
     const issues: DataIssue[] = [];
     upgradeRelease(
