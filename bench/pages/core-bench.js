@@ -1,6 +1,7 @@
 // Measurements of the data core, run inside the bench page (Chromium started with --expose-gc and precise memory).
 // Each function returns plain numbers; the harness (bench/run.mjs) takes medians and ratios.
 import * as core from '../tmp/bundle/core.js';
+import { readPages } from './read-pages.js';
 
 /** Names the built core exports, so the harness can say which figures are not available yet. */
 export const exported = Object.keys(core);
@@ -12,29 +13,6 @@ function collectGarbage() {
   // Twice: the first pass can leave objects kept alive only by weak/finalisation bookkeeping.
   globalThis.gc();
   globalThis.gc();
-}
-
-/**
- * The floor: read the same pages once — fetch each, decode, `JSON.parse`, follow `links.next` — and nothing else.
- * `parseMs` is the `JSON.parse` part alone.
- */
-async function readPages(url) {
-  const packages = [];
-  let bytes = 0;
-  let parseMs = 0;
-  const decoder = new TextDecoder();
-  for (let next = url; next; ) {
-    const response = await fetch(next, { credentials: 'omit' });
-    const buffer = await response.arrayBuffer();
-    bytes += buffer.byteLength;
-    const text = decoder.decode(buffer);
-    const start = performance.now();
-    const pkg = JSON.parse(text);
-    parseMs += performance.now() - start;
-    packages.push(pkg);
-    next = pkg.links?.next;
-  }
-  return { packages, bytes, parseMs };
 }
 
 /** One repetition: the floor, then the core's full load of the same URL, then each analysis function. */

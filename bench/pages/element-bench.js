@@ -1,4 +1,6 @@
 // Measurements of the elements (the CDN build a newsroom page loads), run inside bench.html.
+export { timeReadPages } from './read-pages.js';
+
 const CDN_BUILD = '/bench/tmp/dist/cdn/ocds-widgets.js';
 const VEGA_EMBED = '/bench/tmp/bundle/vega.js';
 // The options the elements give vega-embed (components/base/vega.ts), so the floor renders the same way.
@@ -10,12 +12,17 @@ export async function loadElements(tags) {
   return tags.filter((tag) => customElements.get(tag));
 }
 
-/** Milliseconds from connecting `<tag attributes…>` to its first `ocds-render`. */
+/**
+ * Milliseconds from connecting `<tag attributes…>` to its first `ocds-render` (`total`), and to its `ocds-load`
+ * (`loaded`: the data part; the rest is analysis, spec and drawing).
+ */
 export async function timeToFirstChart(tag, attributes, timeoutMs) {
   const stage = document.getElementById('stage');
   stage.replaceChildren();
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  let loadedAt;
+  element.addEventListener('ocds-load', () => { loadedAt ??= performance.now(); });
   const rendered = new Promise((resolve, reject) => {
     element.addEventListener('ocds-render', () => resolve(performance.now()), { once: true });
     element.addEventListener('ocds-error', (event) => reject(new Error(`ocds-error (${event.detail?.phase}): ${event.detail?.message}`)), { once: true });
@@ -23,7 +30,8 @@ export async function timeToFirstChart(tag, attributes, timeoutMs) {
   });
   const start = performance.now();
   stage.append(element);
-  return (await rendered) - start;
+  const end = await rendered;
+  return { total: end - start, loaded: loadedAt === undefined ? undefined : loadedAt - start };
 }
 
 /**
