@@ -12,3 +12,19 @@ export { parseOcdsDate, dateTime, type OcdsDate, type OcdsDateError } from './da
 export { organisationKey, normaliseCurrency } from './data/organisations.js';
 export { timelineRows, contractTimeline, timelineExtent, TIMELINE_STAGES, DEFAULT_TIMELINE_LIMIT, type TimelineRow, type TimelineOptions, type TimelineStage, type TimelineEvent, type TimelineSort, type ContractTimeline, type ShownProcess, type OverdueContract } from './analysis/timeline.js';
 export { isOcds10Release, upgradeRelease, upgradeReleasePackage, upgradeRecordPackage } from './data/upgrade.js';
+export {
+  supplierNetwork,
+  othersLabel,
+  isOthersId,
+  NO_VALUE,
+  DEFAULT_NETWORK_LIMIT,
+  type SupplierNetwork,
+  type SupplierNetworkOptions,
+  type NetworkNode,
+  type NetworkEdge,
+  type NetworkRole,
+  type NetworkSplit,
+  type NetworkSummary,
+  type BuyerConcentration,
+} from './analysis/network.js';
+export { createForceLayout, forceLayout, type ForceLayout, type ForceLayoutOptions, type LayoutNode, type LayoutLink } from './charts/force-layout.js';

@@ -72,6 +72,8 @@ export interface NetworkSummary {
   currency: string;
   /** Awarded value in `currency` (before grouping into "others"). */
   total: number;
+  /** Distinct awards in `currency`. */
+  awards: number;
   suppliers: number;
   buyers: BuyerConcentration[];
   top5: { id: string; label: string; amount: number }[];
@@ -354,6 +356,7 @@ function concentration(selected: Contribution[], currency: string, label: Labels
   return {
     currency,
     total,
+    awards: new Set(inCurrency.map((c) => c.award)).size,
     suppliers: suppliers.size,
     buyers: buyerRows,
     top5,

@@ -1,0 +1,321 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
+import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
+import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
+import type { Dataset } from '../../src/data/types.js';
+import { formatMoney, formatPercent } from '../../src/i18n/index.js';
+import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { supplierNetworkMessages } from './messages.js';
+
+type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
+
+/** Time the layout may run per animation frame, so no task blocks the page for long. */
+const SLICE_MS = 12;
+/** Buyers whose concentration the written summary names; the table has them all. */
+const SUMMARY_BUYERS = 10;
+
+interface LayoutRun {
+  key: string;
+  network: SupplierNetwork;
+  layout: ForceLayout;
+}
+
+/**
+ * Who sells to whom: buyers and suppliers as a force-directed network, node size by awarded value, colour by role,
+ * edge width by value, with concentration in the written summary (top supplier's share per buyer, top-5 share).
+ *
+ * The layout runs in slices between frames: positioned nodes are drawn at once from a seeded warm start, redrawn
+ * while the layout settles, and drawn a last time when it is at rest (`layoutSettled`).
+ *
+ * @summary Buyer–supplier network of awarded value.
+ * @event ocds-select - `{ kind: 'buyer' | 'supplier', id, label, value }` when a node is clicked or chosen in the list.
+ * @event ocds-load @event ocds-render @event ocds-error - see the element contract.
+ * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
+ */
+export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
+  /** At most this many suppliers by value (default 50); the rest are grouped into one "others" node per buyer. */
+  @property({ type: Number, reflect: true }) limit?: number;
+  /** Show only this organisation's neighbourhood: a node id as in the table (`focus` attribute). */
+  @property({ attribute: 'focus', reflect: true }) focusId?: string;
+
+  @state() private sortKey: SortKey = 'amount';
+
+  protected override messages = supplierNetworkMessages;
+  protected override selectKind = 'supplier';
+  protected override usesCurrency = true;
+
+  private analysed?: Dataset;
+  private analysis = 0;
+  private currencyRanking: SupplierNetwork['currencies'] = [];
+  private readonly networks = new Map<string, SupplierNetwork>();
+  private run?: LayoutRun;
+  private ticking = false;
+  private redrawPending = false;
+  private redrawRequestedAt = 0;
+  private lastRedraw = 0;
+  private drawDuration = 0;
+  private drawnAtRest = false;
+  private settledWaiters: (() => void)[] = [];
+
+  constructor() {
+    super();
+    this.addEventListener('ocds-render', () => {
+      const now = performance.now();
+      if (this.redrawRequestedAt) this.drawDuration = now - this.redrawRequestedAt;
+      this.redrawRequestedAt = 0;
+      this.lastRedraw = now;
+      if (this.drawnAtRest) this.resolveSettled();
+    });
+  }
+
+  /** Resolves once the layout is at rest and drawn. */
+  get layoutSettled(): Promise<void> {
+    if (this.drawnAtRest) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** The network drawn for the shown currency (nodes, edges, summary). */
+  get network(): SupplierNetwork | undefined {
+    return this.analysed ? this.networkFor(this.shownCurrency) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ticking = false;
+  }
+
+  /** Selects a node by id (as clicking it or its button does) and fires `ocds-select` with its role as `kind`. */
+  override select(id: string): void {
+    const node = this.network?.nodes.find((candidate) => candidate.id === id);
+    this.selectKind = node?.role === 'buyer' ? 'buyer' : 'supplier';
+    super.select(id);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // The base re-analyses when `ocid` changes and redraws when `theme` changes; it has no other hook for either.
+    if (changed.has('limit') || changed.has('focusId')) changed.set('ocid', this.ocid);
+    if (this.redrawPending) {
+      this.redrawPending = false;
+      changed.set('theme', this.theme);
+    }
+    super.willUpdate(changed);
+  }
+
+  protected analyse(dataset: Dataset): NetworkEdge[] {
+    this.analysed = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
+    this.analysis++;
+    this.networks.clear();
+    this.run = undefined;
+    this.drawnAtRest = false;
+    const all = supplierNetwork(this.analysed, this.networkOptions());
+    this.currencyRanking = all.currencies;
+    // Awards without a value are drawn only when nothing has one: a currency view stays about money.
+    const valued = all.edges.filter((edge) => edge.currency !== NO_VALUE);
+    return sortEdges(valued.length ? valued : all.edges, this.sortKey);
+  }
+
+  protected override defaultCurrency(): string | undefined {
+    return this.currencyRanking[0]?.currency;
+  }
+
+  protected chartSpec(_rows: NetworkEdge[], ctx: ChartContext): object {
+    const network = this.networkFor(ctx.currency);
+    const height = Math.round(Math.min(560, Math.max(280, ctx.width * 0.62)));
+    const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, ctx.width / height);
+    this.drawnAtRest = run.layout.done;
+    const t = ctx.t;
+    const c = ctx.colours;
+    return networkSpec(network, run.layout, {
+      height,
+      colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted },
+      roles: roleNames(t),
+      fields: {
+        organisation: t('field.organisation'),
+        role: t('field.role'),
+        amount: t('field.amount'),
+        awards: t('field.awards'),
+        buyer: t('column.buyer'),
+        supplier: t('column.supplier'),
+        split: t('column.split'),
+      },
+      formatAmount: (amount) => this.money(amount, network.currency, ctx),
+      describeSplit: (edge) => (edge.split === 'equal' ? t('split.equal', { count: edge.sharedAwards }) : ''),
+      focus: this.focusId,
+    });
+  }
+
+  protected summaryText(_rows: NetworkEdge[], ctx: ChartContext): string {
+    const network = this.networkFor(ctx.currency);
+    const { summary } = network;
+    const t = ctx.t;
+    const counts = {
+      buyers: t('summary.buyers', { count: summary.buyers.length }),
+      suppliers: t('summary.suppliers', { count: summary.suppliers }),
+      awards: t('summary.awards', { count: summary.awards }),
+    };
+    const sentences =
+      network.currency === NO_VALUE
+        ? [t('summary.overview-unvalued', counts)]
+        : [t('summary.overview', { ...counts, total: this.money(summary.total, network.currency, ctx) })];
+    if (summary.top5Share !== undefined && summary.suppliers > 5) {
+      sentences.push(t('summary.top5', { share: formatPercent(summary.top5Share, ctx.tag) }));
+    }
+    const named = summary.buyers.filter((buyer) => buyer.share !== undefined);
+    for (const buyer of named.slice(0, SUMMARY_BUYERS)) {
+      sentences.push(t('summary.top-supplier', { supplier: buyer.topSupplier, buyer: buyer.buyer, share: formatPercent(buyer.share!, ctx.tag) }));
+    }
+    if (named.length > SUMMARY_BUYERS) sentences.push(t('summary.more-buyers', { count: named.length - SUMMARY_BUYERS }));
+    if (network.edges.some((edge) => edge.split === 'equal')) sentences.push(t('summary.split'));
+    if (network.nodes.some((node) => node.role === 'others')) sentences.push(t('summary.others', { limit: this.networkOptions().limit ?? 50 }));
+    if (network.excluded.otherCurrency) sentences.push(t('summary.other-currency', { count: network.excluded.otherCurrency }));
+    const focus = this.focusId ? network.nodes.find((node) => node.id === this.focusId) : undefined;
+    if (focus) sentences.push(t('summary.focus', { label: focus.label }));
+    return sentences.join(' ');
+  }
+
+  protected tableColumns(ctx: ChartContext): TableColumn<NetworkEdge>[] {
+    const t = ctx.t;
+    return [
+      { key: 'buyer', label: t('column.buyer') },
+      {
+        key: 'supplier',
+        label: t('column.supplier'),
+        format: (row) => (row.others !== undefined ? t('others', { count: row.others }) : row.supplier),
+      },
+      { key: 'currency', label: t('column.currency') },
+      {
+        key: 'amount',
+        label: t('column.amount'),
+        numeric: true,
+        format: (row) => (row.currency === NO_VALUE ? t('no-value') : this.money(row.amount, row.currency, ctx)),
+      },
+      { key: 'awards', label: t('column.awards'), numeric: true },
+      {
+        key: 'split',
+        label: t('column.split'),
+        format: (row) => (row.split === 'equal' ? t('split.equal', { count: row.sharedAwards }) : t('split.sole')),
+      },
+      { key: 'sharedAwards', label: t('column.sharedAwards'), numeric: true },
+      { key: 'buyerId', label: t('column.buyerId') },
+      { key: 'supplierId', label: t('column.supplierId') },
+    ];
+  }
+
+  protected override selectableItems(_rows: NetworkEdge[], ctx: ChartContext): SelectableItem[] {
+    const network = this.networkFor(ctx.currency);
+    const roles = roleNames(ctx.t);
+    return network.nodes
+      .filter((node) => node.role !== 'others')
+      .map((node) => ({
+        id: node.id,
+        label: ctx.t('item.label', { label: node.label, role: roles[node.role], amount: this.money(node.amount, network.currency, ctx) }),
+        value: node.amount,
+        colour: node.role === 'buyer' ? 'accent' : node.role === 'both' ? 'contract' : 'award',
+      }));
+  }
+
+  protected override selectionFromDatum(datum: Record<string, unknown>): string | undefined {
+    const id = datum.id;
+    return typeof id === 'string' && this.network?.nodes.some((node) => node.id === id && node.role !== 'others') ? id : undefined;
+  }
+
+  protected override renderExtraControls(ctx: ChartContext): TemplateResult {
+    const keys: SortKey[] = ['amount', 'awards', 'buyer', 'supplier'];
+    return html`<label
+      >${ctx.t('control.sort')}
+      <select @change=${this.onSortChange}>
+        ${keys.map((key) => html`<option value=${key} ?selected=${key === this.sortKey}>${ctx.t(`sort.${key}`)}</option>`)}
+      </select></label
+    >`;
+  }
+
+  private onSortChange(event: Event): void {
+    this.sortKey = (event.target as HTMLSelectElement).value as SortKey;
+    // The table and the CSV follow the order of `rows`.
+    sortEdges(this.rows, this.sortKey);
+  }
+
+  private networkOptions(): { limit?: number; focus?: string } {
+    return { limit: this.limit !== undefined && Number.isFinite(this.limit) ? this.limit : undefined, focus: this.focusId || undefined };
+  }
+
+  private networkFor(currency: string | undefined): SupplierNetwork {
+    const key = currency ?? NO_VALUE;
+    let network = this.networks.get(key);
+    if (!network) {
+      network = supplierNetwork(this.analysed!, { ...this.networkOptions(), currency: key });
+      this.networks.set(key, network);
+    }
+    return network;
+  }
+
+  /** The layout of this network, created (from its warm start) on first use and then advanced between frames. */
+  private layoutFor(network: SupplierNetwork, currency: string, aspect: number): LayoutRun {
+    const key = `${this.analysis}|${currency}`;
+    if (this.run?.key !== key) {
+      const input = networkLayoutInput(network);
+      const centre = this.focusId ? network.nodes.findIndex((node) => node.id === this.focusId) : -1;
+      this.run = { key, network, layout: createForceLayout(input.nodes, input.links, { aspect, centre }) };
+    }
+    if (!this.run.layout.done) this.startTicking();
+    return this.run;
+  }
+
+  private startTicking(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    const frame = () => {
+      const run = this.run;
+      if (!this.ticking || !run || !this.isConnected) {
+        this.ticking = false;
+        return;
+      }
+      const start = performance.now();
+      while (!run.layout.done && performance.now() - start < SLICE_MS) run.layout.tick(1);
+      const now = performance.now();
+      // Redraw as the layout settles, but give drawing at most ~a fifth of the time.
+      const interval = Math.max(250, 4 * this.drawDuration);
+      if (run.layout.done) {
+        this.ticking = false;
+        this.redraw();
+      } else {
+        if (!this.redrawRequestedAt && now - this.lastRedraw > interval) this.redraw();
+        requestAnimationFrame(frame);
+      }
+    };
+    requestAnimationFrame(frame);
+  }
+
+  private redraw(): void {
+    this.redrawRequestedAt = performance.now();
+    this.redrawPending = true;
+    this.requestUpdate();
+  }
+
+  private resolveSettled(): void {
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+
+  private money(amount: number, currency: string, ctx: ChartContext): string {
+    return currency === NO_VALUE ? ctx.t('no-value') : formatMoney(amount, currency, ctx.tag);
+  }
+}
+
+function roleNames(t: ChartContext['t']): Record<NetworkRole, string> {
+  return { buyer: t('role.buyer'), supplier: t('role.supplier'), both: t('role.both'), others: t('role.others') };
+}
+
+/** Sorts in place (and returns) edges: by value or awards (largest first, per currency), or by name. */
+function sortEdges(edges: NetworkEdge[], key: SortKey): NetworkEdge[] {
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return edges.sort((a, b) => {
+    if (key === 'buyer') return byName(a.buyer, b.buyer) || b.amount - a.amount;
+    if (key === 'supplier') return byName(a.supplier, b.supplier) || b.amount - a.amount;
+    const currency = byName(a.currency, b.currency);
+    if (currency) return currency;
+    return key === 'awards' ? b.awards - a.awards || b.amount - a.amount : b.amount - a.amount || b.awards - a.awards;
+  });
+}
