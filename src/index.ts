@@ -28,3 +28,5 @@ export {
   type BuyerConcentration,
 } from './analysis/network.js';
 export { createForceLayout, forceLayout, type ForceLayout, type ForceLayoutOptions, type LayoutNode, type LayoutLink } from './charts/force-layout.js';
+export { loadOcds, fetchOcdsContent, type FetchedContent } from './data/load.js';
+export { sharedLoad } from './data/shared-load.js';

@@ -11,6 +11,7 @@
 // releases, object `id`s), this merge reports an issue and goes on.
 import type { DataIssue, JsonObject } from './types.js';
 import { OCDS_1_1_5_RULES, type MergeRules } from './merge-rules.js';
+import { dateTime } from './dates.js';
 
 export interface MergeOptions {
   /** Merge rules, e.g. `mergeRulesFromSchema(schema)`; the OCDS 1.1.5 rules by default. */
@@ -20,10 +21,11 @@ export interface MergeOptions {
 }
 
 /**
- * Compiles releases (of one `ocid`) into a compiled release: releases are applied in `date` order (a stable sort,
- * so releases with equal dates keep the caller's order), later values win, `null` removes a field, arrays of
- * objects merge by `id`. The result has `tag: ["compiled"]`, the last release's `date`, and `id` `${ocid}-${date}`.
- * Non-object releases are skipped; releases without a string `date` are applied first; both are reported.
+ * Compiles releases (of one `ocid`) into a compiled release: releases are applied in `date` order (instants, by a
+ * stable sort, so releases with equal dates keep the caller's order), later values win, `null` removes a field,
+ * arrays of objects merge by `id`. The result has `tag: ["compiled"]`, the last release's `date`, and `id`
+ * `${ocid}-${date}`. Non-object releases are skipped; releases without a readable `date` are applied first; both
+ * are reported.
  */
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
@@ -122,7 +124,7 @@ class Merger {
     const ocid = releases.find((release) => isObject(release) && typeof release.ocid === 'string')?.ocid;
     if (typeof ocid === 'string') this.ocid = ocid;
     const undated: JsonObject[] = [];
-    const dated: JsonObject[] = [];
+    const dated: { release: JsonObject; time: number }[] = [];
     releases.forEach((release: unknown, index) => {
       if (!isObject(release)) {
         this.report({
@@ -130,20 +132,25 @@ class Merger {
           path: `[${index}]`,
           message: `Release ${index} is not a JSON object; it was left out of the compiled release.`,
         });
-      } else if (typeof release.date !== 'string') {
+        return;
+      }
+      const time = typeof release.date === 'string' ? dateTime(release.date) : Number.NaN;
+      if (Number.isNaN(time)) {
+        const missing = release.date === undefined || release.date === null;
         this.report({
-          code: 'merge-date-missing',
+          code: missing ? 'merge-date-missing' : 'merge-date-invalid',
           path: `[${index}].date`,
-          message: `Release ${describe(release.id)} has no date; it was merged before the dated releases.`,
+          message: `Release ${describe(release.id)} has ${missing ? 'no' : 'an unreadable'} date; it was merged before the dated releases.`,
         });
         undated.push(release);
       } else {
-        dated.push(release);
+        dated.push({ release, time });
       }
     });
-    // Array.prototype.sort is stable; dates compare as strings, as ocdsmerge compares them.
-    dated.sort((a, b) => compareStrings(a.date as string, b.date as string));
-    return [...undated, ...dated];
+    // Dates compare as instants (offsets applied; ocdsmerge compares the strings, which agrees whenever a
+    // publisher writes its dates one way). Array.prototype.sort is stable: equal dates keep the caller's order.
+    dated.sort((a, b) => a.time - b.time);
+    return [...undated, ...dated.map(({ release }) => release)];
   }
 
   /** Flattens one release (without its `tag`, and without the fields the rules omit). */
@@ -344,10 +351,6 @@ function displayPath(path: Segment[]): string {
 
 function describe(id: unknown): string {
   return typeof id === 'string' || typeof id === 'number' ? JSON.stringify(id) : '(without id)';
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sets an own property, also for keys such as `__proto__` that plain assignment would not create. */

@@ -281,6 +281,16 @@ describe('compileReleases', () => {
     });
   });
 
+  it('orders dates with different offsets by instant', () => {
+    const compiled = compileReleases([
+      release('late', '2020-01-01T23:00:00-06:00', { title: 'late' }),
+      release('early', '2020-01-02T01:00:00Z', { title: 'early' }),
+    ]);
+    expect(compiled.title).to.equal('late');
+    expect(compiled.date).to.equal('2020-01-01T23:00:00-06:00');
+    expect(compiled.id).to.equal('ocds-x-1-2020-01-01T23:00:00-06:00');
+  });
+
   it('skips non-object releases and merges undated releases first, reporting both', () => {
     const issues: DataIssue[] = [];
     const compiled = compileReleases(
@@ -289,15 +299,18 @@ describe('compileReleases', () => {
         'not a release' as unknown as JsonObject,
         null as unknown as JsonObject,
         release('1', undefined, { title: 'undated', description: 'kept' }),
+        release('0', 'not a date', { title: 'unreadable', language: 'es' }),
       ],
       { onIssue: (issue) => issues.push(issue) },
     );
     expect(compiled.title).to.equal('dated');
     expect(compiled.description).to.equal('kept');
+    expect(compiled.language).to.equal('es');
     expect(issues.map((issue) => issue.code)).to.deep.equal([
       'merge-release-not-object',
       'merge-release-not-object',
       'merge-date-missing',
+      'merge-date-invalid',
     ]);
     expect(issues.every((issue) => issue.ocid === 'ocds-x-1')).to.equal(true);
   });
