@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { supplierNetwork, NO_VALUE } from '../../src/analysis/network.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
 import type { Award, Dataset, OrgRef, Organisation, Process } from '../../src/data/types.js';
 
 const org = (key: string, name = key): OrgRef => ({ key, name });
@@ -149,5 +150,104 @@ describe('supplierNetwork', () => {
   it('marks an organisation that both buys and supplies', () => {
     const net = supplierNetwork(dataset([process('p1', A, [award('a1', [B], 10)]), process('p2', B, [award('b1', [s(1)], 5)])]));
     expect(net.nodes.find((n) => n.id === 'buyer-b')!.role).to.equal('both');
+  });
+});
+
+type Json = Record<string, any>;
+const fixture = async (path: string): Promise<Json> => (await fetch(`/test/fixtures/ocds/real/${path}`)).json();
+const TED = 'eu-ted-doffin/TED-and-Doffin-to-ocds/';
+
+/** Edges walked straight from compiled releases, by names: "buyer -> supplier -> currency" -> [amount, awards]. */
+function walk(releases: Json[]): Map<string, [number, number]> {
+  const edges = new Map<string, [number, number]>();
+  for (const release of releases) {
+    const party = (ref: Json) => ref.name ?? (release.parties as Json[]).find((p) => p.id === ref.id)!.name;
+    const buyer = party(release.buyer ?? release.tender.procuringEntity);
+    for (const award of release.awards ?? []) {
+      if (['cancelled', 'unsuccessful'].includes(String(award.status ?? '').toLowerCase())) continue;
+      const suppliers = (award.suppliers ?? []) as Json[];
+      for (const supplier of suppliers) {
+        const currency = award.value ? String(award.value.currency).trim().toUpperCase() : NO_VALUE;
+        const amount = award.value ? Number(award.value.amount) / suppliers.length : 0;
+        const key = `${buyer} -> ${party(supplier)} -> ${currency}`;
+        const [sum, count] = edges.get(key) ?? [0, 0];
+        edges.set(key, [sum + amount, count + 1]);
+      }
+    }
+  }
+  return edges;
+}
+
+function expectEdges(net: ReturnType<typeof supplierNetwork>, expected: Map<string, [number, number]>) {
+  const actual = new Map(net.edges.map((e) => [`${e.buyer} -> ${e.supplier} -> ${e.currency}`, e]));
+  expect([...actual.keys()]).to.have.members([...expected.keys()]);
+  for (const [key, [amount, awards]] of expected) {
+    expect(actual.get(key)!.amount, key).to.be.closeTo(amount, 1e-6);
+    expect(actual.get(key)!.awards, key).to.equal(awards);
+  }
+}
+
+describe('supplierNetwork on real data', () => {
+  it('Moldova: one buyer, seven suppliers, one edge per award', async () => {
+    const record = await fixture('moldova/sample-data/records/ocds-ngfbwp-18610708.json');
+    const net = supplierNetwork(fromOcds(record));
+    const expected = walk([record.compiledRelease]);
+    expect(expected.size).to.equal(7);
+    expectEdges(net, expected);
+    expect(net.nodes.filter((n) => n.role === 'buyer').map((n) => n.label)).to.deep.equal([record.compiledRelease.buyer.name]);
+    expect(net.nodes.filter((n) => n.role === 'supplier')).to.have.length(7);
+    const total = (record.compiledRelease.awards as Json[]).reduce((sum, a) => sum + Number(a.value.amount), 0);
+    expect(net.summary.total).to.be.closeTo(total, 1e-6);
+    const largest = Math.max(...(record.compiledRelease.awards as Json[]).map((a) => Number(a.value.amount)));
+    expect(net.summary.buyers[0]!.share).to.be.closeTo(largest / total, 1e-12);
+  });
+
+  it('Paraguay: one award with seven suppliers, split equally', async () => {
+    const data = await fixture('paraguay-dncp/rparrapy-ocds-viz/155220.json');
+    const net = supplierNetwork(fromOcds(data));
+    const release = data.records[0].compiledRelease;
+    const expected = walk([release]);
+    expect(expected.size).to.equal(7);
+    expectEdges(net, expected);
+    for (const edge of net.edges) expect(edge).to.include({ split: 'equal', sharedAwards: 1 });
+    expect(net.nodes.filter((n) => n.role === 'supplier')).to.have.length(7);
+  });
+
+  it('TED: a five-supplier award without a value, a valued NOK award, an award without suppliers', async () => {
+    const files = ['ContractAwardNotice_can-social_2024-103933_release_0.json', '2024-110489_release_0.json', 'ContractNotice_pin-cfc-standard_2023-102995_release_0.json'];
+    const releases = await Promise.all(files.map((file) => fixture(TED + file)));
+    const net = supplierNetwork(fromOcds(releases));
+    const expected = walk(releases);
+    expect([...expected.keys()].filter((key) => key.endsWith(` -> ${NO_VALUE}`))).to.have.length(5);
+    expectEdges(net, expected);
+    expect(net.excluded.noSupplier).to.equal(1);
+    const shared = net.edges.filter((e) => e.currency === NO_VALUE);
+    for (const edge of shared) expect(edge).to.include({ unvalued: 1, split: 'equal', sharedAwards: 1 });
+    expect(net.currencies).to.deep.equal([{ currency: 'NOK', processes: 1 }]);
+  });
+
+  it('one organisation under two spellings but one identifier is one node with both names', () => {
+    const identifier = { scheme: 'PY-RUC', id: '80026564-5' };
+    const release = (ocid: string, name: string, amount: number) => ({
+      ocid,
+      id: `${ocid}-1`,
+      date: '2020-01-01T00:00:00Z',
+      tag: ['award'],
+      initiationType: 'tender',
+      parties: [
+        { id: 'b', name: 'Ministerio de Salud', roles: ['buyer'] },
+        { id: 's', name, identifier, roles: ['supplier'] },
+      ],
+      buyer: { id: 'b', name: 'Ministerio de Salud' },
+      awards: [{ id: 'a', status: 'active', value: { amount, currency: 'PYG' }, suppliers: [{ id: 's', name }] }],
+    });
+    const net = supplierNetwork(
+      fromOcds({ uri: 'x', publishedDate: '2020-01-01T00:00:00Z', version: '1.1', releases: [release('ocds-1', 'CHACO INTERNACIONAL SA', 100), release('ocds-2', 'Chaco Internacional S.A.', 50)] }),
+    );
+    const suppliers = net.nodes.filter((n) => n.role === 'supplier');
+    expect(suppliers).to.have.length(1);
+    expect(suppliers[0]!.names).to.have.members(['CHACO INTERNACIONAL SA', 'Chaco Internacional S.A.']);
+    expect(net.edges).to.have.length(1);
+    expect(net.edges[0]).to.include({ amount: 150, awards: 2 });
   });
 });
