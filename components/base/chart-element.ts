@@ -2,7 +2,7 @@
  * OcdsChartElement — the base every ocds-widgets chart shares (DESIGN.md, "Element contract").
  *
  * It owns: attributes (`src`, `ocid`, `lang`, `theme`, `currency`, `heading`, `max-pages`, `root`,
- * `follow-origins`), the `data`/`sharedDataset` properties, loading through the shared loader with progress, errors with a
+ * `follow-origins`, `timeout`), the `data`/`sharedDataset` properties, loading through the shared loader with progress, errors with a
  * translated message, retry and `ocds-error`, the empty / unknown-ocid / unknown-currency states, the currency
  * switcher, heading, written summary (the chart's accessible description), "show table", CSV/PNG/SVG downloads, the
  * source line, a keyboard-operable list of selectable items, lazy Vega embedding (CSP-safe, SVG, tooltips inside the
@@ -118,6 +118,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @property({ reflect: true }) heading?: string;
   @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
   @property({ reflect: true }) root?: string;
+  /** Per-request timeout in milliseconds (default: the loader's, 30 s). */
+  @property({ type: Number, reflect: true }) timeout?: number;
   /** Space-separated origins besides the `src` origin whose `links.next` may be followed. */
   @property({ attribute: 'follow-origins', reflect: true }) followOrigins?: string;
   /** An OCDS value (package, release, record, arrays, JSON text or bytes) instead of `src`. */
@@ -153,6 +155,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private drawToken = 0;
   private drawQueued = false;
   private renderedWaiters: (() => void)[] = [];
+  private settled = false;
   private resizeObserver?: ResizeObserver;
   private observedContainer?: HTMLElement;
   private colourScheme?: MediaQueryList;
@@ -205,9 +208,14 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   get issues(): DataIssue[] {
     return this.loaded?.issues ?? [];
   }
-  /** Resolves when the element next settles: the chart drawn, or an error or empty state shown. */
+  /**
+   * Resolves once the element has settled after its pending update: the chart drawn, or an error or empty state
+   * shown (at once when nothing is pending).
+   */
   get rendered(): Promise<void> {
-    return new Promise((resolve) => this.renderedWaiters.push(resolve));
+    return this.updateComplete.then(() =>
+      this.settled ? undefined : new Promise<void>((resolve) => this.renderedWaiters.push(resolve)),
+    );
   }
 
   /** The BCP 47 tag in effect: own `lang`, else the nearest ancestor's (across shadow roots), else `en`. */
@@ -283,7 +291,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins'].some((key) => changed.has(key));
+    const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins', 'timeout'].some((key) => changed.has(key));
     if (changed.has('sharedDataset') && this.sharedDataset) this.accept(this.sharedDataset);
     else if (changed.has('data') && this.data !== undefined) this.useData();
     else if (sourceChanged && this.src && !this.sharedDataset && this.data === undefined) this.load();
@@ -304,6 +312,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private queueDraw(): void {
     this.drawQueued = true;
+    this.settled = false;
   }
 
   private requestDraw(): void {
@@ -322,6 +331,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       maxPages: this.maxPages,
       root: this.root,
       followOrigins,
+      timeout: this.timeout,
       onProgress: (progress) => {
         if (!controller.signal.aborted) this.progress = { ...progress };
       },
@@ -345,6 +355,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   private startLoading(): void {
+    this.settled = false;
     this.finalizeView();
     this.currentStatus = 'loading';
     this.progress = undefined;
@@ -383,6 +394,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   private settle(): void {
+    this.settled = true;
     const waiters = this.renderedWaiters;
     this.renderedWaiters = [];
     waiters.forEach((resolve) => resolve());
@@ -415,8 +427,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private async draw(): Promise<void> {
     const token = ++this.drawToken;
     const container = this.chartContainer;
-    if (this.currentStatus !== 'ready' || !container) {
-      if (this.currentStatus === 'ready') this.settle();
+    if (this.currentStatus === 'idle' || this.currentStatus === 'loading') return;
+    // Error, empty and "not in the data" states have no chart: the element has settled.
+    if (this.currentStatus === 'error' || !container) {
+      this.settle();
       return;
     }
     try {
