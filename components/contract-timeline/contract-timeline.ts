@@ -15,9 +15,9 @@ import {
   type TimelineRow,
   type TimelineSort,
 } from '../../src/analysis/timeline.js';
-import { timeOf } from '../../src/analysis/timeline-dates.js';
+import { dateTime } from '../../src/data/dates.js';
 import { timelineSpec } from '../../src/charts/timeline.js';
-import type { Dataset, Process } from '../../src/data/types.js';
+import type { DataIssue, Dataset, Process } from '../../src/data/types.js';
 import { formatDate, formatList, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
@@ -70,6 +70,11 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   protected override usesCurrency = true;
 
   private timeline?: ContractTimeline;
+
+  /** The data's issues, and the dates this timeline could not place. */
+  override get issues(): DataIssue[] {
+    return [...super.issues, ...(this.timeline?.issues ?? [])];
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The base re-analyses when `ocid` changes; sort, limit and currency change the rows too.
@@ -159,7 +164,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
         );
       }
       const longest = timeline.shown
-        .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((timeOf(p.last)! - timeOf(p.first)!) / DAY) }))
+        .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((dateTime(p.last) - dateTime(p.first)) / DAY) }))
         .sort((a, b) => b.days - a.days)[0];
       if (longest) sentences.push(ctx.t('summary.longest', longest));
       if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));

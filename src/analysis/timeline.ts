@@ -2,7 +2,7 @@
 // One process (`ocid`): every dated span, point and release. Many processes: one Gantt row per
 // process, its segments coloured by the stage the process had reached.
 import type { Award, Contract, DataIssue, Dataset, Milestone, Money, Period, Process } from '../data/types.js';
-import { timeOf } from './timeline-dates.js';
+import { dateTime } from '../data/dates.js';
 
 export type TimelineStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation';
 
@@ -171,7 +171,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
 
   const date = (value: string | undefined, path: string): string | undefined => {
     if (value === undefined) return undefined;
-    if (timeOf(value) !== undefined) return value;
+    if (!Number.isNaN(dateTime(value))) return value;
     issues.push({
       code: 'date-invalid',
       path,
@@ -195,7 +195,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
     const start = date(p.startDate, `${path}.startDate`);
     const end = date(p.endDate, `${path}.endDate`);
     const fields = { ...base, stage, event, label, ...extra };
-    if (start && end && timeOf(end)! < timeOf(start)!) {
+    if (start && end && dateTime(end) < dateTime(start)) {
       issues.push({
         code: 'period-end-before-start',
         path,
@@ -209,7 +209,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
     else if (end) rows.push({ kind: 'point', ...fields, start: end, edge: 'end' });
     const maxExtent = date(p.maxExtentDate, `${path}.maxExtentDate`);
     const extendFrom = end ?? start;
-    if (maxExtent && extendFrom && timeOf(maxExtent)! > timeOf(extendFrom)!) {
+    if (maxExtent && extendFrom && dateTime(maxExtent) > dateTime(extendFrom)) {
       rows.push({
         kind: 'span', ...fields, event: 'contractExtension', label: `${label} (longest extension)`,
         start: extendFrom, end: maxExtent,
@@ -313,7 +313,7 @@ const KIND_ORDER = { span: 0, point: 1, release: 2 } as const;
 /** Oldest first; same instant: spans, then points, then releases, then lifecycle stage; otherwise as found. */
 function chronological(rows: TimelineRow[]): TimelineRow[] {
   return rows
-    .map((row, index) => ({ row, index, time: timeOf(row.start)! }))
+    .map((row, index) => ({ row, index, time: dateTime(row.start) }))
     .sort(
       (a, b) =>
         a.time - b.time ||
@@ -354,9 +354,8 @@ function releaseStage(tags: string[]): TimelineStage {
 function overdueContracts(process: Process, now: number): OverdueContract[] {
   return process.contracts.flatMap((contract) => {
     const end = contract.period?.endDate;
-    const endTime = end === undefined ? undefined : timeOf(end);
-    if (contract.status !== 'active' || endTime === undefined || endTime >= now) return [];
-    return [{ ocid: process.ocid, contractId: contract.id, ...(contract.title ? { title: contract.title } : {}), endDate: end! }];
+    if (contract.status !== 'active' || end === undefined || !(dateTime(end) < now)) return [];
+    return [{ ocid: process.ocid, contractId: contract.id, ...(contract.title ? { title: contract.title } : {}), endDate: end }];
   });
 }
 
@@ -406,7 +405,7 @@ export function timelineExtent(rows: TimelineRow[]): { first: { time: number; is
   let last: { time: number; iso: string } | undefined;
   for (const row of rows) {
     for (const iso of row.end ? [row.start, row.end] : [row.start]) {
-      const time = timeOf(iso)!;
+      const time = dateTime(iso);
       if (!first || time < first.time) first = { time, iso };
       if (!last || time > last.time) last = { time, iso };
     }
@@ -438,7 +437,7 @@ function stageSegments(ranked: RankedProcess, currency: string | undefined): Tim
   const { process, events } = ranked;
   const firstOfStage = new Map<TimelineStage, { time: number; iso: string }>();
   for (const row of events) {
-    const time = timeOf(row.start)!;
+    const time = dateTime(row.start);
     const seen = firstOfStage.get(row.stage);
     if (!seen || time < seen.time) firstOfStage.set(row.stage, { time, iso: row.start });
   }

@@ -3,7 +3,7 @@
 // (`2016-12-31`) keeps its day whatever the reader's time zone. Marks are drawn in the rows' (time) order.
 import type { TopLevelSpec } from 'vega-lite';
 import { TIMELINE_STAGES, type ContractTimeline, type TimelineRow, type TimelineStage } from '../analysis/timeline.js';
-import { timeOf } from '../analysis/timeline-dates.js';
+import { dateTime } from '../data/dates.js';
 
 export interface TimelineChartText {
   /** Lane and legend names of the stages. */
@@ -67,8 +67,8 @@ export function timelineSpec(timeline: ContractTimeline, options: TimelineChartO
 
 function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (row: TimelineRow) => string): ChartDatum[] {
   return rows.map((row, order) => {
-    const t0 = timeOf(row.start)!;
-    const t1 = row.end === undefined ? t0 : timeOf(row.end)!;
+    const t0 = dateTime(row.start);
+    const t1 = row.end === undefined ? t0 : dateTime(row.end);
     const what = options.describe(row);
     const when = row.end === undefined ? options.formatDate(row.start) : `${options.formatDate(row.start)} – ${options.formatDate(row.end)}`;
     const amount = row.value === undefined || row.currency === undefined ? '' : options.formatMoney(row.value, row.currency);
@@ -131,7 +131,7 @@ const selectedStroke = (colour: string) => ({
 
 function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
   if (timeline.today === undefined) return [];
-  const t = timeOf(timeline.today)!;
+  const t = dateTime(timeline.today);
   const data = { values: [{ t, label: options.text.today, when: options.formatDate(timeline.today) }] };
   const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
   return [

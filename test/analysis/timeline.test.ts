@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { contractTimeline, timelineRows, type TimelineRow } from '../../src/analysis/timeline.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
 import type { Contract, Dataset, Process } from '../../src/data/types.js';
 
 function process(fields: Partial<Process> & { ocid: string }): Process {
@@ -240,5 +241,97 @@ describe('timelineRows: many processes', () => {
       ['tender', '2016-01-01', '2016-04-05'],
       ['implementation', '2016-04-05', '2017-01-05'],
     ]);
+  });
+});
+
+// ---- Real fixtures: the expected events are read straight from the published JSON. ----
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Expected = [kind: string, event: string, start: number, end: number | null];
+
+const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
+const FICTIONAL_PACKAGE = '/test/fixtures/ocds/merge/sample-data-fictional-1.1/ocds-213czf-000-00001.json';
+/** ocdsmerge's compiled release of the package above (verified, see SOURCES.md). */
+const FICTIONAL_RECORD = '/test/fixtures/ocds/merge/sample-data-fictional-1.1/record/ocds-213czf-000-00001.json';
+
+const getJson = async (url: string): Promise<Json> => (await fetch(url)).json();
+const ms = (value: string) => Date.parse(value);
+const dated = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** Every span and point a compiled release's dates imply (each published date parses with Date.parse). */
+function expectedEvents(compiled: Json, releases: Json[]): Expected[] {
+  const out: Expected[] = [];
+  const period = (p: Json | undefined, event: string) => {
+    if (!p) return;
+    if (dated(p.startDate) && dated(p.endDate)) out.push(['span', event, ms(p.startDate), ms(p.endDate)]);
+    else if (dated(p.startDate)) out.push(['point', event, ms(p.startDate), null]);
+    else if (dated(p.endDate)) out.push(['point', event, ms(p.endDate), null]);
+    const from = dated(p.endDate) ? p.endDate : p.startDate;
+    if (dated(p.maxExtentDate) && dated(from) && ms(p.maxExtentDate) > ms(from)) {
+      out.push(['span', 'contractExtension', ms(from), ms(p.maxExtentDate)]);
+    }
+  };
+  const milestones = (list: Json[] | undefined) =>
+    (list ?? []).forEach((m) => {
+      if (dated(m.dueDate)) out.push(['point', 'milestoneDue', ms(m.dueDate), null]);
+      if (dated(m.dateMet)) out.push(['point', 'milestoneMet', ms(m.dateMet), null]);
+    });
+  const amendments = (list: Json[] | undefined) =>
+    (list ?? []).forEach((a) => dated(a.date) && out.push(['point', 'amendment', ms(a.date), null]));
+
+  milestones(compiled.planning?.milestones);
+  const tender = compiled.tender ?? {};
+  period(tender.enquiryPeriod, 'enquiryPeriod');
+  period(tender.tenderPeriod, 'tenderPeriod');
+  period(tender.awardPeriod, 'awardPeriod');
+  milestones(tender.milestones);
+  amendments(tender.amendments);
+  const contracts: Json[] = compiled.contracts ?? [];
+  for (const award of (compiled.awards ?? []) as Json[]) {
+    if (dated(award.date)) out.push(['point', 'awardDate', ms(award.date), null]);
+    if (!contracts.some((c) => c.awardID === award.id)) period(award.contractPeriod, 'awardContractPeriod');
+    amendments(award.amendments);
+  }
+  for (const c of contracts) {
+    if (dated(c.dateSigned)) out.push(['point', 'contractSigned', ms(c.dateSigned), null]);
+    period(c.period, 'contractPeriod');
+    milestones(c.milestones);
+    milestones(c.implementation?.milestones);
+    amendments(c.amendments);
+    for (const t of (c.implementation?.transactions ?? []) as Json[]) {
+      if (dated(t.date)) out.push(['point', 'transaction', ms(t.date), null]);
+    }
+  }
+  for (const r of releases) if (dated(r.date)) out.push(['release', 'release', ms(r.date), null]);
+  return out.sort();
+}
+
+const actualEvents = (rows: TimelineRow[]): Expected[] =>
+  rows.map((r): Expected => [r.kind, r.event, ms(r.start), r.end === undefined ? null : ms(r.end)]).sort();
+
+describe('timelineRows: real fixtures', () => {
+  it('Mexico City record: exactly the spans and points its dates imply, and paid so far ends at the sum of payments', async () => {
+    const record = await getJson(CDMX_RECORD);
+    const ocid: string = record.compiledRelease.ocid;
+    const rows = timelineRows(fromOcds(record), { ocid });
+    expect(actualEvents(rows)).to.deep.equal(expectedEvents(record.compiledRelease, record.releases));
+
+    const transactions: Json[] = record.compiledRelease.contracts.flatMap((c: Json) => c.implementation?.transactions ?? []);
+    // 1.0 publishers call the value `amount`.
+    const sum = transactions.reduce((total, t) => total + (t.value ?? t.amount).amount, 0);
+    const payments = rows.filter((r) => r.event === 'transaction');
+    expect(payments.length).to.equal(transactions.length);
+    expect(payments[payments.length - 1].paidToDate).to.be.closeTo(sum, 0.005);
+    expect(payments.map((r) => ms(r.start))).to.deep.equal(payments.map((r) => ms(r.start)).sort((a, b) => a - b));
+  });
+
+  it('fictional 1.1 lifecycle: the compiled package has the events of the verified compiled release', async () => {
+    const [pkg, record] = await Promise.all([getJson(FICTIONAL_PACKAGE), getJson(FICTIONAL_RECORD)]);
+    const compiled = record.records[0].compiledRelease;
+    const rows = timelineRows(fromOcds(pkg), { ocid: compiled.ocid });
+    expect(actualEvents(rows)).to.deep.equal(expectedEvents(compiled, pkg.releases));
+    expect(rows.filter((r) => r.kind === 'release').map((r) => r.subject)).to.deep.equal(pkg.releases.map((r: Json) => r.id));
+    const paid = compiled.contracts.flatMap((c: Json) => c.implementation.transactions).reduce((s: number, t: Json) => s + t.value.amount, 0);
+    expect(rows.filter((r) => r.event === 'transaction').at(-1)?.paidToDate).to.equal(paid);
   });
 });

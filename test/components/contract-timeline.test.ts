@@ -1,0 +1,193 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/contract-timeline/define.js';
+import type { OcdsContractTimeline } from '../../components/contract-timeline/contract-timeline.js';
+import { timelineRows } from '../../src/analysis/timeline.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
+import esES from '../../src/i18n/d3-locales/es-ES.js';
+import enUS from '../../src/i18n/d3-locales/en-US.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
+const FICTIONAL_PACKAGE = '/test/fixtures/ocds/merge/sample-data-fictional-1.1/ocds-213czf-000-00001.json';
+const getJson = async (url: string): Promise<Json> => (await fetch(url)).json();
+
+async function ready(element: OcdsContractTimeline): Promise<OcdsContractTimeline> {
+  if (element.status !== 'ready' || !element.shadowRoot!.querySelector('.chart svg')) await element.rendered;
+  return element;
+}
+
+const svgTexts = (element: OcdsContractTimeline) =>
+  [...element.shadowRoot!.querySelectorAll('.chart svg text')].map((text) => text.textContent ?? '');
+const symbolsLabelled = (element: OcdsContractTimeline, prefix: string) =>
+  [...element.shadowRoot!.querySelectorAll(`.chart svg g.mark-symbol path[aria-label^="${prefix}"]`)];
+const translateX = (element: Element) => Number(/translate\(([-\d.]+)/.exec(element.getAttribute('transform') ?? '')?.[1]);
+
+/** A release of a process with no dated event (its own publication date is not an event of the process). */
+const undatedRelease = {
+  ocid: 'ocds-test-undated',
+  id: 'u-1',
+  date: '2020-01-01T00:00:00Z',
+  tag: ['planning'],
+  tender: { id: 't', title: 'A tender nobody dated' },
+};
+
+describe('<ocds-contract-timeline>: one process', () => {
+  let record: Json;
+  before(async () => {
+    record = await getJson(CDMX_RECORD);
+  });
+
+  it('has the rows of timelineRows and draws payments in time order', async () => {
+    const ocid: string = record.compiledRelease.ocid;
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline ocid=${ocid} .data=${record}></ocds-contract-timeline>`);
+    await ready(element);
+    expect(element.status).to.equal('ready');
+    expect(element.rows).to.deep.equal(timelineRows(fromOcds(record), { ocid }));
+
+    const payments = symbolsLabelled(element, 'Payment');
+    const transactions = record.compiledRelease.contracts[0].implementation.transactions as Json[];
+    // Lane points and burn-up points, each in time order.
+    expect(payments.length).to.equal(transactions.length * 2);
+    const lane = payments.slice(0, transactions.length).map(translateX);
+    expect(lane).to.deep.equal([...lane].sort((a, b) => a - b));
+    const expectedDays = transactions.map((t) => Date.parse(t.date)).sort((a, b) => a - b);
+    // Same date, same x: distinct positions follow distinct dates.
+    expect(new Set(lane).size).to.equal(new Set(expectedDays).size);
+  });
+
+  it('writes month names in Spanish under lang="es" and summarises in Spanish', async () => {
+    const ocid: string = record.compiledRelease.ocid;
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline lang="es" ocid=${ocid} .data=${record}></ocds-contract-timeline>`);
+    await ready(element);
+    const texts = svgTexts(element);
+    const spanish = new Set([...esES.time.months, ...esES.time.shortMonths].map((m) => m.toLowerCase()));
+    const englishOnly = [...enUS.time.months, ...enUS.time.shortMonths].filter((m) => !spanish.has(m.toLowerCase()));
+    expect(texts.some((text) => spanish.has(text.toLowerCase()))).to.equal(true);
+    expect(texts.some((text) => englishOnly.includes(text))).to.equal(false);
+    expect(element.shadowRoot!.querySelector('h2')!.textContent).to.contain('Línea de tiempo');
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('pagos');
+  });
+
+  it('lets the keyboard move between the releases, each saying what it added', async () => {
+    const ocid: string = record.compiledRelease.ocid;
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline ocid=${ocid} .data=${record}></ocds-contract-timeline>`);
+    await ready(element);
+    const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
+    expect(buttons.map((b) => b.textContent!.trim().split(',')[0])).to.deep.equal(record.releases.map((r: Json) => `Release ${r.id}`));
+    expect(buttons[0].textContent).to.contain('tender notice');
+    buttons[0].focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(element.shadowRoot!.activeElement).to.equal(buttons[1]);
+    await sendKeys({ press: 'End' });
+    expect(element.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 1]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(element.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 2]);
+  });
+
+  it('passes axe', async () => {
+    const ocid: string = record.compiledRelease.ocid;
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline ocid=${ocid} .data=${record}></ocds-contract-timeline>`);
+    await ready(element);
+    await expect(element).to.be.accessible();
+  });
+
+  it('turns bad dates into issues, never marks at 1970', async () => {
+    const release = {
+      ocid: 'ocds-test-bad', id: 'b-1', date: '2019-05-01T00:00:00Z', tag: ['tender'],
+      tender: {
+        id: 't', title: 'Bad dates',
+        tenderPeriod: { startDate: '1970-01-01T00:00:00Z', endDate: '2019-05-20' },
+        enquiryPeriod: { startDate: '', endDate: 'soon' },
+        awardPeriod: { startDate: '2019-06-10', endDate: '2019-06-01' },
+      },
+    };
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${release}></ocds-contract-timeline>`);
+    await ready(element);
+    expect(element.rows.every((row) => !row.start.startsWith('1970') && !(row.end ?? '').startsWith('1970'))).to.equal(true);
+    expect(element.rows.filter((r) => r.kind !== 'release').map((r) => [r.event, r.start])).to.deep.equal([['tenderPeriod', '2019-05-20']]);
+    const paths = element.issues.map((issue) => issue.path).join(' ');
+    expect(paths).to.contain('tenderPeriod.startDate');
+    expect(paths).to.contain('enquiryPeriod.endDate');
+    expect(paths).to.contain('awardPeriod');
+    expect(svgTexts(element).join(' ')).not.to.contain('1970');
+  });
+
+  it('draws a today rule while the process runs and flags an overdue contract', async () => {
+    const day = 86_400_000;
+    const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+    const release = {
+      ocid: 'ocds-test-running', id: 'r-1', date: `${iso(-200)}T00:00:00Z`, tag: ['contract'],
+      awards: [{ id: 'a1', status: 'active' }],
+      contracts: [
+        { id: 'late', awardID: 'a1', title: 'Late works', status: 'active', period: { startDate: iso(-200), endDate: iso(-10) } },
+        { id: 'long', awardID: 'a1', title: 'Long works', status: 'active', period: { startDate: iso(-100), endDate: iso(300) } },
+      ],
+    };
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${release}></ocds-contract-timeline>`);
+    await ready(element);
+    expect(svgTexts(element)).to.include('Today');
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('Overdue: Late works');
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('Long works');
+  });
+});
+
+describe('<ocds-contract-timeline>: many processes', () => {
+  let data: Json[];
+  before(async () => {
+    data = [await getJson(CDMX_RECORD), await getJson(FICTIONAL_PACKAGE), undatedRelease];
+  });
+
+  it('draws one row per dated process, lists undated ones and says how many are not shown', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline limit="1" sort="recent" .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    const ocids = new Set(element.rows.map((row) => row.ocid));
+    // The CDMX record's last event (2017-01-05) is later than the fictional one's (2011-12-31).
+    expect([...ocids]).to.deep.equal(['OCDS-87SD3T-SEFIN-DRM-A-001-2016']);
+    const summary = element.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain('1 more process is not shown');
+    expect(summary).to.contain('A tender nobody dated');
+    expect(element.shadowRoot!.textContent).to.contain('1 more process is not shown');
+    expect(element.rows.every((row) => row.kind === 'span' && row.event === 'stage')).to.equal(true);
+  });
+
+  it('re-sorts by duration from its control', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline limit="1" .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('select.sort')!;
+    select.value = 'duration';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    // Fictional: 2009-03-14 to 2011-12-31; CDMX: 2015-12-31 to 2017-01-05.
+    expect([...new Set(element.rows.map((row) => row.ocid))]).to.deep.equal(['ocds-213czf-000-00001']);
+  });
+
+  it('selects a process from the keyboard list and drills into it, with a way back', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline drill .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
+    expect(buttons.length).to.equal(2);
+    let detail: Json | undefined;
+    element.addEventListener('ocds-select', (event) => (detail = event.detail));
+    buttons[1].focus();
+    await sendKeys({ press: 'ArrowUp' });
+    expect(element.shadowRoot!.activeElement).to.equal(buttons[0]);
+    await sendKeys({ press: 'Enter' });
+    expect(detail).to.include({ kind: 'process', id: element.rows[0].ocid });
+    await element.updateComplete;
+    expect(element.ocid).to.equal('OCDS-87SD3T-SEFIN-DRM-A-001-2016');
+    await ready(element);
+    expect(element.rows.some((row) => row.event === 'transaction')).to.equal(true);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button.back')!.click();
+    await element.updateComplete;
+    expect(element.ocid).to.equal(undefined);
+    expect(element.rows.every((row) => row.event === 'stage')).to.equal(true);
+  });
+
+  it('passes axe', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline theme="dark" .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    await expect(element).to.be.accessible();
+  });
+});
