@@ -46,7 +46,7 @@ export async function loadOcds(url: string, options: LoadOptions = {}): Promise<
 /** Fetches every page of an OCDS URL and reads the releases and records of each; no merging. */
 export async function fetchOcdsContent(url: string, options: LoadOptions = {}): Promise<FetchedContent> {
   const { signal } = options;
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
   const first = resolveUrl(url, pageBase());
   const allowedOrigins = new Set([first.origin, ...(options.followOrigins ?? []).map(originOf).filter((o) => o !== '')]);
   const result: FetchedContent = { contents: [], issues: [], pages: 0, bytes: 0, complete: true };

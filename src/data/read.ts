@@ -80,17 +80,18 @@ export function parseOcdsText(text: string, onIssue: (i: DataIssue) => void): un
     throw new OcdsError('html', 'The address returned a web page (HTML), not OCDS JSON data. Check the link to the data.');
   }
 
-  const repairs: Repairs = { controlRemoved: 0, controlEscaped: 0, trailingCommas: 0, bomRemoved: 0 };
-  const pieces = looksLikeJsonLines(body) ? splitLines(body, repairs) : splitDocuments(body, repairs, 1);
-  const documents: unknown[] = [];
-  const failures: { piece: Piece; reason: string }[] = [];
-  for (const piece of pieces) {
-    try {
-      documents.push(JSON.parse(piece.text));
-    } catch (error) {
-      failures.push({ piece, reason: piece.unterminated ? 'it is cut off' : (error as Error).message });
+  let repairs = noRepairs();
+  let parsed = parsePieces(splitDocuments(body, repairs, 1));
+  // A JSON Lines file with a broken line throws the bracket counter off for the rest of the file: read it line by line.
+  if (parsed.failures.length > 0 && looksLikeJsonLines(body)) {
+    const lineRepairs = noRepairs();
+    const byLine = parsePieces(splitLines(body, lineRepairs));
+    if (byLine.documents.length > parsed.documents.length) {
+      parsed = byLine;
+      repairs = lineRepairs;
     }
   }
+  const { documents, failures } = parsed;
   if (documents.length === 0) {
     const first = failures[0];
     if (first && first.piece.unterminated) {
@@ -107,6 +108,23 @@ export function parseOcdsText(text: string, onIssue: (i: DataIssue) => void): un
     });
   }
   return documents;
+}
+
+function noRepairs(): Repairs {
+  return { controlRemoved: 0, controlEscaped: 0, trailingCommas: 0, bomRemoved: 0 };
+}
+
+function parsePieces(pieces: Piece[]): { documents: unknown[]; failures: { piece: Piece; reason: string }[] } {
+  const documents: unknown[] = [];
+  const failures: { piece: Piece; reason: string }[] = [];
+  for (const piece of pieces) {
+    try {
+      documents.push(JSON.parse(piece.text));
+    } catch (error) {
+      failures.push({ piece, reason: piece.unterminated ? 'it is cut off' : (error as Error).message });
+    }
+  }
+  return { documents, failures };
 }
 
 function reportRepairs(repairs: Repairs, onIssue: (i: DataIssue) => void): void {

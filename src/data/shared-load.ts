@@ -11,6 +11,8 @@ interface InFlight {
   controller: AbortController;
   waiters: number;
   listeners: Set<(progress: LoadProgress) => void>;
+  /** The latest progress, replayed to callers who join late. */
+  progress: { latest?: LoadProgress };
 }
 
 const inFlight = new Map<string, InFlight>();
@@ -50,12 +52,16 @@ export function sharedLoad(url: string, options: LoadOptions & { signal?: AbortS
   if (!entry) {
     const controller = new AbortController();
     const listeners = new Set<(progress: LoadProgress) => void>();
+    const progress: InFlight['progress'] = {};
     const promise = loadOcds(url, {
       ...options,
       signal: controller.signal,
-      onProgress: (progress) => listeners.forEach((listener) => listener(progress)),
+      onProgress: (latest) => {
+        progress.latest = latest;
+        listeners.forEach((listener) => listener(latest));
+      },
     });
-    const created: InFlight = { promise, controller, waiters: 0, listeners };
+    const created: InFlight = { promise, controller, waiters: 0, listeners, progress };
     entry = created;
     inFlight.set(key, created);
     promise.then(
@@ -80,7 +86,10 @@ function join(
   onProgress: ((progress: LoadProgress) => void) | undefined,
 ): Promise<Dataset> {
   entry.waiters++;
-  if (onProgress) entry.listeners.add(onProgress);
+  if (onProgress) {
+    entry.listeners.add(onProgress);
+    if (entry.progress.latest) onProgress(entry.progress.latest);
+  }
   return new Promise<Dataset>((resolve, reject) => {
     let left = false;
     const leave = () => {

@@ -110,6 +110,16 @@ describe('fetchOcdsContent: retries', () => {
     expect(elapsed).to.be.at.least(950);
   });
 
+  it('reads Retry-After given as an HTTP date', async () => {
+    const key = uniqueKey('429-date');
+    const started = performance.now();
+    // An HTTP date has whole seconds: "2 s from now" is 1 to 2 s away, still more than the first 0.5 s backoff.
+    const result = await fetchOcdsContent(`/api/releases?limit=200&failFirst=1&status=503&retryAfter=date:2&key=${key}`);
+    expect(releaseCount(result)).to.equal((await demoReleases()).length);
+    expect(performance.now() - started).to.be.at.least(900);
+    expect(await requests(key)).to.equal(2);
+  });
+
   it('retries 503 twice, then succeeds', async () => {
     const key = uniqueKey('503');
     const result = await fetchOcdsContent(`/api/releases?limit=200&failFirst=2&status=503&retryAfter=0&key=${key}`);
@@ -336,6 +346,20 @@ describe('sharedLoad', () => {
     const dataset = await sharedLoad(url, {});
     expect(dataset.meta.releases).to.be.greaterThan(0);
     expect(await requests(key)).to.equal(2);
+  });
+
+  it('reports progress to every caller, replaying the latest to one who joins late', async () => {
+    const url = `/api/releases?limit=40&delay=150&key=${uniqueKey('shared-progress')}`;
+    const early: number[] = [];
+    const late: number[] = [];
+    const first = sharedLoad(url, { onProgress: (p) => early.push(p.pages) });
+    while (early.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = sharedLoad(url, { onProgress: (p) => late.push(p.pages) });
+    const dataset = await first;
+    await second;
+    expect(early).to.deep.equal(Array.from({ length: dataset.meta.pages }, (_, i) => i + 1));
+    expect(late[0]).to.be.at.least(1);
+    expect(late.at(-1)).to.equal(dataset.meta.pages);
   });
 
   it('rejects at once for an already aborted signal without a request', async () => {

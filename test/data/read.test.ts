@@ -144,6 +144,12 @@ describe('parseOcdsText', () => {
     expect(issues[0]!.path).to.equal('line 2');
   });
 
+  it('repairs a list written one item per line without mistaking it for JSON Lines', () => {
+    const { issues, onIssue } = collect();
+    expect(parseOcdsText('[{"a": 1},\n{"b": 2},]', onIssue)).to.deep.equal([[{ a: 1 }, { b: 2 }]]);
+    expect(codes(issues)).to.deep.equal(['trailing-comma-removed']);
+  });
+
   it('splits concatenated JSON documents, pretty-printed or not', () => {
     const { issues, onIssue } = collect();
     const text = '{\n  "a": 1\n}\n{\n  "b": [1, 2]\n}[3]"s"';
