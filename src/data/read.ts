@@ -15,9 +15,11 @@ export function decodeOcdsBytes(bytes: Uint8Array, onIssue: (i: DataIssue) => vo
   }
   if (b0 === 0xff && b1 === 0xfe) return utf16('utf-16le', bytes.subarray(2), 'a byte order mark', onIssue);
   if (b0 === 0xfe && b1 === 0xff) return utf16('utf-16be', bytes.subarray(2), 'a byte order mark', onIssue);
-  // JSON starts with an ASCII character, so UTF-16 without BOM shows a zero byte beside it (RFC 4627 §3).
-  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return utf16('utf-16be', bytes, 'its zero bytes', onIssue);
-  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return utf16('utf-16le', bytes, 'its zero bytes', onIssue);
+  // JSON starts with ASCII characters, so UTF-16 without BOM shows zero bytes beside the first two (RFC 4627 §3);
+  // both are checked so a UTF-8 file with a stray NUL after its first byte is not taken for UTF-16.
+  const [, , , b3] = bytes;
+  if (bytes.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return utf16('utf-16be', bytes, 'its zero bytes', onIssue);
+  if (bytes.length >= 4 && b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return utf16('utf-16le', bytes, 'its zero bytes', onIssue);
   return decode('utf-8', bytes, onIssue);
 }
 

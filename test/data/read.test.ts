@@ -68,6 +68,13 @@ describe('decodeOcdsBytes', () => {
     });
   }
 
+  it('does not take UTF-8 with a NUL after the first byte for UTF-16', () => {
+    const { issues, onIssue } = collect();
+    const bytes = new TextEncoder().encode('{\u0000"ocid": "ocds-1"}');
+    expect(decodeOcdsBytes(bytes, onIssue)).to.equal('{\u0000"ocid": "ocds-1"}');
+    expect(issues).to.have.length(0);
+  });
+
   it('reads the real ISO-8859-1 CDMX package as Windows-1252 with an issue, equal to its UTF-8 copy', async () => {
     const latin1 = await fixtureBytes('invalid/real-world/ocdskit/release-package_encoding-iso-8859-1.json');
     const utf8 = await fixtureBytes('merge/ocdskit-realdata-cdmx-encoding/release-package_encoding-utf-8.json');
