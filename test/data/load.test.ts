@@ -75,6 +75,14 @@ describe('fetchOcdsContent: links.next walk', () => {
     expect(result.incompleteReason).to.equal('page-failed');
   });
 
+  it('resolves a relative links.next against the page it came from', async () => {
+    const total = (await demoReleases()).length;
+    const result = await fetchOcdsContent(`/api/releases?limit=50&next=${encodeURIComponent('releases?limit=50&page=2')}`);
+    expect(result.pages).to.equal(Math.ceil(total / 50));
+    expect(releaseCount(result)).to.equal(total);
+    expect(result.complete).to.equal(true);
+  });
+
   it('refuses a javascript: links.next with an issue and stops incomplete', async () => {
     const result = await fetchOcdsContent(`/api/releases?limit=50&next=${encodeURIComponent('javascript:alert(1)')}`);
     expect(result.pages).to.equal(1);
@@ -250,6 +258,9 @@ describe('fetchOcdsContent: shapes served by the API', () => {
     const ofYear = releases.filter((release) => String(release.date).startsWith(year));
     expect(ofYear.length).to.be.greaterThan(0);
     expect(releaseCount(edca)).to.equal(ofYear.length);
+    const rooted = await fetchOcdsContent(`/api/edca/contractingprocess/${year}`, { root: 'arrayReleasePackage' });
+    expect(releaseCount(rooted)).to.equal(ofYear.length);
+    expect((await rejection(fetchOcdsContent(`/api/edca/contractingprocess/${year}`, { root: 'results' }))).code).to.equal('not-ocds');
   });
 
   it('reads a record package for an ocid containing "/"', async () => {
