@@ -170,6 +170,10 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     }
   }
 
+  // Between reading and compiling: a natural place to let the page breathe (and notice an abort).
+  work = 0;
+  yield;
+
   const organisations = new OrganisationRegistry();
   const context = { onIssue, organisations };
   const processes = [];
