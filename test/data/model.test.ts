@@ -110,7 +110,7 @@ describe('model from real fixtures', () => {
     expect(process.contracts.length).to.equal(rawContracts.length);
     expect(sum(process.contracts.map((c) => c.value?.amount ?? 0))).to.equal(sum(rawContracts.map((c: Json) => c.value.amount)));
     const planning = raws.find((r) => r.tag.includes('planning'));
-    expect(process.planning?.budget?.amount ?? null).to.equal(planning.planning.budget.amount.amount);
+    expect(process.planning?.budget?.amount ?? null).to.equal(planning?.planning.budget.amount.amount);
     expect(dataset.meta.releases).to.equal(raws.length);
   });
 
