@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { requireChrome, chromeArgs } from './find-chrome.mjs';
 import { koaOcdsApi } from '../demos/api/koa.js';
+import { cspMiddleware } from './csp-middleware.mjs';
 
 const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
@@ -18,7 +19,7 @@ export default {
   testsFinishTimeout: 240000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
-  middleware: [koaOcdsApi()],
+  middleware: [cspMiddleware(), koaOcdsApi()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs },
