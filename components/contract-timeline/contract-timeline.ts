@@ -97,6 +97,14 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     return this.timeline.rows;
   }
 
+  /** Many processes ranked by value: every currency with contracted amounts can be chosen, not only those drawn. */
+  override get currencies(): string[] {
+    const dataset = this.loadedDataset;
+    if (this.timeline?.mode !== 'processes' || !dataset) return super.currencies;
+    const codes = dataset.processes.flatMap((p) => p.contracts.flatMap((c) => (c.value && c.status !== 'cancelled' ? [c.value.currency] : [])));
+    return [...new Set(codes)].sort();
+  }
+
   protected override defaultCurrency(dataset: Dataset): string | undefined {
     const ocid = this.timeline?.mode === 'process' ? this.timeline.rows[0]?.ocid : undefined;
     return mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
@@ -159,7 +167,10 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
       if (span) {
         sentences.push(
           ctx.t('summary.processes', {
-            count: timeline.shown.length, first: date(span.first.iso), last: date(span.last.iso), sort: ctx.t(`sort.${this.sortInEffect}`),
+            count: timeline.shown.length,
+            first: date(span.first.iso),
+            last: date(span.last.iso),
+            sort: this.sortInEffect === 'value' && ctx.currency ? ctx.t('sort.value-in', { currency: ctx.currency }) : ctx.t(`sort.${this.sortInEffect}`),
           }),
         );
       }
@@ -170,12 +181,11 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
       if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
       if (timeline.overdue.length) sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length }));
     }
-    if (timeline.undated.length) {
+    if (timeline.mode === 'processes' && timeline.undated.length) {
       const names = timeline.undated.slice(0, UNDATED_LISTED).map((p) => p.title ?? p.ocid);
-      if (timeline.undated.length > UNDATED_LISTED) names.push('…');
-      if (timeline.mode === 'processes') {
-        sentences.push(ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) }));
-      }
+      const more = timeline.undated.length - names.length;
+      if (more > 0) names.push(ctx.t('summary.more', { count: more }));
+      sentences.push(ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) }));
     }
     if (timeline.today) sentences.push(ctx.t('summary.running', { date: date(timeline.today) }));
     return sentences.join(' ');

@@ -163,6 +163,22 @@ describe('<ocds-contract-timeline>: many processes', () => {
     expect([...new Set(element.rows.map((row) => row.ocid))]).to.deep.equal(['ocds-213czf-000-00001']);
   });
 
+  it('ranks by contracted value in the chosen currency, with a switch between currencies', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline limit="1" sort="value" .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    // One process contracts in GBP (fictional), one in MXN (CDMX): a tie, so the first code alphabetically.
+    expect(element.shownCurrency).to.equal('GBP');
+    expect([...new Set(element.rows.map((row) => row.ocid))]).to.deep.equal(['ocds-213czf-000-00001']);
+    const select = [...element.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part="controls"] select')].find((s) => !s.classList.contains('sort'))!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['GBP', 'MXN']);
+    select.value = 'MXN';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect([...new Set(element.rows.map((row) => row.ocid))]).to.deep.equal(['OCDS-87SD3T-SEFIN-DRM-A-001-2016']);
+    const contracted = (await getJson(CDMX_RECORD)).compiledRelease.contracts[0].value.amount;
+    expect(element.rows.find((row) => row.stage === 'contract')).to.include({ value: contracted, currency: 'MXN' });
+  });
+
   it('selects a process from the keyboard list and drills into it, with a way back', async () => {
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline drill .data=${data}></ocds-contract-timeline>`);
     await ready(element);
