@@ -123,5 +123,3 @@ export const releaseSchema = z.looseObject({
   contracts: list(contractSchema),
 });
 
-/** A linked or embedded release entry of a record: only what the release history reads. */
-export const recordReleaseSchema = z.looseObject({ id: text, url: text, date: text, tag: list(z.string()) });

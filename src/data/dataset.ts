@@ -6,7 +6,7 @@ import type { OcdsContent } from './shapes.js';
 import { compileReleases } from './merge.js';
 import { isOcds10Release, upgradeRelease } from './upgrade.js';
 import { dateTime } from './dates.js';
-import { checkDate, isPlainObject, repairOcid, repairRelease, repairReleaseReference } from './validate.js';
+import { checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
 import { OrganisationRegistry, buildProcess } from './model.js';
 
 export interface BuildExtra {
@@ -142,10 +142,10 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
         const entryPath = `releases[${i}]`;
         if (!isPlainObject(entry)) {
           onIssue({ code: 'item-not-object', path: entryPath, ocid, message: `${entryPath} is not an object; it was left out.` });
-        } else if (isLinkedRelease(entry)) {
-          input.linked++;
-          const reference = repairReleaseReference(entry, entryPath, ocid, onIssue);
-          input.recordHistory.push(releaseRef(reference, reference.url));
+        } else if (isLinkedRelease(entry) || compiledRaw) {
+          // Only the history is read: the publisher's compiled release already holds what the releases say.
+          if (isLinkedRelease(entry)) input.linked++;
+          input.recordHistory.push(releaseReference(entry, entryPath, ocid, onIssue));
         } else {
           addRelease(entry, entryPath, ocid);
         }

@@ -2,9 +2,9 @@
 // lowercase or misspelt currencies, `tag` as a string, single objects where arrays belong, integer ids,
 // malformed dates and double-encoded UTF-8. What is unambiguous is repaired, what is not is dropped, and
 // every repair or drop is a DataIssue. Repairs are made in place on the release object.
-import { releaseSchema, recordReleaseSchema } from '../../schemas/ocds.js';
+import { releaseSchema } from '../../schemas/ocds.js';
 import { safeParse } from 'zod/mini';
-import type { DataIssue, JsonObject } from './types.js';
+import type { DataIssue, JsonObject, ReleaseRef } from './types.js';
 import { parseOcdsDate } from './dates.js';
 import { normaliseCurrency } from './organisations.js';
 
@@ -70,14 +70,27 @@ export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink
   return value;
 }
 
-/** Repairs one `releases[]` entry of a record that is only read for the release history (linked releases). */
-export function repairReleaseReference(value: JsonObject, prefix: string, ocid: string, onIssue: IssueSink): JsonObject {
-  const context = new RepairContext(prefix, ocid, onIssue);
-  repairTag(value, context);
-  context.walkObject(value, []);
-  context.dropInvalid(value, safeParse(recordReleaseSchema, value));
-  context.flush();
-  return value;
+/**
+ * The release history entry (id, date, tags) of a record's `releases[]` entry that is not merged: a linked
+ * release (url, date, tag), or an embedded release when the record has its compiled release. Only these three
+ * fields are read, so only they are repaired (with issues).
+ */
+export function releaseReference(entry: JsonObject, prefix: string, ocid: string, onIssue: IssueSink): ReleaseRef {
+  const id = entry.id ?? entry.url;
+  const ref: ReleaseRef = { id: typeof id === 'string' || typeof id === 'number' ? String(id) : '', tags: [] };
+  const path = (key: string) => join(prefix, key);
+  if (typeof entry.tag === 'string') {
+    onIssue({ code: 'tag-string', path: path('tag'), ocid, message: `tag "${entry.tag}" is a string, read as a list of one tag.` });
+    ref.tags = [entry.tag];
+  } else if (Array.isArray(entry.tag)) {
+    ref.tags = entry.tag.filter((tag): tag is string => typeof tag === 'string');
+  }
+  if (typeof entry.date === 'string') {
+    const checked = checkDate(entry.date);
+    if (checked.code) onIssue({ code: checked.code, path: path('date'), ocid, message: checked.message });
+    if (checked.iso) ref.date = checked.iso;
+  }
+  return ref;
 }
 
 /** The ocid as a trimmed non-empty string (numbers accepted), else undefined. */
