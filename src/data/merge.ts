@@ -29,22 +29,18 @@ export interface MergeOptions {
  */
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
-  const merged: Flattened = new Map();
-  merged.set(propertyKey('tag'), { path: ['tag'], value: ['compiled'] });
+  const merged = new MergeTree();
+  merged.setTop('tag', ['compiled']);
   for (const release of merger.ordered(releases)) {
     const ocid = release.ocid;
     const date = release.date;
-    setEntry(merged, 'id', `${ocid ?? ''}-${date ?? ''}`);
-    setEntry(merged, 'date', date);
+    merged.setTop('id', `${ocid ?? ''}-${date ?? ''}`);
+    merged.setTop('date', date);
     // OCDS 1.0 marks `ocid` "ocdsOmit", but a compiled release keeps it.
-    setEntry(merged, 'ocid', ocid);
-    for (const [key, entry] of merger.flatten(release)) {
-      const existing = merged.get(key);
-      if (existing) existing.value = entry.value;
-      else merged.set(key, entry);
-    }
+    merged.setTop('ocid', ocid);
+    merger.walk(release, merged, (node, path, value) => merged.set(node, path, value));
   }
-  return merger.unflatten(merged);
+  return merger.unflatten(merged.entries);
 }
 
 /**
@@ -53,27 +49,26 @@ export function compileReleases(releases: JsonObject[], options: MergeOptions = 
  */
 export function versionReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
-  const merged: Flattened = new Map();
+  const merged = new MergeTree();
   for (const release of merger.ordered(releases)) {
-    setEntry(merged, 'ocid', release.ocid);
-    for (const [key, entry] of merger.flatten(release)) {
-      if (key === OCID_KEY) continue;
+    merged.setTop('ocid', release.ocid);
+    merger.walk(release, merged, (node, path, value) => {
+      if (!path.parent && path.segment === 'ocid') return;
       const version = {
         releaseID: release.id ?? null,
         releaseDate: release.date ?? null,
         releaseTag: release.tag ?? null,
-        value: entry.value,
+        value,
       };
-      const existing = merged.get(key);
-      if (!existing) {
-        merged.set(key, { path: entry.path, value: [version] });
+      if (!node.entry) {
+        merged.set(node, path, [version]);
       } else {
-        const history = existing.value as { value: unknown }[];
-        if (!jsonEqual(history[history.length - 1].value, entry.value)) history.push(version);
+        const history = node.entry.value as { value: unknown }[];
+        if (!jsonEqual(history[history.length - 1].value, value)) history.push(version);
       }
-    }
+    });
   }
-  return merger.unflatten(merged);
+  return merger.unflatten(merged.entries);
 }
 
 /** An array item's place in a path: merged by `identity` (its `id`, or a unique key when it has none). */
@@ -84,34 +79,106 @@ interface ItemSegment {
   identity: string;
   /** The `id` to write on the rebuilt item (absent for items without `id`, or with `id: null`). */
   id?: unknown;
+  /** The item's position in its release's array (for issue paths). */
+  index: number;
 }
 type Segment = string | ItemSegment;
+/** A path as a linked list from the leaf up, so walking a release adds one node per level instead of copying. */
+interface Path {
+  parent: Path | undefined;
+  segment: Segment;
+  depth: number;
+}
+/** One leaf value, with the path of the release that first gave it (ocdsmerge keeps the first path's ids). */
 interface Entry {
-  path: Segment[];
+  path: Path;
   value: unknown;
 }
-/** Flattened JSON: one entry per leaf, keyed by its encoded path, in first-seen order. */
-type Flattened = Map<string, Entry>;
 
-const OCID_KEY = propertyKey('ocid');
+/**
+ * Merged leaves, found by their path (property names, and items' `id` keys), and listed in the order they first
+ * appeared, which fixes the order of array items. This is ocdsmerge's flattened dictionary, as a tree.
+ */
+interface TreeNode {
+  properties?: Map<string, TreeNode>;
+  items?: Map<string, TreeNode>;
+  entry?: Entry;
+}
+
+class MergeTree {
+  readonly root: TreeNode = {};
+  readonly entries: Entry[] = [];
+
+  /** Sets a top-level field. */
+  setTop(name: string, value: unknown): void {
+    this.set(child(this.root, 'properties', name), { parent: undefined, segment: name, depth: 1 }, value);
+  }
+
+  set(node: TreeNode, path: Path, value: unknown): void {
+    if (node.entry) {
+      node.entry.value = value;
+    } else {
+      node.entry = { path, value };
+      this.entries.push(node.entry);
+    }
+  }
+}
+
+function child(node: TreeNode, kind: 'properties' | 'items', key: string): TreeNode {
+  const children = (node[kind] ??= new Map());
+  let found = children.get(key);
+  if (!found) children.set(key, (found = {}));
+  return found;
+}
+
+/** Merge rules as a tree of property names, walked alongside the data (array levels are not in it). */
+interface RuleNode {
+  omit?: boolean;
+  wholeList?: boolean;
+  append?: boolean;
+  mergeByPosition?: boolean;
+  children: Map<string, RuleNode>;
+}
+
+const ruleTrees = new WeakMap<MergeRules, RuleNode>();
+
+function ruleTree(rules: MergeRules): RuleNode {
+  let root = ruleTrees.get(rules);
+  if (root) return root;
+  root = { children: new Map() };
+  const add = (paths: readonly string[] | undefined, flag: 'omit' | 'wholeList' | 'append' | 'mergeByPosition') => {
+    for (const path of paths ?? []) {
+      let node = root!;
+      for (const name of path.split('.')) {
+        let next = node.children.get(name);
+        if (!next) node.children.set(name, (next = { children: new Map() }));
+        node = next;
+      }
+      node[flag] = true;
+    }
+  };
+  add(rules.omitWhenMerged, 'omit');
+  add(rules.wholeListMerge, 'wholeList');
+  add(rules.append, 'append');
+  add(rules.mergeByPosition, 'mergeByPosition');
+  ruleTrees.set(rules, root);
+  return root;
+}
+
 /** Deeper than any OCDS field: deeper values come from broken or hostile data, and are dropped. */
 const MAX_DEPTH = 100;
 
+type LeafSink = (node: TreeNode, path: Path, value: unknown) => void;
+
 class Merger {
-  private readonly omitted: Set<string>;
-  private readonly wholeList: Set<string>;
-  private readonly append: Set<string>;
-  private readonly mergeByPosition: Set<string>;
+  private readonly rules: RuleNode;
   private readonly report: (issue: DataIssue) => void;
   private ocid: string | undefined;
   private releaseLabel = '';
   private uniqueItems = 0;
 
   constructor({ rules = OCDS_1_1_5_RULES, onIssue }: MergeOptions) {
-    this.omitted = new Set(rules.omitWhenMerged);
-    this.wholeList = new Set(rules.wholeListMerge);
-    this.append = new Set(rules.append);
-    this.mergeByPosition = new Set(rules.mergeByPosition);
+    this.rules = ruleTree(rules);
     this.report = (issue) => onIssue?.({ ...issue, ocid: this.ocid ?? issue.ocid });
   }
 
@@ -153,151 +220,140 @@ class Merger {
     return [...undated, ...dated.map(({ release }) => release)];
   }
 
-  /** Flattens one release (without its `tag`, and without the fields the rules omit). */
-  flatten(release: JsonObject): Flattened {
+  /**
+   * Walks one release's leaves (without its `tag`, and without the fields the rules omit) alongside the merge
+   * tree: a leaf is a value that is not an object, a whole-list array, or an array holding a non-object.
+   */
+  walk(release: JsonObject, tree: MergeTree, sink: LeafSink): void {
     this.releaseLabel = describe(release.id);
-    const flat: Flattened = new Map();
     const { tag: _tag, ...fields } = release;
-    this.flattenObject(fields, [], '', '', '', flat);
-    return flat;
+    this.walkObject(fields, undefined, tree.root, this.rules, sink);
   }
 
-  private flattenObject(
+  private walkObject(
     object: JsonObject,
-    path: Segment[],
-    key: string,
-    rulePath: string,
-    displayPath: string,
-    flat: Flattened,
+    parent: Path | undefined,
+    node: TreeNode,
+    rules: RuleNode | undefined,
+    sink: LeafSink,
   ): void {
-    for (const [name, value] of Object.entries(object)) {
-      const childRulePath = rulePath ? `${rulePath}.${name}` : name;
-      const childDisplayPath = displayPath ? `${displayPath}.${name}` : name;
-      this.flattenValue(value, [...path, name], key + propertyKey(name), childRulePath, childDisplayPath, flat);
+    const depth = parent ? parent.depth + 1 : 1;
+    for (const name of Object.keys(object)) {
+      const childRules = rules?.children.get(name);
+      if (childRules?.omit) continue;
+      const path: Path = { parent, segment: name, depth };
+      this.walkValue(object[name], path, child(node, 'properties', name), childRules, sink);
     }
   }
 
-  private flattenValue(
-    value: unknown,
-    path: Segment[],
-    key: string,
-    rulePath: string,
-    displayPath: string,
-    flat: Flattened,
-  ): void {
-    if (this.omitted.has(rulePath)) return;
-    if (path.length > MAX_DEPTH) {
+  private walkValue(value: unknown, path: Path, node: TreeNode, rules: RuleNode | undefined, sink: LeafSink): void {
+    if (path.depth > MAX_DEPTH) {
+      const at = displayPath(path);
       this.report({
         code: 'merge-too-deep',
-        path: displayPath,
-        message: `Release ${this.releaseLabel} nests objects more than ${MAX_DEPTH} levels deep; ${displayPath} was left out.`,
+        path: at,
+        message: `Release ${this.releaseLabel} nests objects more than ${MAX_DEPTH} levels deep; ${at} was left out.`,
       });
       return;
     }
     if (
-      this.wholeList.has(rulePath) ||
+      rules?.wholeList ||
       typeof value !== 'object' ||
       value === null ||
       (Array.isArray(value) && value.some((item) => !isObject(item)))
     ) {
-      flat.set(key, { path, value });
+      sink(node, path, value);
     } else if (Array.isArray(value)) {
-      this.flattenItems(value as JsonObject[], path, key, rulePath, displayPath, flat);
+      this.walkItems(value as JsonObject[], path, node, rules, sink);
     } else {
-      this.flattenObject(value as JsonObject, path, key, rulePath, displayPath, flat);
+      this.walkObject(value as JsonObject, path, node, rules, sink);
     }
   }
 
-  /** Flattens an identifier-merge array (every item an object): each item's path segment is its `id`. */
-  private flattenItems(
-    items: JsonObject[],
-    path: Segment[],
-    key: string,
-    rulePath: string,
-    displayPath: string,
-    flat: Flattened,
-  ): void {
+  /** Walks an identifier-merge array (every item an object): each item is found by its `id`. */
+  private walkItems(items: JsonObject[], parent: Path, node: TreeNode, rules: RuleNode | undefined, sink: LeafSink) {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      const byId = this.itemSegment(item, `${displayPath}[${index}]`);
+      const byId = this.itemSegment(item, index, parent);
       if (seen.has(byId.key)) {
+        const at = displayPath(parent);
         this.report({
           code: 'merge-duplicate-id',
-          path: `${displayPath}[${index}].id`,
+          path: `${at}[${index}].id`,
           message:
-            `Release ${this.releaseLabel} has more than one object with id ${describe(item.id)} in ${rulePath}; ` +
-            'they were merged into one (the later values win).',
+            `Release ${this.releaseLabel} has more than one object with id ${describe(item.id)} in ` +
+            `${at.replace(/\[\d+\]/g, '')}; they were merged into one (the later values win).`,
         });
       }
       seen.add(byId.key);
-      const segment = this.append.has(rulePath)
-        ? { ...this.uniqueSegment(), id: byId.id }
-        : this.mergeByPosition.has(rulePath)
-          ? { key: String(index), identity: `position:${index}`, id: byId.id }
+      const segment = rules?.append
+        ? { ...this.uniqueSegment(index), id: byId.id }
+        : rules?.mergeByPosition
+          ? { key: String(index), identity: `position:${index}`, id: byId.id, index }
           : byId;
-      this.flattenObject(item, [...path, segment], key + itemKey(segment), rulePath, `${displayPath}[${index}]`, flat);
+      const path: Path = { parent, segment, depth: parent.depth + 1 };
+      this.walkObject(item, path, child(node, 'items', segment.key), rules, sink);
     });
   }
 
-  private itemSegment(item: JsonObject, displayPath: string): ItemSegment {
-    if (!Object.hasOwn(item, 'id')) return this.uniqueSegment();
+  private itemSegment(item: JsonObject, index: number, parent: Path): ItemSegment {
+    if (!Object.hasOwn(item, 'id')) return this.uniqueSegment(index);
     const id = item.id;
     if (typeof id === 'object' && id !== null) {
+      const at = `${displayPath(parent)}[${index}]`;
       this.report({
         code: 'merge-id-not-scalar',
-        path: `${displayPath}.id`,
-        message: `Release ${this.releaseLabel} has an object or array as an id in ${displayPath}; the item was appended rather than merged by id.`,
+        path: `${at}.id`,
+        message: `Release ${this.releaseLabel} has an object or array as an id in ${at}; the item was appended rather than merged by id.`,
       });
-      return this.uniqueSegment();
+      return this.uniqueSegment(index);
     }
-    return { key: pythonString(id), identity: typedIdentity(id), id: id === null ? undefined : id };
+    return { key: pythonString(id), identity: typedIdentity(id), id: id === null ? undefined : id, index };
   }
 
   /** A segment no other item shares: the item is appended. */
-  private uniqueSegment(): ItemSegment {
+  private uniqueSegment(index: number): ItemSegment {
     const unique = `#${this.uniqueItems++}`;
-    return { key: unique, identity: unique };
+    return { key: unique, identity: unique, index };
   }
 
-  /** Rebuilds JSON from flattened entries (in their first-seen order, which fixes the order of array items). */
-  unflatten(flat: Flattened): JsonObject {
+  /** Rebuilds JSON from the merged leaves, in the order they first appeared. */
+  unflatten(entries: Entry[]): JsonObject {
     const result: JsonObject = {};
-    const items = new Map<string, JsonObject>();
+    // The items of each rebuilt array, by identity.
+    const itemsOf = new Map<unknown[], Map<string, JsonObject>>();
     const conflicts = new Set<string>();
-    for (const { path, value } of flat.values()) {
+    for (const entry of entries) {
+      const path = segmentsOf(entry.path);
       let node: unknown = result;
-      let prefix = '';
       for (let end = 1; end <= path.length; end++) {
         const part = path[end - 1];
         if (typeof part !== 'string') {
-          const itemId = `${prefix}\u0000${part.identity}`;
-          let item = items.get(itemId);
+          if (!Array.isArray(node)) {
+            this.inconsistent(path, end, 'an array of objects', node, conflicts);
+            break;
+          }
+          let items = itemsOf.get(node);
+          if (!items) itemsOf.set(node, (items = new Map()));
+          let item = items.get(part.identity);
           if (!item) {
-            if (!Array.isArray(node)) {
-              this.inconsistent(path, end, 'an array of objects', node, conflicts);
-              break;
-            }
             item = {};
             if (part.id !== undefined) item.id = part.id;
-            items.set(itemId, item);
+            items.set(part.identity, item);
             node.push(item);
           }
           node = item;
-          prefix += itemKey(part);
-          continue;
-        }
-        if (!isObject(node)) {
+        } else if (!isObject(node)) {
           this.inconsistent(path, end, 'an object', node, conflicts);
           break;
-        }
-        if (Object.hasOwn(node, part)) {
+        } else if (Object.hasOwn(node, part)) {
+          // Set by an earlier leaf: an object or array to go into, or a value that stays.
           node = node[part];
         } else if (end < path.length) {
           node = setProperty(node, part, typeof path[end] === 'string' ? {} : []);
-        } else if (value !== null) {
-          setProperty(node, part, cloneJson(value));
+        } else if (entry.value !== null) {
+          setProperty(node, part, cloneJson(entry.value));
         }
-        prefix += propertyKey(part);
       }
     }
     return result;
@@ -305,7 +361,7 @@ class Merger {
 
   /** Reports, once per place, releases that disagree on a field's type (ocdsmerge stops there; we go on). */
   private inconsistent(path: Segment[], end: number, expected: string, found: unknown, reported: Set<string>): void {
-    const at = displayPath(path.slice(0, end - 1));
+    const at = formatPath(path.slice(0, end - 1));
     if (reported.has(at)) return;
     reported.add(at);
     const kept = Array.isArray(found) ? 'an array' : isObject(found) ? 'an object' : JSON.stringify(found);
@@ -317,22 +373,6 @@ class Merger {
   }
 }
 
-function setEntry(flat: Flattened, name: string, value: unknown): void {
-  const key = propertyKey(name);
-  const existing = flat.get(key);
-  if (existing) existing.value = value;
-  else flat.set(key, { path: [name], value });
-}
-
-function propertyKey(name: string): string {
-  return `\u0001${name}`;
-}
-
-function itemKey(segment: ItemSegment): string {
-  return `\u0002${segment.key}`;
-}
-
-/** How Python's `str()` prints a JSON value: ocdsmerge compares item paths by this string. */
 function pythonString(value: unknown): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
@@ -343,10 +383,22 @@ function typedIdentity(value: unknown): string {
   return `${typeof value}:${String(value)}`;
 }
 
-function displayPath(path: Segment[]): string {
-  return path
-    .map((part, index) => (typeof part === 'string' ? `${index ? '.' : ''}${part}` : `[id=${part.id ?? ''}]`))
+/** The segments of a path, from the top. */
+function segmentsOf(path: Path): Segment[] {
+  const segments: Segment[] = [];
+  for (let node: Path | undefined = path; node; node = node.parent) segments.push(node.segment);
+  return segments.reverse();
+}
+
+/** A path for issues, such as `awards[0].suppliers[1]` (array positions as in the release that added the item). */
+function formatPath(segments: Segment[]): string {
+  return segments
+    .map((part, i) => (typeof part === 'string' ? `${i ? '.' : ''}${part}` : `[${part.index}]`))
     .join('');
+}
+
+function displayPath(path: Path): string {
+  return formatPath(segmentsOf(path));
 }
 
 function describe(id: unknown): string {
@@ -355,7 +407,8 @@ function describe(id: unknown): string {
 
 /** Sets an own property, also for keys such as `__proto__` that plain assignment would not create. */
 function setProperty<T>(object: JsonObject, key: string, value: T): T {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
   return value;
 }
 

@@ -370,6 +370,21 @@ describe('compileReleases', () => {
     expect(versionReleases(releases).title).to.have.length(1);
   });
 
+  // ocds-merge's tests/test_merge.py::test_identifier_merge_id_type: ids of different types are different items.
+  for (const [first, second, expected] of [
+    [1, 1, [{ id: 1, x: 'first', y: 'second' }]],
+    ['1', '1', [{ id: '1', x: 'first', y: 'second' }]],
+    [1, '1', [{ id: 1, x: 'first' }, { id: '1', y: 'second' }]],
+  ] as const) {
+    it(`merges array items with ids ${JSON.stringify(first)} and ${JSON.stringify(second)} as ocdsmerge does`, () => {
+      const compiled = compileReleases([
+        { date: '2000-01-01T00:00:00Z', array: [{ id: first, x: 'first' }] },
+        { date: '2000-01-02T00:00:00Z', array: [{ id: second, y: 'second' }] },
+      ]);
+      expect(compiled.array).to.deep.equal(expected);
+    });
+  }
+
   it('appends array items whose id is an object, and reports them', () => {
     const issues: DataIssue[] = [];
     const compiled = compileReleases(
