@@ -317,8 +317,11 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     if (row.event === 'stage') return `${row.title ?? row.ocid} — ${ctx.t(`stage.${row.stage}`)}`;
     if (row.kind === 'release') {
       const tags = (row.tags ?? '').split(', ').filter(Boolean);
-      const added = tags.length ? formatList(tags.map((tag) => ctx.t(`tag.${tag}`) === `tag.${tag}` ? tag : ctx.t(`tag.${tag}`)), ctx.tag) : ctx.t('release.nothing');
-      return ctx.t('release.added', { id: row.subject ?? '', date: formatDate(row.start, ctx.tag), added });
+      // A tag outside the OCDS codelist is shown as published (the translator returns the key when it has none).
+      const tagName = (tag: string) => (ctx.t(`tag.${tag}`) === `tag.${tag}` ? tag : ctx.t(`tag.${tag}`));
+      const added = tags.length ? formatList(tags.map(tagName), ctx.tag) : ctx.t('release.nothing');
+      const date = formatDate(row.start, ctx.tag);
+      return row.subject ? ctx.t('release.added', { id: row.subject, date, added }) : ctx.t('release.added-no-id', { date, added });
     }
     let what = ctx.t(`event.${row.event}`);
     if (row.edge) what = ctx.t(`edge.${row.edge}`, { what });

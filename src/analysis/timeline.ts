@@ -286,8 +286,8 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
     if (!start) return;
     rows.push({
       ...base, kind: 'release', stage: releaseStage(release.tags), event: 'release',
-      label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`),
-      start, subject: release.id, tags: release.tags.join(', '),
+      label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`.trim()),
+      start, ...(release.id ? { subject: release.id } : {}), tags: release.tags.join(', '),
     });
   });
 

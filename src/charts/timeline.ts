@@ -73,7 +73,7 @@ function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (ro
     const when = row.end === undefined ? options.formatDate(row.start) : `${options.formatDate(row.start)} – ${options.formatDate(row.end)}`;
     const amount = row.value === undefined || row.currency === undefined ? '' : options.formatMoney(row.value, row.currency);
     const tip = { [options.text.what]: what, [options.text.when]: when, ...(amount ? { [options.text.amount]: amount } : {}) };
-    const id = row.event === 'stage' ? row.ocid : row.kind === 'release' ? row.subject : undefined;
+    const id = row.event === 'stage' ? row.ocid : row.kind === 'release' ? (row.subject ?? row.start) : undefined;
     return {
       ...(id === undefined ? {} : { id }),
       order,

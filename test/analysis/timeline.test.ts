@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { contractTimeline, timelineRows, type TimelineRow } from '../../src/analysis/timeline.js';
+import { dateTime } from '../../src/data/dates.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
 import type { Contract, Dataset, Process } from '../../src/data/types.js';
 
@@ -333,5 +334,49 @@ describe('timelineRows: real fixtures', () => {
     expect(rows.filter((r) => r.kind === 'release').map((r) => r.subject)).to.deep.equal(pkg.releases.map((r: Json) => r.id));
     const paid = compiled.contracts.flatMap((c: Json) => c.implementation.transactions).reduce((s: number, t: Json) => s + t.value.amount, 0);
     expect(rows.filter((r) => r.event === 'transaction').at(-1)?.paidToDate).to.equal(paid);
+  });
+});
+
+describe('timelineRows: invariants on every file the local API serves', () => {
+  let datasets: { file: string; dataset: Dataset }[];
+  before(async () => {
+    const index = await getJson('/api/');
+    const files: string[] = index.endpoints.files.map((url: string) => new URL(url).pathname);
+    expect(files.length).to.be.greaterThan(10);
+    datasets = await Promise.all(files.map(async (file) => ({ file, dataset: fromOcds(await getJson(file)) })));
+  });
+
+  it('puts every row at a real date, in time order, with no span ending before it starts', () => {
+    let checked = 0;
+    for (const { file, dataset } of datasets) {
+      for (const process of dataset.processes) {
+        const rows = timelineRows(dataset, { ocid: process.ocid });
+        const starts = rows.map((r) => dateTime(r.start));
+        for (const [i, row] of rows.entries()) {
+          const context = `${file} ${row.ocid} ${row.event} ${row.start}`;
+          expect(Number.isNaN(starts[i]), context).to.equal(false);
+          expect(row.start.startsWith('1970-01-01'), context).to.equal(false);
+          if (row.end !== undefined) expect(dateTime(row.end) >= starts[i], context).to.equal(true);
+          if (i > 0) expect(starts[i] >= starts[i - 1], context).to.equal(true);
+        }
+        checked += rows.length;
+      }
+    }
+    expect(checked).to.be.greaterThan(100);
+  });
+
+  it('cuts each Gantt row into contiguous segments and accounts for every process', () => {
+    for (const { file, dataset } of datasets) {
+      const timeline = contractTimeline(dataset, { limit: Number.POSITIVE_INFINITY });
+      expect(timeline.shown.length + timeline.undated.length, file).to.equal(dataset.processes.length);
+      expect(timeline.notShown, file).to.equal(0);
+      for (const shown of timeline.shown) {
+        const segments = timeline.rows.filter((r) => r.ocid === shown.ocid);
+        expect(segments.length, file).to.be.greaterThan(0);
+        expect(segments[0].start, file).to.equal(shown.first);
+        expect(segments.at(-1)!.end, file).to.equal(shown.last);
+        for (let i = 1; i < segments.length; i++) expect(segments[i].start, file).to.equal(segments[i - 1].end);
+      }
+    }
   });
 });
