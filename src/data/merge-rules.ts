@@ -10,29 +10,32 @@ import { OCDS_1_1_5_RULE_TABLE } from './merge-rules-1.1.5.js';
  */
 export interface MergeRules {
   /** Fields dropped from compiled releases (`omitWhenMerged: true`, or 1.0's `mergeStrategy: "ocdsOmit"`). */
-  omitWhenMerged: string[];
+  readonly omitWhenMerged: readonly string[];
   /**
    * Arrays replaced as a whole by a later release rather than merged item by item by `id`: `wholeListMerge: true`
    * (1.0: `mergeStrategy: "ocdsVersion"`), arrays of non-objects, and arrays of objects without an `id` property.
    */
-  wholeListMerge: string[];
+  readonly wholeListMerge: readonly string[];
   /**
    * Overrides for identifier-merge arrays whose `id`s are not unique (not derived from a schema): items of these
    * arrays are always appended, or merged by their position in the array.
    */
-  append?: string[];
-  mergeByPosition?: string[];
+  readonly append?: readonly string[];
+  readonly mergeByPosition?: readonly string[];
 }
 
 /** The rules of the OCDS 1.1.5 release schema (generated from it; a test checks they still match). */
-export const OCDS_1_1_5_RULES: MergeRules = OCDS_1_1_5_RULE_TABLE;
+export const OCDS_1_1_5_RULES: MergeRules = Object.freeze({
+  omitWhenMerged: Object.freeze([...OCDS_1_1_5_RULE_TABLE.omitWhenMerged]),
+  wholeListMerge: Object.freeze([...OCDS_1_1_5_RULE_TABLE.wholeListMerge]),
+});
 
 type Rule = 'omitWhenMerged' | 'wholeListMerge';
 
 /** Derives merge rules from a release schema, following local `$ref`s (`#/definitions/...`). */
 export function mergeRulesFromSchema(schema: JsonObject): MergeRules {
   const rules = new Map<string, Rule>();
-  const properties = resolve(schema, schema, new Set()).node.properties;
+  const properties = isObject(schema) ? resolve(schema, schema, new Set()).node.properties : undefined;
   if (isObject(properties)) collectRules(schema, properties, '', new Set(), rules);
   const paths = (rule: Rule) => [...rules].filter(([, r]) => r === rule).map(([path]) => path).sort();
   return { omitWhenMerged: paths('omitWhenMerged'), wholeListMerge: paths('wholeListMerge') };

@@ -1,8 +1,8 @@
 // OCDS merge: compiles the releases of one contracting process into a compiled release (and, optionally, a
 // versioned release), following https://standard.open-contracting.org/1.1/en/schema/merging/ and reproducing the
 // reference implementation (ocdsmerge) exactly, including its edge cases:
-// - a release is flattened into (path -> value) entries, where an array item's path segment is its `id`, so
-//   merging releases is "later entries overwrite earlier ones" and items with equal ids merge field by field;
+// - each release's leaves are set at their path in one merge tree, where an array item's path segment is its `id`,
+//   so a later release overwrites a leaf, and items with equal ids merge field by field;
 // - a `null` value removes a field that holds a value, but not the fields inside an object an earlier release
 //   gave (`tender: null` leaves an earlier `tender.id`); an object whose fields are all null stays as `{}`;
 // - empty objects and empty identifier-merge arrays add nothing; an empty whole-list array replaces the list;
@@ -71,7 +71,7 @@ export function versionReleases(releases: JsonObject[], options: MergeOptions = 
   return merger.unflatten(merged.entries);
 }
 
-/** An array item's place in a path: merged by `identity` (its `id`, or a unique key when it has none). */
+/** An array item's place in a path: found by `key`, rebuilt by `identity` (its `id`, or a unique key when it has none). */
 interface ItemSegment {
   /** Compared as ocdsmerge compares paths: the `id` as a string (so `1` and `"1"` share a path). */
   key: string;
@@ -373,6 +373,7 @@ class Merger {
   }
 }
 
+/** How Python's `str()` prints a scalar `id`: ocdsmerge compares item paths by this string. */
 function pythonString(value: unknown): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';

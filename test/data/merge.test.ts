@@ -248,8 +248,9 @@ describe('merge rules', () => {
     });
   });
 
-  it('returns empty rules for a schema without properties or with a dangling $ref', () => {
+  it('returns empty rules for a schema that is not an object, has no properties or a dangling $ref', () => {
     expect(mergeRulesFromSchema({})).to.deep.equal({ omitWhenMerged: [], wholeListMerge: [] });
+    expect(mergeRulesFromSchema(null as unknown as JsonObject)).to.deep.equal({ omitWhenMerged: [], wholeListMerge: [] });
     expect(mergeRulesFromSchema({ properties: { a: { $ref: '#/definitions/Missing' } } })).to.deep.equal({
       omitWhenMerged: [],
       wholeListMerge: [],
