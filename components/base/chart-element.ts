@@ -136,7 +136,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private chartDrawn = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
-  @state() private width = 0;
 
   private get chartContainer(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.chart');
@@ -158,6 +157,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private settled = false;
   private resizeObserver?: ResizeObserver;
   private observedContainer?: HTMLElement;
+  /** Last observed width of the chart container. */
+  private width = 0;
   private colourScheme?: MediaQueryList;
   private readonly onColourSchemeChange = () => this.requestDraw();
 
@@ -253,7 +254,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     return rowsToCsv(this.currentRows, this.tableColumns(this.context()));
   }
 
-  /** PNG or SVG of the drawn chart as a data URL. */
+  /** PNG (data URL) or SVG (blob URL) of the drawn chart. */
   async imageURL(type: 'png' | 'svg'): Promise<string> {
     if (!this.view) throw new Error('The chart has not been drawn yet.');
     return this.view.view.toImageURL(type, type === 'png' ? 2 : 1);
@@ -456,6 +457,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       }
       this.finalizeView();
       this.view = view;
+      // The container may have been resized while Vega was loading.
+      if (this.width && this.width !== ctx.width) await view.view.width(this.width).runAsync();
       view.view.addEventListener('click', (_event, item) => {
         const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
         const id = datum ? this.selectionFromDatum(datum) : undefined;
