@@ -110,6 +110,8 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
         return;
       }
       seen.add(key);
+    } else if (ocid !== undefined) {
+      onIssue({ code: 'release-missing-id', path: 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
     }
     const release = repairRelease(raw, path, onIssue);
     if (release) inputFor(String(release.ocid)).releases.push(release);

@@ -34,6 +34,7 @@ const NUMBER_WRAPPERS = ['$numberLong', '$numberDecimal', '$numberDouble', '$num
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const MAY_NEED_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u00C2-\u00F4]/;
 
 /** Issues that can occur hundreds of times in one release are reported once per release, with a count. */
 const COUNTED = new Set(['id-number', 'mojibake-repaired', 'mojibake-unrepaired', 'control-characters']);
@@ -261,6 +262,8 @@ class RepairContext {
   }
 
   private repairText(text: string, segments: Segment[]): string {
+    // Most texts have neither control characters nor Latin-1 letters that could start mojibake: one test.
+    if (!MAY_NEED_REPAIR.test(text)) return text;
     let repaired = text;
     if (HAS_CONTROL_CHARACTER.test(repaired)) {
       repaired = repaired.replace(CONTROL_CHARACTERS, '');

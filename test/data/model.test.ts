@@ -181,6 +181,18 @@ describe('pipeline', () => {
     expect(dataset.meta.releases).to.equal(1);
   });
 
+  it('JSON Lines with the same release repeated (spoonbill sample) keeps one copy', async () => {
+    const response = await fetch('/raw/test/fixtures/ocds/fictional/spoonbill-test/sample-dataset.jsonl');
+    const text = await response.text();
+    const lines = text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Json);
+    const distinct = new Set(lines.map((r) => `${r.ocid} ${r.id}`));
+    const dataset = fromOcds(text);
+    expect(dataset.processes.length).to.equal(new Set(lines.map((r) => r.ocid)).size);
+    expect(dataset.meta.releases).to.equal(distinct.size);
+    expect(dataset.issues.filter((i) => i.code === 'duplicate-release').length).to.equal(lines.length - distinct.size);
+    expect(dataset.meta.pages).to.equal(lines.length);
+  });
+
   it('upgrades OCDS 1.0 releases before merging: one inline supplier stays one', () => {
     const supplier = { name: 'Proveedor SA de CV', identifier: { scheme: 'MX-RFC', id: 'PRO010101AA1' } };
     const dataset = fromOcds([
