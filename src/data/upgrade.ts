@@ -35,7 +35,7 @@ export function isOcds10Release(release: JsonObject): boolean {
       (Object.hasOwn(transaction, 'providerOrganization') && !Object.hasOwn(transaction, 'payer')) ||
       (Object.hasOwn(transaction, 'receiverOrganization') && !Object.hasOwn(transaction, 'payee')),
   );
-  return oldTransaction || amendable(release).some((block) => isObject(block.amendment));
+  return oldTransaction || amendable(release).some(({ block }) => isObject(block.amendment));
 }
 
 /**
@@ -122,7 +122,7 @@ function upgradeOrganisations(release: JsonObject, report: Report): void {
 }
 
 function upgradeAmendments(release: JsonObject, report: Report): void {
-  for (const block of amendable(release)) {
+  for (const { block, path } of amendable(release)) {
     if (!Object.hasOwn(block, 'amendment')) continue;
     const amendment = block.amendment;
     delete block.amendment;
@@ -131,7 +131,7 @@ function upgradeAmendments(release: JsonObject, report: Report): void {
       if (block.amendments !== undefined) {
         report({
           code: 'upgrade-amendments-not-array',
-          path: 'amendments',
+          path: `${path}.amendments`,
           message: 'An `amendments` value that is not an array was replaced by the 1.0 `amendment`.',
         });
       }
@@ -257,13 +257,14 @@ function organisations(release: JsonObject): OrganisationSlot[] {
   return slots;
 }
 
-function amendable(release: JsonObject): JsonObject[] {
-  const blocks: unknown[] = [release.tender];
+/** The tender, awards and contracts: the blocks where 1.0 has a singular `amendment`. */
+function amendable(release: JsonObject): { block: JsonObject; path: string }[] {
+  const blocks: { block: unknown; path: string }[] = [{ block: release.tender, path: 'tender' }];
   for (const field of ['awards', 'contracts']) {
     const list = release[field];
-    if (Array.isArray(list)) blocks.push(...list);
+    if (Array.isArray(list)) blocks.push(...list.map((block, i) => ({ block, path: `${field}[${i}]` })));
   }
-  return blocks.filter(isObject);
+  return blocks.filter((entry): entry is { block: JsonObject; path: string } => isObject(entry.block));
 }
 
 function transactions(release: JsonObject): JsonObject[] {

@@ -146,17 +146,29 @@ describe('upgradeRelease', () => {
     });
   });
 
-  it('turns `amendment` into `amendments`, without duplicates, and drops a null amendment', () => {
+  it('turns `amendment` into `amendments`, without duplicates, drops a null amendment, replaces a non-array', () => {
     const amendment = { date: '2020-01-01', rationale: 'extension' };
-    const upgraded = upgradeRelease({
-      ocid: 'o',
-      tender: { amendment },
-      awards: [{ id: 'a', amendment, amendments: [amendment] }],
-      contracts: [{ id: 'c', amendment: null }],
-    });
+    const issues: DataIssue[] = [];
+    const upgraded = upgradeRelease(
+      {
+        ocid: 'o',
+        tender: { amendment },
+        awards: [{ id: 'a', amendment, amendments: [amendment] }],
+        contracts: [
+          { id: 'c', amendment: null },
+          { id: 'd', amendment, amendments: 'none' },
+        ],
+      },
+      (issue) => issues.push(issue),
+    );
     expect(upgraded.tender).to.deep.equal({ amendments: [amendment] });
     expect(upgraded.awards).to.deep.equal([{ id: 'a', amendments: [amendment] }]);
-    expect(upgraded.contracts).to.deep.equal([{ id: 'c' }]);
+    expect(upgraded.contracts).to.deep.equal([
+      { id: 'c' },
+      { id: 'd', amendments: [amendment] },
+    ]);
+    expect(issues).to.have.length(1);
+    expect(issues[0]).to.include({ code: 'upgrade-amendments-not-array', path: 'contracts[1].amendments' });
   });
 
   it('gives one party to an organisation named in several roles', () => {
