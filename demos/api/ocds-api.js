@@ -22,7 +22,11 @@
 //   html=1              an HTML error page with status 200
 //   loop=1              the last page's links.next points back to page 1
 //   next=<url>          links.next is this URL instead
-//   onlyPage=N          apply delay/drip/status/truncate/html only to page N
+//   onlyPage=N          apply delay/drip/status/truncate/html/drop/redirect/huge only to page N
+//   drop=1              send half the body, then cut the connection (a connection dropped mid-body)
+//   redirect=<url>      answer 302 with Location: <url>
+//   huge=MB             a 200 release package padded to MB megabytes, streamed without Content-Length
+//   cors=0              no CORS headers (a server that does not allow embedding from other sites)
 // Every parameter except page and next is carried into links.next/prev, so a walk keeps its faults and key.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +36,7 @@ const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;
 const DRIP_CHUNKS = 8;
+const MAX_HUGE_MB = 200;
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -46,7 +51,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * @typedef {{ name: string, source: string, meta: PackageMeta, releases: JsonObject[], records: JsonObject[] }} BundledFile
  * @typedef {{ release: JsonObject, file: BundledFile }} BundledRelease
  * @typedef {{ files: Map<string, Uint8Array>, parsed: BundledFile[], releases: BundledRelease[], years: string[] }} Bundle
- * @typedef {{ status: number, headers: Record<string, string>, body: string | Uint8Array, drip?: { chunks: number, intervalMs: number } }} ApiAnswer
+ * @typedef {{ status: number, headers: Record<string, string>, body: string | Uint8Array, drip?: { chunks: number, intervalMs: number }, drop?: boolean, padding?: { bytes: number, suffix: string } }} ApiAnswer
  */
 
 /** @type {Promise<Bundle> | undefined} */
@@ -157,6 +162,10 @@ export async function handleOcdsApi(url) {
   }
   const drip = faulty ? positiveInt(params.get('drip'), 0) : 0;
   if (drip > 0) answer.drip = { chunks: DRIP_CHUNKS, intervalMs: Math.min(drip, 10_000) };
+  if (faulty && params.get('drop') === '1' && answer.status === 200) answer.drop = true;
+  if (params.get('cors') === '0') {
+    for (const name of Object.keys(answer.headers)) if (name.startsWith('Access-Control-')) delete answer.headers[name];
+  }
   return answer;
 }
 
@@ -172,6 +181,20 @@ async function faultAnswer(params, faulty, count) {
     return null;
   }
   if (faulty && status >= 400) return errorAnswer(status, params);
+  const redirect = params.get('redirect');
+  if (faulty && redirect) return { status: 302, headers: { ...CORS, Location: redirect }, body: '' };
+  const huge = faulty ? Math.min(positiveInt(params.get('huge'), 0), MAX_HUGE_MB) : 0;
+  if (huge > 0) {
+    // Valid JSON once complete: an empty release package whose padding string fills the size.
+    const body = '{"version":"1.1","releases":[],"padding":"';
+    const suffix = '"}';
+    return {
+      status: 200,
+      headers: { ...CORS, 'Content-Type': JSON_TYPE },
+      body,
+      padding: { bytes: huge * 1024 * 1024 - body.length - suffix.length, suffix },
+    };
+  }
   if (faulty && params.get('html') === '1') {
     return {
       status: 200,

@@ -18,6 +18,28 @@ export function ocdsApiPlugin() {
           if (!answer) return next();
           res.statusCode = answer.status;
           for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+          if (answer.padding) {
+            // A large body streamed in 1 MB pieces, not held in memory.
+            res.write(answer.body);
+            const chunk = Buffer.alloc(1024 * 1024, 'x');
+            for (let left = answer.padding.bytes; left > 0 && !res.destroyed; left -= chunk.length) {
+              if (!res.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) {
+                await new Promise((resolve) => {
+                  res.once('drain', resolve);
+                  res.once('close', resolve);
+                });
+              }
+            }
+            res.end(answer.padding.suffix);
+            return;
+          }
+          if (answer.drop) {
+            // Half the body, then the connection is cut.
+            const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+            res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+            setTimeout(() => res.destroy(), 20);
+            return;
+          }
           if (!answer.drip) {
             res.end(answer.body);
             return;

@@ -84,7 +84,7 @@ export async function fetchOcdsContent(url: string, options: LoadOptions = {}): 
     let page: OcdsContent;
     let pageIssues: DataIssue[] = [];
     try {
-      const bytes = await fetchBytes(next.href, options);
+      const bytes = await fetchBytes(next.href, { ...options, followOrigins: [...allowedOrigins] });
       result.bytes += bytes.length;
       const collect = (issue: DataIssue) => pageIssues.push(issue);
       const documents = parseOcdsText(decodeOcdsBytes(bytes, collect), collect);
@@ -244,6 +244,15 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<Outcome> {
       response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { Accept: 'application/json' } });
     } catch (error) {
       throw fail(error);
+    }
+    // fetch follows redirects before the page can see them: data that ended up on a site the walk may not read
+    // is refused (a redirect to another origin must be allowed like a links.next to it).
+    const landed = originOf(response.url);
+    if (response.redirected && landed !== new URL(url).origin && !(options.followOrigins ?? []).map(originOf).includes(landed)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new OcdsError('redirect', `The server redirected the request to another site (${landed}), which is not in follow-origins; it was not read.`, {
+        url,
+      });
     }
     if (RETRY_STATUSES.has(response.status)) {
       void response.body?.cancel().catch(() => undefined);

@@ -26,7 +26,8 @@ export type OcdsErrorCode =
   | 'bad-url'
   | 'html'
   | 'truncated'
-  | 'encoding';
+  | 'encoding'
+  | 'redirect';
 
 /** Thrown for input that cannot be used at all. Never a bare TypeError/SyntaxError. */
 export class OcdsError extends Error {
