@@ -84,9 +84,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   }
 
   protected analyse(dataset: Dataset): TimelineRow[] {
-    const ocid = this.ocid ?? (dataset.processes.length === 1 ? dataset.processes[0].ocid : undefined);
-    const scope = ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid);
-    const currency = this.currency?.trim().toUpperCase() || mostUsedCurrency(scope);
+    const ocid = this.focusedOcid(dataset);
+    const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset);
     const sort = SORTS.includes(this.sort) ? this.sort : 'recent';
     this.timeline = contractTimeline(dataset, { ocid, limit: this.limit, sort, currency });
     const single = this.timeline.mode === 'process';
@@ -106,8 +105,13 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   }
 
   protected override defaultCurrency(dataset: Dataset): string | undefined {
-    const ocid = this.timeline?.mode === 'process' ? this.timeline.rows[0]?.ocid : undefined;
+    const ocid = this.focusedOcid(dataset);
     return mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
+  }
+
+  /** The one process shown: `ocid`, or the only process in the data. */
+  private focusedOcid(dataset: Dataset): string | undefined {
+    return this.ocid ?? (dataset.processes.length === 1 ? dataset.processes[0].ocid : undefined);
   }
 
   protected chartSpec(_rows: TimelineRow[], ctx: ChartContext): object {
