@@ -35,6 +35,18 @@ export async function timeToFirstChart(tag, attributes, timeoutMs) {
 }
 
 /**
+ * `<ocds-supplier-network>` draws at once from a warm start and redraws while its layout settles: milliseconds from
+ * connecting to the first picture (`total`), and to the layout at rest and drawn (`settled`), with the node count.
+ */
+export async function timeToSettledNetwork(attributes, timeoutMs) {
+  const first = await timeToFirstChart('ocds-supplier-network', attributes, timeoutMs);
+  const element = document.querySelector('#stage > ocds-supplier-network');
+  const start = performance.now() - first.total;
+  await Promise.race([element.layoutSettled, new Promise((_, reject) => setTimeout(() => reject(new Error(`layout not settled within ${timeoutMs} ms`)), timeoutMs))]);
+  return { ...first, settled: performance.now() - start, nodes: element.network?.nodes.length, edges: element.network?.edges.length };
+}
+
+/**
  * The spec the element last drew: its `spec` property when it has one, else the vega-embed result it keeps
  * (an own property holding `{ view, spec }`).
  */
