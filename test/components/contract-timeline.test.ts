@@ -207,3 +207,28 @@ describe('<ocds-contract-timeline>: many processes', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('<ocds-contract-timeline> under a strict CSP', () => {
+  it("loads, draws, shows a tooltip and its table with zero violations (script-src 'self'; style-src 'self')", async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/csp/timeline.html';
+    frame.width = '900';
+    frame.height = '800';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    expect((await fetch('/test/csp/timeline.html')).headers.get('content-security-policy')).to.equal("script-src 'self'; style-src 'self'");
+    const window = frame.contentWindow as unknown as { cspOutcome?: Promise<Record<string, unknown>> };
+    for (let i = 0; i < 100 && !window.cspOutcome; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const outcome = await window.cspOutcome!;
+    frame.remove();
+    const record = await getJson(CDMX_RECORD);
+    const transactions = record.compiledRelease.contracts[0].implementation.transactions.length;
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    expect(outcome.payments).to.equal(transactions * 2);
+    expect(outcome.tooltip).to.contain('Pago');
+    expect(outcome.table).to.equal(timelineRows(fromOcds(record), { ocid: record.compiledRelease.ocid }).length);
+    expect(outcome.violations).to.deep.equal([]);
+  });
+});
