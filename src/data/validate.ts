@@ -17,6 +17,8 @@ const DATE_KEYS = new Set([
   'date', 'dateSigned', 'startDate', 'endDate', 'maxExtentDate', 'dueDate', 'dateMet', 'dateModified', 'datePublished',
 ]);
 /** Keys whose values are numbers, wherever they appear. */
+/** Deeper than any OCDS field (about 8 levels) by far; deeper values are hostile and left out. */
+const MAX_DEPTH = 100;
 const NUMBER_KEYS = new Set(['amount', 'numberOfTenderers', 'durationInDays', 'quantity']);
 /** Keys whose values are identifiers (strings in OCDS; integers are common). */
 const ID_KEYS = new Set(['id', 'awardID']);
@@ -200,23 +202,33 @@ class RepairContext {
       const repaired = this.repairValue(key, value, segments);
       if (repaired === REMOVE) delete object[key];
       else if (repaired !== value) object[key] = repaired;
-      this.walkChild(object[key], segments);
+      if (!this.walkChild(object[key], segments)) delete object[key];
       segments.pop();
     }
   }
 
-  private walkChild(value: unknown, segments: Segment[]): void {
+  /**
+   * Repairs inside `value`; false when it nests deeper than any OCDS field (hostile input): the caller drops it,
+   * so neither this walk nor a later one overflows the stack.
+   */
+  private walkChild(value: unknown, segments: Segment[]): boolean {
+    if (typeof value !== 'object' || value === null) return true;
+    if (segments.length > MAX_DEPTH) {
+      this.issue('too-deep', segments, `The value nests more than ${MAX_DEPTH} levels deep; it was left out.`);
+      return false;
+    }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         segments.push(i);
         if (typeof item === 'string') value[i] = this.repairText(item, segments);
-        else this.walkChild(item, segments);
+        else if (!this.walkChild(item, segments)) value.splice(i--, 1);
         segments.pop();
       }
     } else if (isPlainObject(value)) {
       this.walkObject(value, segments);
     }
+    return true;
   }
 
   private repairValue(key: string, value: unknown, segments: Segment[]): unknown {
