@@ -88,7 +88,7 @@ function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (ro
       when,
       amount,
       tip,
-      size: row.value === undefined ? 0 : Math.abs(row.value),
+      size: row.event === 'transaction' && row.value !== undefined ? Math.abs(row.value) : 0,
       met: row.event === 'milestoneMet',
       ...(row.paidToDate !== undefined && row.currency === options.currency ? { paidToDate: row.paidToDate } : {}),
     };
@@ -189,7 +189,9 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
           },
           // A milestone still due is hollow; met, it is filled.
           fillOpacity: { condition: { test: "datum.event === 'milestoneDue'", value: 0 }, value: 1 },
+          // Payments are sized by amount; every other date has one size.
           size: {
+            condition: { test: "datum.event !== 'transaction'", value: 90 },
             field: 'size',
             type: 'quantitative' as const,
             scale: { range: [40, 400], zero: true },
