@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { compileReleases, versionReleases } from '../../src/data/merge.js';
 import { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from '../../src/data/merge-rules.js';
 import type { DataIssue, JsonObject } from '../../src/data/types.js';
@@ -408,5 +409,82 @@ describe('compileReleases', () => {
     expect(Object.getPrototypeOf(compiled)).to.equal(Object.prototype);
     expect(Object.hasOwn(compiled, '__proto__')).to.equal(true);
     expect((compiled as { polluted?: boolean }).polluted).to.equal(undefined);
+  });
+});
+
+describe('compileReleases properties (generated releases)', () => {
+  const id = fc.option(fc.constantFrom('a', 'b', 1, '1'), { nil: undefined });
+  const withOptionalId = <T extends object>(fields: fc.Arbitrary<T>) =>
+    fc.tuple(id, fields).map(([itemId, rest]) => (itemId === undefined ? rest : { id: itemId, ...rest }));
+  const release = fc.record(
+    {
+      ocid: fc.constant('ocds-x-1'),
+      id: fc.string({ maxLength: 3 }),
+      tag: fc.constant(['tender']),
+      title: fc.option(fc.string({ maxLength: 5 })),
+      tender: fc.record(
+        {
+          status: fc.option(fc.constantFrom('active', 'complete')),
+          submissionMethod: fc.array(fc.constantFrom('electronicSubmission', 'written')),
+          items: fc.array(withOptionalId(fc.record({ quantity: fc.option(fc.integer()) })), { maxLength: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+      awards: fc.array(
+        withOptionalId(
+          fc.record(
+            {
+              value: fc.record({ amount: fc.integer(), currency: fc.constantFrom('MXN', 'USD') }),
+              suppliers: fc.array(withOptionalId(fc.record({ name: fc.string({ maxLength: 4 }) })), { maxLength: 2 }),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        { maxLength: 3 },
+      ),
+      extra: fc.jsonValue({ maxDepth: 3 }),
+    },
+    { requiredKeys: ['ocid', 'id', 'tag'] },
+  );
+  // Distinct days, so the merge order is fixed by the dates alone.
+  const releases = fc
+    .uniqueArray(fc.integer({ min: 1, max: 28 }), { minLength: 1, maxLength: 5 })
+    .chain((days) =>
+      fc.tuple(...days.map((day) => release.map((r) => ({ ...r, date: `2020-02-${String(day).padStart(2, '0')}` })))),
+    );
+
+  it('never throws, never modifies its input, and keeps the last date', () => {
+    fc.assert(
+      fc.property(releases, (input) => {
+        const snapshot = structuredClone(input);
+        const compiled = compileReleases(input as JsonObject[], { onIssue: () => {} });
+        expect(input).to.deep.equal(snapshot);
+        const last = [...input].sort((a, b) => (a.date < b.date ? -1 : 1)).pop()!;
+        expect(compiled.tag).to.deep.equal(['compiled']);
+        expect(compiled.date).to.equal(last.date);
+        expect(compiled.id).to.equal(`ocds-x-1-${last.date}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same compiled release whatever the order of the input (dates decide)', () => {
+    fc.assert(
+      fc.property(releases, fc.func(fc.integer()), (input, shuffleKey) => {
+        const shuffled = [...input].sort((a, b) => shuffleKey(a.date) - shuffleKey(b.date));
+        expect(compileReleases(shuffled as JsonObject[])).to.deep.equal(compileReleases(input as JsonObject[]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never throws on arbitrary JSON given as releases', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 4 }), (input) => {
+        const compiled = compileReleases(input as JsonObject[], { onIssue: () => {} });
+        expect(compiled.tag).to.deep.equal(['compiled']);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

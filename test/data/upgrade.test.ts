@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { compileReleases } from '../../src/data/merge.js';
 import {
   isOcds10Release,
@@ -238,5 +239,92 @@ describe('upgradeRelease', () => {
     );
     expect(issues).to.have.length(1);
     expect(issues[0]).to.include({ code: 'upgrade-party-differs', path: 'tender.procuringEntity', ocid: 'o' });
+  });
+});
+
+describe('upgradeRelease properties (generated 1.0 releases)', () => {
+  const name = fc.constantFrom('Ministry', 'ACME', 'Ministerio', '');
+  const organisation = fc.record(
+    {
+      id: fc.constantFrom('p1', 'p2'),
+      name,
+      identifier: fc.record({ scheme: fc.constantFrom('RFC', 'X'), id: fc.constantFrom('1', '2', 3) }, { requiredKeys: [] }),
+      address: fc.record({ locality: fc.constantFrom('A', 'B') }),
+      contactPoint: fc.record({ email: fc.constantFrom('a@b', 'c@d') }),
+    },
+    { requiredKeys: [] },
+  );
+  const amendment = fc.record({ date: fc.constantFrom('2020-01-01', '2020-02-01'), description: fc.string({ maxLength: 3 }) });
+  const transaction = fc.record(
+    {
+      id: fc.constantFrom('t1', 't2'),
+      amount: fc.record({ amount: fc.integer(), currency: fc.constant('MXN') }),
+      providerOrganization: fc.record({ id: fc.constantFrom('1', '2'), legalName: name }, { requiredKeys: [] }),
+      receiverOrganization: fc.record({ id: fc.constantFrom('1', '2'), legalName: name }, { requiredKeys: [] }),
+    },
+    { requiredKeys: [] },
+  );
+  const release = fc.record(
+    {
+      ocid: fc.constant('ocds-x-1'),
+      buyer: fc.option(organisation),
+      tender: fc.record(
+        { procuringEntity: organisation, tenderers: fc.array(organisation, { maxLength: 3 }), amendment },
+        { requiredKeys: [] },
+      ),
+      awards: fc.array(
+        fc.record({ id: fc.constantFrom('a1', 'a2'), suppliers: fc.array(organisation, { maxLength: 2 }), amendment }, {
+          requiredKeys: ['id'],
+        }),
+        { maxLength: 2 },
+      ),
+      contracts: fc.array(
+        fc.record(
+          { id: fc.constant('c1'), amendment, implementation: fc.record({ transactions: fc.array(transaction, { maxLength: 2 }) }) },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 2 },
+      ),
+    },
+    { requiredKeys: ['ocid'] },
+  );
+
+  it('never throws, never modifies its input, and leaves nothing 1.0', () => {
+    fc.assert(
+      fc.property(release, (input) => {
+        const snapshot = structuredClone(input);
+        const upgraded = upgradeRelease(input as JsonObject, () => {});
+        expect(input).to.deep.equal(snapshot);
+        expect(isOcds10Release(upgraded)).to.equal(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('replaces every inline organisation by a reference to a party with its role', () => {
+    fc.assert(
+      fc.property(release, (input) => {
+        const upgraded = upgradeRelease(input as JsonObject, () => {}) as typeof input & { parties?: JsonObject[] };
+        const references: [unknown, string][] = [
+          [upgraded.buyer, 'buyer'],
+          [upgraded.tender?.procuringEntity, 'procuringEntity'],
+          ...(upgraded.tender?.tenderers ?? []).map((tenderer): [unknown, string] => [tenderer, 'tenderer']),
+          ...(upgraded.awards ?? []).flatMap((award) =>
+            (award.suppliers ?? []).map((supplier): [unknown, string] => [supplier, 'supplier']),
+          ),
+        ];
+        for (const [reference, role] of references) {
+          if (reference === undefined || reference === null) continue;
+          const { id } = reference as { id: unknown };
+          expect(Object.keys(reference as object)).to.satisfy((keys: string[]) =>
+            keys.every((key) => key === 'id' || key === 'name'),
+          );
+          const party = (upgraded.parties ?? []).find((candidate) => candidate.id === id);
+          expect(party, `party ${String(id)}`).to.not.equal(undefined);
+          expect(party!.roles).to.include(role);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
