@@ -163,6 +163,19 @@ describe('<ocds-contract-timeline>: many processes', () => {
     expect([...new Set(element.rows.map((row) => row.ocid))]).to.deep.equal(['ocds-213czf-000-00001']);
   });
 
+  it('fires ocds-select with the process when its Gantt bar is clicked', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    const details: Json[] = [];
+    element.addEventListener('ocds-select', (event) => details.push(event.detail));
+    const bar = element.shadowRoot!.querySelector('.chart svg g.mark-rect path[aria-label^="ARRENDAMIENTO"]')!;
+    const box = bar.getBoundingClientRect();
+    bar.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: box.x + 1, clientY: box.y + box.height / 2 }));
+    expect(details).to.have.length(1);
+    expect(details[0]).to.include({ kind: 'process', id: 'OCDS-87SD3T-SEFIN-DRM-A-001-2016' });
+    expect(details[0].label).to.contain('ARRENDAMIENTO DE INMUEBLES');
+  });
+
   it('ranks by contracted value in the chosen currency, with a switch between currencies', async () => {
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline limit="1" sort="value" .data=${data}></ocds-contract-timeline>`);
     await ready(element);
