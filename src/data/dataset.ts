@@ -248,7 +248,10 @@ function compileProcess(
   for (const entry of input.recordHistory) {
     if (!historyIds.has(entry.id)) history.push(entry);
   }
-  history.sort((a, b) => compareTimes(refTime(a), refTime(b)));
+  if (history.length > 1) {
+    const times = new Map(history.map((ref) => [ref, refTime(ref)]));
+    history.sort((a, b) => compareTimes(times.get(a)!, times.get(b)!));
+  }
 
   if (input.compiled) {
     return { compiled: upgradeIfOcds10(input.compiled, onIssue), history: historyOrCompiled(history, input.compiled) };

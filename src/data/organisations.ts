@@ -58,7 +58,7 @@ export function organisationKey(
   const scheme = normaliseScheme(org.identifier?.scheme);
   const id = normaliseIdentifierId(org.identifier?.id);
   if (scheme && id !== undefined && !isPlaceholderId(id)) return `${scheme}/${id}`;
-  const name = typeof org.name === 'string' ? normaliseName(org.name) : '';
+  const name = typeof org.name === 'string' ? cached(nameCache, org.name, normaliseName) : '';
   if (name) return `name:${name}`;
   return `party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`;
 }
@@ -74,9 +74,23 @@ export function normaliseCurrency(value: unknown): string | undefined {
 /** Upper case, no accents, single spaces; mapped to one spelling when it is a known alias. */
 export function normaliseScheme(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const scheme = stripAccents(String(value)).toUpperCase().replace(/\s+/g, ' ').trim();
+  const scheme = cached(schemeCache, String(value), (text) => stripAccents(text).toUpperCase().replace(/\s+/g, ' ').trim());
   if (!scheme) return undefined;
   return SCHEME_ALIASES[scheme] ?? scheme;
+}
+
+// The same few thousand names and schemes recur across a dataset's references; normalising is the costly part.
+const nameCache = new Map<string, string>();
+const schemeCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+function cached(cache: Map<string, string>, text: string, normalise: (text: string) => string): string {
+  let result = cache.get(text);
+  if (result === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    result = normalise(text);
+    cache.set(text, result);
+  }
+  return result;
 }
 
 function normaliseIdentifierId(value: unknown): string | undefined {

@@ -16,9 +16,9 @@ type Segment = string | number;
 const DATE_KEYS = new Set([
   'date', 'dateSigned', 'startDate', 'endDate', 'maxExtentDate', 'dueDate', 'dateMet', 'dateModified', 'datePublished',
 ]);
-/** Keys whose values are numbers, wherever they appear. */
 /** Deeper than any OCDS field (about 8 levels) by far; deeper values are hostile and left out. */
 const MAX_DEPTH = 100;
+/** Keys whose values are numbers, wherever they appear. */
 const NUMBER_KEYS = new Set(['amount', 'numberOfTenderers', 'durationInDays', 'quantity']);
 /** Keys whose values are identifiers (strings in OCDS; integers are common). */
 const ID_KEYS = new Set(['id', 'awardID']);
