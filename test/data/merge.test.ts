@@ -7,7 +7,11 @@ import type { DataIssue, JsonObject } from '../../src/data/types.js';
 const FIXTURES = '/test/fixtures/ocds';
 const OCDS_MERGE = `${FIXTURES}/merge/ocds-merge`;
 
+/** Every fixture the tests read, to check below that no listed case is left out. */
+const fetched = new Set<string>();
+
 async function fetchText(path: string): Promise<string> {
+  fetched.add(path);
   const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.text();
@@ -486,5 +490,18 @@ describe('compileReleases properties (generated releases)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('conformance coverage', () => {
+  it('reads every file test/fixtures/ocds/SOURCES.md lists under "Merge cases"', async () => {
+    const sources = await fetchText(`${FIXTURES}/SOURCES.md`);
+    const table = sources.slice(sources.indexOf('## Merge cases'), sources.indexOf('## Upgrade cases'));
+    const listed = [...table.matchAll(/^\| `([^`]+)`/gm)]
+      .map((match) => `${FIXTURES}/merge/${match[1]}`)
+      // Validation schemas are not merge inputs.
+      .filter((path) => !path.includes('versioned-release-validation-schema'));
+    expect(listed.length).to.be.at.least(120);
+    expect(listed.filter((path) => !fetched.has(path))).to.deep.equal([]);
   });
 });

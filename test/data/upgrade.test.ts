@@ -12,7 +12,11 @@ import type { DataIssue, JsonObject } from '../../src/data/types.js';
 const FIXTURES = '/test/fixtures/ocds';
 const UPGRADE = `${FIXTURES}/upgrade/ocdskit-realdata`;
 
+/** Every fixture the tests read, to check below that no listed case is left out. */
+const fetched = new Set<string>();
+
 async function fetchText(path: string): Promise<string> {
+  fetched.add(path);
   const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.text();
@@ -326,5 +330,16 @@ describe('upgradeRelease properties (generated 1.0 releases)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('conformance coverage', () => {
+  it('reads every file test/fixtures/ocds/SOURCES.md lists under "Upgrade cases"', async () => {
+    const sources = await fetchText(`${FIXTURES}/SOURCES.md`);
+    const table = sources.slice(sources.indexOf('## Upgrade cases'), sources.indexOf('## Invalid'));
+    const listed = [...table.matchAll(/^\| `([^`]+)`/gm)]
+      .map((match) => `${FIXTURES}/upgrade/${match[1]}`);
+    expect(listed.length).to.be.at.least(7);
+    expect(listed.filter((path) => !fetched.has(path))).to.deep.equal([]);
   });
 });
