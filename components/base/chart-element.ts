@@ -496,7 +496,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width <= 0 || width === this.width) return;
       this.width = width;
-      this.view?.view.width(width).runAsync();
+      // Resizing the view changes the container's height: do it after this observation, not inside it.
+      requestAnimationFrame(() => {
+        if (this.width === width) this.view?.view.width(width).runAsync();
+      });
     });
     this.resizeObserver.disconnect();
     this.resizeObserver.observe(container);

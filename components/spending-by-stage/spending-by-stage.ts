@@ -55,6 +55,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
       formatCompact: (amount) => formatMoney(amount, currency, ctx.tag, { compact: true }),
       formatFull: (amount) => formatMoney(amount, currency, ctx.tag),
       formatProcesses: (count) => ctx.t('processes', { count }),
+      formatCount: (count) => formatNumber(count, ctx.tag),
       noData: ctx.t('no-data'),
       titles: { stage: ctx.t('column.stage'), amount: ctx.t('column.amount'), processes: ctx.t('column.processes') },
     });

@@ -12,6 +12,8 @@ export interface SpendingChartOptions {
   formatFull: (amount: number) => string;
   /** "3 processes" */
   formatProcesses: (count: number) => string;
+  /** "3" */
+  formatCount: (count: number) => string;
   /** Shown instead of an amount for a stage without data. */
   noData: string;
   titles: { stage: string; amount: string; processes: string };
@@ -41,6 +43,7 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
       amount: row?.amount ?? 0,
       amountText: row ? options.formatFull(row.amount) : options.noData,
       processesText: row ? options.formatProcesses(row.processes) : options.noData,
+      processesCount: row ? options.formatCount(row.processes) : '–',
     };
   });
   const ticks = niceTicks(Math.min(...values.map((v) => v.amount)), Math.max(...values.map((v) => v.amount)));
@@ -56,7 +59,13 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
         type: 'nominal',
         sort: null,
         title: null,
-        axis: { labelAngle: 0, labelLimit: 120 },
+        // Narrow containers (phones, sidebars) tilt the stage names instead of overlapping them.
+        axis: {
+          labelAngle: { expr: 'width < 420 ? -35 : 0' },
+          labelAlign: { expr: "width < 420 ? 'right' : 'center'" },
+          labelBaseline: { expr: "width < 420 ? 'middle' : 'top'" },
+          labelLimit: 120,
+        },
       },
       y: {
         field: 'amount',
@@ -85,8 +94,14 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
         },
       },
       {
-        mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 11 },
-        encoding: { text: { field: 'processesText' } },
+        // The count of processes above each bar; only the number when bars are narrow.
+        mark: {
+          type: 'text',
+          baseline: 'bottom',
+          dy: -4,
+          fontSize: 11,
+          text: { expr: 'width < 420 ? datum.processesCount : datum.processesText' },
+        },
       },
     ],
   };
