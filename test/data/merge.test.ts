@@ -129,6 +129,17 @@ describe('OCDS merge conformance: open-contracting/ocds-merge cases', () => {
       }
     }
   }
+
+  // As ocds-merge's own suite does, the 1.1 cases also run with the latest rules: here the default, OCDS 1.1.5.
+  for (const [name, outputs] of Object.entries(OCDS_MERGE_OUTPUTS['1.1'])) {
+    for (const output of outputs) {
+      it(`1.1/${name}/${name}-${output}.json with the default rules (OCDS 1.1.5)`, async () => {
+        const releases = await fetchJson<JsonObject[]>(`${OCDS_MERGE}/1.1/${name}/${name}.json`);
+        const expected = await fetchJson(`${OCDS_MERGE}/1.1/${name}/${name}-${output}.json`);
+        expect(output === 'versioned' ? versionReleases(releases) : compileReleases(releases)).to.deep.equal(expected);
+      });
+    }
+  }
 });
 
 describe('OCDS merge conformance: ocdskit real Mexico City data (OCDS 1.0.3 rules, not upgraded)', () => {
