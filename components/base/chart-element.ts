@@ -87,7 +87,10 @@ export interface ChartContext {
 /** One keyboard-selectable thing (usually one bar or node). `colour` names a stage colour or the accent. */
 export interface SelectableItem {
   id: string;
+  /** Name of the item: the `label` of its `ocds-select` event. */
   label: string;
+  /** Shown after the label on its button (e.g. the formatted amount). */
+  detail?: string;
   value?: number;
   colour?: 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'accent';
 }
@@ -591,7 +594,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
             ${items.map(
               (item) => html`<li>
                 <button type="button" aria-pressed=${item.id === this.selected ? 'true' : 'false'} @click=${() => this.select(item.id)}>
-                  <span class="swatch ${item.colour ?? 'accent'}"></span>${item.label}
+                  <span class="swatch ${item.colour ?? 'accent'}"></span>${item.label}${item.detail ? `: ${item.detail}` : ''}
                 </button>
               </li>`,
             )}

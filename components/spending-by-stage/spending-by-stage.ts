@@ -108,8 +108,8 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
     const byStage = new Map(this.shownRows(rows, ctx).map((row) => [row.stage, row]));
     return SPENDING_STAGES.map((stage) => {
       const row = byStage.get(stage);
-      const amount = row ? formatMoney(row.amount, row.currency, ctx.tag) : ctx.t('no-data');
-      return { id: stage, label: `${ctx.t(`stage.${stage}`)}: ${amount}`, value: row?.amount, colour: STAGE_COLOUR[stage] };
+      const detail = row ? formatMoney(row.amount, row.currency, ctx.tag) : ctx.t('no-data');
+      return { id: stage, label: ctx.t(`stage.${stage}`), detail, value: row?.amount, colour: STAGE_COLOUR[stage] };
     });
   }
 

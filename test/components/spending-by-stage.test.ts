@@ -206,6 +206,7 @@ describe('<ocds-spending-by-stage>', () => {
       const { detail } = await selected;
       expect(detail.kind).to.equal('stage');
       expect(detail.id).to.equal('awarded');
+      expect(detail.label).to.equal('Awarded');
       expect(detail.value).to.equal(element.rows.find((row) => row.stage === 'awarded')!.amount);
     });
 
