@@ -98,8 +98,8 @@ class ProcessReader {
     const planningObject = object(compiled.planning);
     const process: Process = {
       ocid: this.ocid,
-      awards: objects(compiled.awards).map((award, i) => this.award(award, `awards[${i}]`)),
-      contracts: objects(compiled.contracts).map((contract, i) => this.contract(contract, `contracts[${i}]`)),
+      awards: this.withoutCopies(compiled.awards, 'awards').map(([award, path]) => this.award(award, path)),
+      contracts: this.withoutCopies(compiled.contracts, 'contracts').map(([contract, path]) => this.contract(contract, path)),
       releases,
       compiledRelease: compiled,
     };
@@ -145,7 +145,7 @@ class ProcessReader {
   private award(source: JsonObject, path: string): Award {
     const award: Award = {
       id: text(source.id) ?? '',
-      suppliers: arrayOf(source.suppliers).flatMap((supplier, i) => this.org(supplier, `${path}.suppliers[${i}]`) ?? []),
+      suppliers: this.suppliers(source.suppliers, `${path}.suppliers`),
       amendments: amendments(source),
     };
     assign(award, 'title', text(source.title));
@@ -190,6 +190,46 @@ class ProcessReader {
     assign(transaction, 'payer', this.party(source, 'payer', 'providerOrganization', path));
     assign(transaction, 'payee', this.party(source, 'payee', 'receiverOrganization', path));
     return transaction;
+  }
+
+  /**
+   * The objects of a list with their paths, leaving out exact copies of an earlier item with the same id
+   * (publishers' compiled releases repeat awards and contracts; counted twice, they would double the totals).
+   */
+  private withoutCopies(list: unknown, path: string): [JsonObject, string][] {
+    const seen = new Map<string, JsonObject[]>();
+    const kept: [JsonObject, string][] = [];
+    arrayOf(list).forEach((item, i) => {
+      const found = object(item);
+      if (!found) return;
+      const id = text(found.id);
+      if (id !== undefined) {
+        const sameId = seen.get(id);
+        // Serialised only when ids collide, which is rare.
+        if (sameId && sameId.some((other) => JSON.stringify(other) === JSON.stringify(found))) {
+          this.issue(`duplicate-${path.slice(0, -1)}`, `${path}[${i}]`, `${path}[${i}] repeats ${path} item "${id}" exactly; the copy is left out.`);
+          return;
+        }
+        seen.set(id, [...(sameId ?? []), found]);
+      }
+      kept.push([found, `${path}[${i}]`]);
+    });
+    return kept;
+  }
+
+  /** An award's suppliers, each organisation once (a supplier listed twice would get two shares of the award). */
+  private suppliers(list: unknown, path: string): OrgRef[] {
+    const suppliers: OrgRef[] = [];
+    arrayOf(list).forEach((supplier, i) => {
+      const ref = this.org(supplier, `${path}[${i}]`);
+      if (!ref) return;
+      if (suppliers.some((other) => other.key === ref.key)) {
+        this.issue('duplicate-supplier', `${path}[${i}]`, `Supplier "${ref.name}" is listed more than once in this award; counted once.`);
+        return;
+      }
+      suppliers.push(ref);
+    });
+    return suppliers;
   }
 
   /** A transaction's payer or payee: the 1.1 reference, else the 1.0 identifier. */

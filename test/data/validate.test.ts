@@ -192,6 +192,16 @@ describe('validation and repair', () => {
     expect(repairMojibake('São Paulo, Ñuñoa, 東京')).to.equal('São Paulo, Ñuñoa, 東京');
   });
 
+  it('leaves out exact copies of an award and a supplier listed twice, with issues', () => {
+    const award = { id: 'a1', value: { amount: 10, currency: 'MXN' }, suppliers: [{ id: 's1', name: 'Uno' }, { id: 's1', name: 'Uno' }] };
+    const dataset = fromOcds({ records: [{ ocid: OCID, compiledRelease: release({ parties: [{ id: 's1', name: 'Uno' }], awards: [award, award, { ...award, value: { amount: 11, currency: 'MXN' } }] }) }] });
+    const [process] = dataset.processes;
+    expect(process.awards.map((a) => a.value?.amount)).to.deep.equal([10, 11]);
+    expect(process.awards[0].suppliers.map((s) => s.name)).to.deep.equal(['Uno']);
+    expect(issue(dataset, 'duplicate-award', 'awards[1]')).to.not.equal(undefined);
+    expect(issue(dataset, 'duplicate-supplier', 'awards[0].suppliers[1]')).to.not.equal(undefined);
+  });
+
   it('leaves valid releases untouched, with no issues', () => {
     const valid = release({
       parties: [{ id: 'b', name: 'Buyer', roles: ['buyer'] }],
