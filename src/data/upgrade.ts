@@ -30,7 +30,7 @@ export function isOcds10Release(release: JsonObject): boolean {
     if (inline) return true;
   }
   const oldTransaction = transactions(release).some(
-    (transaction) =>
+    ({ transaction }) =>
       (Object.hasOwn(transaction, 'amount') && !Object.hasOwn(transaction, 'value')) ||
       (Object.hasOwn(transaction, 'providerOrganization') && !Object.hasOwn(transaction, 'payer')) ||
       (Object.hasOwn(transaction, 'receiverOrganization') && !Object.hasOwn(transaction, 'payee')),
@@ -144,7 +144,7 @@ function upgradeAmendments(release: JsonObject, report: Report): void {
 
 function upgradeTransactions(release: JsonObject, report: Report): void {
   const parties = existingParties(release);
-  for (const transaction of transactions(release)) {
+  for (const { transaction, path } of transactions(release)) {
     if (!Object.hasOwn(transaction, 'value') && Object.hasOwn(transaction, 'amount')) {
       transaction.value = transaction.amount;
       delete transaction.amount;
@@ -157,7 +157,7 @@ function upgradeTransactions(release: JsonObject, report: Report): void {
       const identifier = transaction[old];
       const party: JsonObject = { identifier };
       if (isObject(identifier) && Object.hasOwn(identifier, 'legalName')) party.name = identifier.legalName;
-      transaction[role] = addParty(parties, party, role, `transactions.${old}`, report);
+      transaction[role] = addParty(parties, party, role, `${path}.${old}`, report);
       delete transaction[old];
     }
   }
@@ -267,12 +267,15 @@ function amendable(release: JsonObject): { block: JsonObject; path: string }[] {
   return blocks.filter((entry): entry is { block: JsonObject; path: string } => isObject(entry.block));
 }
 
-function transactions(release: JsonObject): JsonObject[] {
+function transactions(release: JsonObject): { transaction: JsonObject; path: string }[] {
   if (!Array.isArray(release.contracts)) return [];
-  return release.contracts.flatMap((contract: unknown) => {
+  return release.contracts.flatMap((contract: unknown, c) => {
     const implementation = isObject(contract) ? contract.implementation : undefined;
     const list = isObject(implementation) ? implementation.transactions : undefined;
-    return Array.isArray(list) ? list.filter(isObject) : [];
+    if (!Array.isArray(list)) return [];
+    return list
+      .map((transaction: unknown, t) => ({ transaction, path: `contracts[${c}].implementation.transactions[${t}]` }))
+      .filter((entry): entry is { transaction: JsonObject; path: string } => isObject(entry.transaction));
   });
 }
 
