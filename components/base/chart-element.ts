@@ -132,7 +132,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   @state() private currentStatus: ElementStatus = 'idle';
   @state() private progress?: { pages: number; releases: number; bytes: number };
-  @state() private error?: OcdsErrorDetail;
+  /** What failed; the message is translated when shown, so it follows `lang`. */
+  @state() private error?: { phase: ErrorPhase; code?: string; status?: number };
   @state() private loaded?: Dataset;
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
@@ -159,6 +160,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private renderedWaiters: (() => void)[] = [];
   private settled = false;
   private resizeObserver?: ResizeObserver;
+  private viewportReached?: Promise<void>;
   private observedContainer?: HTMLElement;
   /** Last observed width of the chart container. */
   private width = 0;
@@ -274,8 +276,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     super.connectedCallback();
     this.colourScheme = window.matchMedia('(prefers-color-scheme: dark)');
     this.colourScheme.addEventListener('change', this.onColourSchemeChange);
-    // Reconnected after a move: the chart was finalized on disconnect.
+    // Reconnected after a move: the chart was finalized and a running load cancelled on disconnect.
     if (this.currentStatus === 'ready') this.requestDraw();
+    if (this.currentStatus === 'loading' && this.src) this.load();
   }
 
   override disconnectedCallback(): void {
@@ -389,12 +392,17 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.finalizeView();
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    const message = code ? this.t(`error.${code}`, { status }) : this.t(phase === 'render' ? 'error.render' : 'error.unknown');
-    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, message, ...(code ? { code } : {}) };
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status };
     this.currentStatus = 'error';
     if (!code) console.error(error);
-    this.emit('ocds-error', this.error);
+    const detail: OcdsErrorDetail = { phase: this.error.phase, message: this.errorMessage(this.t.bind(this)), ...(code ? { code } : {}) };
+    this.emit('ocds-error', detail);
     this.settle();
+  }
+
+  private errorMessage(t: Translate): string {
+    const { code, status, phase } = this.error!;
+    return code ? t(`error.${code}`, { status }) : t(phase === 'render' ? 'error.render' : 'error.unknown');
   }
 
   private settle(): void {
@@ -405,11 +413,15 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   protected context(): ChartContext {
+    const host = this;
     return {
       tag: this.languageTag,
       t: translator(mergeCatalogues(baseMessages, this.messages), this.languageTag),
       currency: this.shownCurrency,
-      colours: resolveColours(this),
+      // Read on use: getComputedStyle forces a style recalculation, and most renders need no colours.
+      get colours() {
+        return resolveColours(host);
+      },
       width: this.width || this.chartContainer?.clientWidth || this.clientWidth || 400,
       selected: this.selected,
     };
@@ -437,6 +449,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.settle();
       return;
     }
+    // Vega (~300 KB gzip) is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
+    await this.nearViewport();
+    if (token !== this.drawToken) return;
     try {
       const ctx = this.context();
       const locale = await loadVegaLocale(ctx.tag);
@@ -474,6 +489,22 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     } catch (error) {
       if (token === this.drawToken) this.fail(error, 'render');
     }
+  }
+
+  /** Resolves once the element is within a screen's height of the viewport (at once after that). */
+  private nearViewport(): Promise<void> {
+    this.viewportReached ??= new Promise((resolve) => {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          resolve();
+        },
+        { rootMargin: '100% 0px' },
+      );
+      observer.observe(this);
+    });
+    return this.viewportReached;
   }
 
   private finalizeView(): void {
@@ -566,7 +597,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private renderBody(ctx: ChartContext): TemplateResult {
     if (this.currentStatus === 'error' && this.error) {
       return html`<div part="error" role="alert">
-        ${this.error.message}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
+        ${this.errorMessage(ctx.t)}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
       </div>`;
     }
     if (this.currentStatus === 'idle') return html`<div part="status" role="status">${ctx.t('state.idle')}</div>`;

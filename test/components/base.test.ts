@@ -210,6 +210,32 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     expect(body.replace(/^\uFEFF/, '')).to.equal(element.csv());
   });
 
+  it('moved in the page while loading, it still finishes loading', async () => {
+    const first = await fixture<HTMLDivElement>(html`<div></div>`);
+    const second = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('ocds-spending-by-stage');
+    element.src = '/api/releases?source=mexico-inai&delay=300';
+    first.append(element);
+    await element.updateComplete;
+    expect(element.status).to.equal('loading');
+    second.append(element);
+    await element.rendered;
+    expect(element.status).to.equal('ready');
+    expect(element.rows.length).to.be.greaterThan(0);
+  });
+
+  it('an error message follows a later change of lang', async () => {
+    const element = document.createElement('ocds-spending-by-stage');
+    const error = oneEvent(element, 'ocds-error');
+    element.src = '/api/releases?status=404';
+    document.body.append(element);
+    expect((await error).detail.message).to.contain('HTTP 404');
+    element.lang = 'es';
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('El servidor respondió con un error (HTTP 404)');
+    element.remove();
+  });
+
   it('bad data in the data property shows the error with phase and no chart', async () => {
     const element = document.createElement('ocds-spending-by-stage');
     const error = oneEvent(element, 'ocds-error');
