@@ -71,7 +71,10 @@ export function versionReleases(releases: JsonObject[], options: MergeOptions = 
   return merger.unflatten(merged.entries);
 }
 
-/** An array item's place in a path: found by `key`, rebuilt by `identity` (its `id`, or a unique key when it has none). */
+/**
+ * An array item's place in a path: found by `key`, rebuilt by `identity` (both from its `id`, or unique to the item
+ * when it has none).
+ */
 interface ItemSegment {
   /** Compared as ocdsmerge compares paths: the `id` as a string (so `1` and `"1"` share a path). */
   key: string;
@@ -408,8 +411,11 @@ function describe(id: unknown): string {
 
 /** Sets an own property, also for keys such as `__proto__` that plain assignment would not create. */
 function setProperty<T>(object: JsonObject, key: string, value: T): T {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
   return value;
 }
 

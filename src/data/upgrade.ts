@@ -25,7 +25,8 @@ export function isOcds10Release(release: JsonObject): boolean {
     const inline = organisations(release).some(
       ({ organisation }) =>
         isObject(organisation) &&
-        (!Object.hasOwn(organisation, 'id') || ORGANISATION_DETAILS.some((field) => Object.hasOwn(organisation, field))),
+        (!Object.hasOwn(organisation, 'id') ||
+          ORGANISATION_DETAILS.some((field) => Object.hasOwn(organisation, field))),
     );
     if (inline) return true;
   }
@@ -88,7 +89,8 @@ function upgradeRecord(record: unknown, onIssue?: (issue: DataIssue) => void): u
 
 function upgradedPackage(original: JsonObject, field: string, items: unknown[], originalItems: unknown[]): JsonObject {
   const version = original.version;
-  const declares10 = version === undefined || version === null || (typeof version === 'string' && version.startsWith('1.0'));
+  const declares10 =
+    version === undefined || version === null || (typeof version === 'string' && version.startsWith('1.0'));
   const changed = items.some((item, i) => item !== originalItems[i]);
   if (!declares10 && !changed) return original;
   return { ...original, version: '1.1', [field]: items };
@@ -189,7 +191,8 @@ function addParty(parties: Parties, organisation: JsonObject, role: string, path
   }
   const stored = parties.get(id)!;
   // As ocdskit does: roles are sorted before a new one is added.
-  const roles = typeof stored.roles === 'string' ? [stored.roles] : Array.isArray(stored.roles) ? [...stored.roles].sort() : [];
+  const roles =
+    typeof stored.roles === 'string' ? [stored.roles] : Array.isArray(stored.roles) ? [...stored.roles].sort() : [];
   if (!roles.includes(role)) roles.push(role);
   stored.roles = roles;
   const reference: JsonObject = { id };
@@ -235,12 +238,15 @@ function organisations(release: JsonObject): OrganisationSlot[] {
   const slots: OrganisationSlot[] = [];
   const slot = (holder: JsonObject | unknown[], key: string | number, role: string, path: string) => {
     const organisation = (holder as Record<string | number, unknown>)[key];
-    slots.push({ organisation, role, path, replace: (ref) => ((holder as Record<string | number, unknown>)[key] = ref) });
+    const replace = (reference: JsonObject) => ((holder as Record<string | number, unknown>)[key] = reference);
+    slots.push({ organisation, role, path, replace });
   };
   if (Object.hasOwn(release, 'buyer')) slot(release, 'buyer', 'buyer', 'buyer');
   const tender = release.tender;
   if (isObject(tender)) {
-    if (Object.hasOwn(tender, 'procuringEntity')) slot(tender, 'procuringEntity', 'procuringEntity', 'tender.procuringEntity');
+    if (Object.hasOwn(tender, 'procuringEntity')) {
+      slot(tender, 'procuringEntity', 'procuringEntity', 'tender.procuringEntity');
+    }
     if (Array.isArray(tender.tenderers)) {
       tender.tenderers.forEach((_, i) => slot(tender.tenderers as unknown[], i, 'tenderer', `tender.tenderers[${i}]`));
     }
