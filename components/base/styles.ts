@@ -99,6 +99,11 @@ export const chartElementStyles = css`
     min-height: 2rem;
     width: 100%;
   }
+  /* Not drawn yet (Vega loads once the element nears the viewport): keep about a chart's height, so the page does
+     not jump when the chart appears. */
+  [part~='chart']:empty {
+    min-height: var(--ocds-chart-min-height, 18rem);
+  }
   .items {
     list-style: none;
     padding: 0;
