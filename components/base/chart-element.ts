@@ -2,8 +2,10 @@
  * OcdsChartElement — the base every ocds-widgets chart shares (DESIGN.md, "Element contract").
  *
  * It owns: attributes (`src`, `ocid`, `lang`, `theme`, `currency`, `heading`, `max-pages`, `root`,
- * `follow-origins`, `timeout`), the `data`/`sharedDataset` properties, loading through the shared loader with progress, errors with a
- * translated message, retry and `ocds-error`, the empty / unknown-ocid / unknown-currency states, the currency
+ * `follow-origins`, `timeout`), the `data` and `sharedDataset` (a Dataset from `<ocds-dataset>`) properties, `status`,
+ * `rows`, `issues`, `rendered`, `select(id)`, `csv()`, `imageURL(type)`, loading through the shared loader with
+ * progress, errors with a translated message, retry and `ocds-error`, the empty / unknown-ocid / unknown-currency
+ * states, the currency
  * switcher, heading, written summary (the chart's accessible description), "show table", CSV/PNG/SVG downloads, the
  * source line, a keyboard-operable list of selectable items, lazy Vega embedding (CSP-safe, SVG, tooltips inside the
  * shadow root, width from a ResizeObserver, per-view locale and theme colours, `finalize()` on disconnect).
@@ -38,7 +40,7 @@
  * are ALL rows; filter by `ctx.currency` yourself. Selection: declare a top-level Vega-Lite param (or Vega signal)
  * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding.
  * Clicking a mark calls `selectionFromDatum(item.datum)`, then fires `ocds-select { kind, id, label, value }` with
- * the matching SelectableItem. Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
+ * the matching SelectableItem (its `label` names it; its optional `detail`, e.g. an amount, is shown on the button). Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
  * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
  * `processes`, else in the most rows).
  */

@@ -194,6 +194,15 @@ describe('<ocds-spending-by-stage>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('passes axe in Spanish with the dark theme, and in the error state', async () => {
+      const releases = await Promise.all(INAI.map(fetchJson));
+      const dark = await chart(html`<ocds-spending-by-stage lang="es" theme="dark" .data=${releases}></ocds-spending-by-stage>`);
+      await expect(dark).to.be.accessible();
+      const failed = await chart(html`<ocds-spending-by-stage src="/api/releases?status=500"></ocds-spending-by-stage>`);
+      expect(failed.status).to.equal('error');
+      await expect(failed).to.be.accessible();
+    });
+
     it('clicking a bar fires ocds-select { kind: "stage", id, value }', async () => {
       const record = await fetchJson(CDMX_RECORD);
       const element = await chart(html`<ocds-spending-by-stage .data=${record}></ocds-spending-by-stage>`);
