@@ -1,26 +1,65 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JS module shared with the test runner
 import { ocdsApiPlugin } from './demos/api/vite-plugin.js';
 
 // `vite` (npm start) serves the demos and the local OCDS API.
-// `vite build` builds the core library (dist/index.js, Node-safe, nothing registered);
-// `vite build --mode cdn` builds dist/cdn/ocds-widgets.js, one module defining every element.
+// `vite build` builds the npm package into dist/: the core (index.js: Node-safe, nothing registered), one module per
+//   element that registers it, all.js (registers every element), elements.js (the classes, nothing registered).
+//   Dependencies stay bare imports for the consumer's bundler; modules shared by entries go into shared chunks.
+// `vite build --mode cdn` builds dist/cdn/, a folder to host anywhere: ocds-widgets.js (the script tag's module: it
+//   defines each element the page uses from chunks beside it, with Vega and locale data in chunks of their own),
+//   embed.html + embed-frame.js (the iframe embed) and embed-resize.js (the host page's helper for it).
+const PACKAGE_ENTRIES: Record<string, string> = {
+  index: 'src/index.ts',
+  all: 'components/all.ts',
+  elements: 'components/elements.ts',
+  'spending-by-stage': 'components/spending-by-stage/define.ts',
+  'contract-timeline': 'components/contract-timeline/define.ts',
+  'supplier-network': 'components/supplier-network/define.ts',
+  dataset: 'components/dataset/define.ts',
+};
+
+const CDN_ENTRIES: Record<string, string> = {
+  'ocds-widgets': 'components/cdn.ts',
+  'embed-frame': 'components/embed/frame.ts',
+  'embed-resize': 'components/embed/resize.ts',
+};
+
+/** dist/cdn/embed.html: the development page demos/embed.html, pointing at the built frame script. */
+function embedPage(): Plugin {
+  return {
+    name: 'ocds-embed-page',
+    generateBundle() {
+      const page = readFileSync('demos/embed.html', 'utf8');
+      const built = page.replace('src="/components/embed/frame.ts"', 'src="./embed-frame.js"');
+      if (built === page) this.error('demos/embed.html no longer loads /components/embed/frame.ts');
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: built });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
-  const entry: Record<string, string> = cdn ? { 'ocds-widgets': 'components/all.ts' } : { index: 'src/index.ts' };
   return {
-    plugins: [ocdsApiPlugin()],
+    plugins: cdn ? [embedPage()] : [ocdsApiPlugin()],
     server: { host: '127.0.0.1', port: 5173 },
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
       emptyOutDir: false,
       target: 'es2022',
       sourcemap: true,
-      lib: { entry, formats: ['es'] as const },
+      lib: { entry: cdn ? CDN_ENTRIES : PACKAGE_ENTRIES, formats: ['es'] as const },
       rolldownOptions: {
-        // The core library leaves its dependencies to the consumer's bundler; the CDN build bundles everything.
-        external: cdn ? [] : [/^zod/],
-        output: { minify: true },
+        // The npm build leaves dependencies to the consumer's bundler; the CDN build bundles everything.
+        external: cdn ? [] : [/^zod(\/|$)/, /^lit(\/|$)/, /^@lit(-labs)?\//, /^vega(-lite|-embed)?(\/|$)/],
+        output: {
+          minify: true,
+          // A lazily loaded element chunk is named after its element (spending-by-stage-<hash>.js), not `define`.
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.endsWith('/define.ts') ? `${basename(dirname(chunk.facadeModuleId))}-[hash].js` : '[name]-[hash].js',
+        },
       },
     },
   };

@@ -1,4 +1,5 @@
-// Defines every ocds-widgets element (the CDN entry, dist/cdn/ocds-widgets.js).
+// Defines every ocds-widgets element at once (`ocds-widgets/all.js`); the CDN entry, components/cdn.ts, defines each on first use.
 import './spending-by-stage/define.js';
 import './contract-timeline/define.js';
 import './supplier-network/define.js';
+import './dataset/define.js';

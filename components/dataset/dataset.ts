@@ -1,0 +1,335 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { FILTER_KEYS, filterDataset, type DatasetFilters } from '../../src/analysis/filter.js';
+import { isOthersId } from '../../src/analysis/network.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
+import { sharedLoad } from '../../src/data/shared-load.js';
+import type { Dataset } from '../../src/data/types.js';
+import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
+import type { ElementStatus } from '../base/chart-element.js';
+import type { OcdsErrorDetail, OcdsEventMap } from '../base/events.js';
+import { VERSION } from '../base/version.js';
+import { datasetMessages } from './messages.js';
+
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Which filter an `ocds-select` of each kind sets. */
+const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid' };
+
+/** A chart element (upgraded or not yet) inside the dataset. */
+type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => void };
+
+/**
+ * Loads OCDS data once and gives it to every ocds-widgets chart inside it (they need no `src`). A selection in one
+ * chart — a supplier or buyer in the network, a process in the timeline — filters its siblings, and shows as a
+ * removable filter chip; filters can also be set by attribute.
+ *
+ * @summary One load for a dashboard of charts, with cross-filters.
+ * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`), at any depth.
+ * @event ocds-load - `{ processes, releases, issues }` once the data is loaded.
+ * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
+ * @csspart filters - The row of filter chips.
+ * @csspart chip - One filter chip.
+ * @csspart note - The note under the chips when a supplier filter is set.
+ * @csspart status - The loading message.
+ * @csspart error - The error message with its retry button.
+ * @cssproperty --ocds-color-accent - Chip border colour.
+ */
+export class OcdsDataset extends LitElement {
+  static version = VERSION;
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part~='filters'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: center;
+      margin: 0 0 0.5rem;
+      font-family: var(--ocds-font-family, system-ui, sans-serif);
+      font-size: 0.875rem;
+    }
+    [part~='chip'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+      padding: 0.1rem 0.2rem 0.1rem 0.6rem;
+      border: 1px solid var(--ocds-color-accent, #0b6bcb);
+      border-radius: 1rem;
+    }
+    [part~='chip'] button {
+      font: inherit;
+      border: 0;
+      border-radius: 1rem;
+      background: none;
+      color: inherit;
+      cursor: pointer;
+      padding: 0 0.4rem;
+    }
+    [part~='chip'] button:focus-visible {
+      outline: 2px solid var(--ocds-color-accent, #0b6bcb);
+    }
+    [part~='note'] {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--ocds-color-muted, #59636e);
+    }
+    [part~='status'],
+    [part~='error'] {
+      padding: 0.5rem 0;
+    }
+  `;
+
+  /** URL of OCDS data, loaded once for every chart inside. */
+  @property({ reflect: true }) src?: string;
+  @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
+  @property({ reflect: true }) root?: string;
+  @property({ type: Number, reflect: true }) timeout?: number;
+  @property({ attribute: 'follow-origins', reflect: true }) followOrigins?: string;
+  /** An OCDS value (package, release, record, arrays, JSON text or bytes) instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+  /** Buyer filter: an organisation id as in the network's table, a name, or an identifier. */
+  @property({ reflect: true }) buyer?: string;
+  /** Supplier filter (awarded, contracted and paid become the supplier's own). */
+  @property({ reflect: true }) supplier?: string;
+  /** Processes that started on or after this day (`YYYY-MM-DD`). */
+  @property({ reflect: true }) from?: string;
+  /** Processes that started on or before this day (`YYYY-MM-DD`). */
+  @property({ reflect: true }) to?: string;
+  /** Procurement method: `open`, `selective`, `limited`, `direct`. */
+  @property({ reflect: true }) method?: string;
+  /** One contracting process. */
+  @property({ reflect: true }) ocid?: string;
+
+  @state() private currentStatus: ElementStatus = 'idle';
+  @state() private loaded?: Dataset;
+  @state() private error?: OcdsErrorDetail;
+
+  /** The chart whose selection set each filter (it keeps seeing everything for that filter), and the label it gave. */
+  private readonly selections = new Map<FilterKey, { source: Element; value: string; label: string }>();
+  private readonly filteredCache = new Map<string, Dataset>();
+  private loadController?: AbortController;
+  private readonly childObserver = new MutationObserver(() => this.feed());
+
+  constructor() {
+    super();
+    this.addEventListener('ocds-select', (event) => this.onSelect(event));
+  }
+
+  /** `idle` | `loading` | `ready` | `error`. */
+  get status(): ElementStatus {
+    return this.currentStatus;
+  }
+  /** The loaded data, unfiltered. */
+  get loadedDataset(): Dataset | undefined {
+    return this.loaded;
+  }
+  /** The filters in effect (attributes and selections). */
+  get filters(): DatasetFilters {
+    return Object.fromEntries(FILTER_KEYS.filter((key) => this[key]).map((key) => [key, this[key]]));
+  }
+
+  /** Loads `src` again. */
+  retry(): void {
+    if (this.data !== undefined) this.useData();
+    else if (this.src) this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.childObserver.observe(this, { childList: true, subtree: true });
+    this.feed();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    this.loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A filter changed by other means than its selection (attribute, property, chip) no longer belongs to that chart.
+    for (const [key, selection] of this.selections) if (this[key] !== selection.value) this.selections.delete(key);
+    if (changed.has('data') && this.data !== undefined) this.useData();
+    else if ((['src', 'maxPages', 'root', 'followOrigins', 'timeout'] as const).some((key) => changed.has(key)) && this.src && this.data === undefined) {
+      this.load();
+    }
+  }
+
+  protected override updated(): void {
+    this.feed();
+  }
+
+  private get languageTag(): string {
+    const element = this.closest('[lang]');
+    return canonicalTag(element?.getAttribute('lang'));
+  }
+
+  private messages(): Translate {
+    return translator(mergeCatalogues(baseMessages, datasetMessages), this.languageTag);
+  }
+
+  private emit<K extends keyof OcdsEventMap>(type: K, detail: OcdsEventMap[K] extends CustomEvent<infer D> ? D : never): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private load(): void {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.currentStatus = 'loading';
+    this.error = undefined;
+    sharedLoad(this.src!, {
+      signal: controller.signal,
+      maxPages: this.maxPages,
+      root: this.root,
+      timeout: this.timeout,
+      followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
+    }).then(
+      (dataset) => {
+        if (!controller.signal.aborted) this.accept(dataset);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) this.fail(error);
+      },
+    );
+  }
+
+  private useData(): void {
+    this.loadController?.abort();
+    try {
+      this.accept(fromOcds(this.data, { root: this.root }));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private accept(dataset: Dataset): void {
+    this.loaded = dataset;
+    this.filteredCache.clear();
+    this.currentStatus = 'ready';
+    this.emit('ocds-load', { processes: dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
+  }
+
+  private fail(error: unknown): void {
+    const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
+    const status = (error as { status?: number } | null)?.status;
+    const t = this.messages();
+    this.error = { phase: 'fetch', message: code ? t(`error.${code}`, { status }) : t('error.unknown'), ...(code ? { code } : {}) };
+    if (!code) console.error(error);
+    this.currentStatus = 'error';
+    this.emit('ocds-error', this.error);
+  }
+
+  /** The charts this dataset feeds: ocds-widgets elements inside it, except those inside a nested `<ocds-dataset>`. */
+  private charts(): Chart[] {
+    return [...this.querySelectorAll<Chart>('*')].filter(
+      (element) => element.localName.startsWith('ocds-') && element.localName !== 'ocds-dataset' && element.parentElement?.closest('ocds-dataset') === this,
+    );
+  }
+
+  /** The filters one chart sees: every filter but those its own selection set. */
+  private filtersFor(chart: Element): DatasetFilters {
+    const filters: DatasetFilters = {};
+    for (const key of FILTER_KEYS) if (this[key] && this.selections.get(key)?.source !== chart) filters[key] = this[key];
+    return filters;
+  }
+
+  private filtered(filters: DatasetFilters): Dataset {
+    const dataset = this.loaded!;
+    const cacheKey = JSON.stringify(FILTER_KEYS.map((key) => filters[key] ?? null));
+    let filtered = this.filteredCache.get(cacheKey);
+    if (!filtered) {
+      filtered = filterDataset(dataset, filters);
+      this.filteredCache.set(cacheKey, filtered);
+    }
+    return filtered;
+  }
+
+  /**
+   * Gives each chart its data. A chart not upgraded yet keeps the property and Lit applies it on upgrade; the same
+   * filters give the same object, so charts whose filters did not change do not redraw.
+   */
+  private feed(): void {
+    if (!this.loaded) return;
+    for (const chart of this.charts()) {
+      const dataset = this.filtered(this.filtersFor(chart));
+      if (chart.sharedDataset !== dataset) chart.sharedDataset = dataset;
+    }
+  }
+
+  private onSelect(event: CustomEvent<{ kind: string; id: string; label: string }>): void {
+    const source = event.target as Element;
+    if (source === this || source.parentElement?.closest('ocds-dataset') !== this) return;
+    const key = FILTER_BY_KIND[event.detail.kind];
+    const { id, label } = event.detail;
+    if (!key || isOthersId(id)) return;
+    // Selecting the same item again in the same chart deselects it (the charts toggle their highlight).
+    if (this[key] === id && this.selections.get(key)?.source === source) {
+      this.selections.delete(key);
+      this[key] = undefined;
+      return;
+    }
+    this.selections.set(key, { source, value: id, label });
+    this[key] = id;
+  }
+
+  private removeFilter(key: FilterKey): void {
+    const selection = this.selections.get(key);
+    const source = selection?.source as Chart | undefined;
+    // Deselect in the chart that set it: it fires `ocds-select` again, which clears the filter.
+    if (source?.isConnected && typeof source.select === 'function') source.select(selection!.value);
+    if (this[key] !== undefined) {
+      this.selections.delete(key);
+      this[key] = undefined;
+    }
+  }
+
+  private chipLabel(key: FilterKey, t: Translate): string {
+    const value = this[key]!;
+    const selection = this.selections.get(key);
+    let shown = selection?.label ?? value;
+    if (!selection && (key === 'buyer' || key === 'supplier')) shown = this.loaded?.organisations.get(value)?.names[0] ?? value;
+    if (key === 'ocid') shown = this.loaded?.processes.find((process) => process.ocid === value)?.title ?? value;
+    if (key === 'from' || key === 'to') shown = formatDate(value, this.languageTag);
+    return t(`filter.${key}`, { value: shown });
+  }
+
+  override render(): TemplateResult {
+    const t = this.messages();
+    const keys = FILTER_KEYS.filter((key) => this[key]);
+    return html`
+      ${this.currentStatus === 'loading' ? html`<div part="status" role="status">${t('state.loading')}</div>` : nothing}
+      ${this.currentStatus === 'error' && this.error
+        ? html`<div part="error" role="alert">
+            ${this.error.message} <button type="button" @click=${this.retry}>${t('action.retry')}</button>
+          </div>`
+        : nothing}
+      ${keys.length
+        ? html`<div part="filters" role="group" aria-label=${t('filters.label')}>
+            ${keys.map((key) => {
+              const label = this.chipLabel(key, t);
+              return html`<span part="chip"
+                >${label}<button type="button" aria-label=${t('filter.remove', { filter: label })} @click=${() => this.removeFilter(key)}>
+                  ×
+                </button></span
+              >`;
+            })}
+            ${this.loaded ? html`<span>${t('filter.processes', { count: this.filtered(this.filters).processes.length })}</span>` : nothing}
+            ${this.supplier ? html`<p part="note">${t('filter.supplier-note')}</p>` : nothing}
+          </div>`
+        : nothing}
+      <slot></slot>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ocds-dataset': OcdsDataset;
+  }
+}

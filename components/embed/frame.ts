@@ -1,0 +1,61 @@
+// The iframe embed page's script (demos/embed.html when developing, dist/cdn/embed.html built): reads the chart and
+// its options from the query string (`?widget=spending-by-stage&src=…&lang=es-MX`), validates them, shows the chart,
+// and tells the parent page its height whenever it changes.
+import { parseEmbedParams } from '../../schemas/element-options.js';
+import { loadElement } from '../loader.js';
+
+const styles = new CSSStyleSheet();
+// A constructed style sheet, not a <style> element: the frame stays within `style-src 'self'`.
+styles.replaceSync(`
+  html, body { margin: 0; background: transparent; }
+  .ocds-embed-error { font: 0.9rem/1.4 system-ui, sans-serif; padding: 0.75rem 1rem; border: 1px solid #b42318; color: #1f2328; background: #fff; }
+  .ocds-embed-error ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
+
+/** Posts the content height to the parent: `{"ocds-height": px}` for embed-resize.js, and AMP's `embed-size`. */
+function reportHeight(height: number): void {
+  if (window.parent === window) return;
+  window.parent.postMessage({ 'ocds-height': height }, '*');
+  window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+}
+
+function showErrors(container: HTMLElement, errors: string[]): void {
+  const box = document.createElement('div');
+  box.className = 'ocds-embed-error';
+  box.setAttribute('role', 'alert');
+  const heading = document.createElement('strong');
+  heading.textContent = 'This chart cannot be shown: the embed address has a problem.';
+  const list = document.createElement('ul');
+  for (const error of errors) {
+    const item = document.createElement('li');
+    item.textContent = error;
+    list.append(item);
+  }
+  box.append(heading, list);
+  container.replaceChildren(box);
+}
+
+const container = document.querySelector<HTMLElement>('main') ?? document.body;
+const parsed = parseEmbedParams(Object.fromEntries(new URLSearchParams(location.search)));
+if (parsed.ok) {
+  const tag = `ocds-${parsed.widget}`;
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(parsed.options)) {
+    if (name !== 'drill') element.setAttribute(name, value);
+    else if (value === 'true') element.setAttribute('drill', '');
+  }
+  if (parsed.options.lang) document.documentElement.lang = parsed.options.lang;
+  container.replaceChildren(element);
+  loadElement(tag).catch((error: unknown) => showErrors(container, [`the chart's code could not be loaded (${String(error)})`]));
+} else {
+  showErrors(container, parsed.errors);
+}
+
+let reported = -1;
+new ResizeObserver(() => {
+  const height = Math.ceil(container.getBoundingClientRect().height);
+  if (height === reported) return;
+  reported = height;
+  reportHeight(height);
+}).observe(container);

@@ -1,0 +1,53 @@
+// Loads an element's code the first time the page uses its tag. The CDN entry stays a few kilobytes: each element
+// (with Lit, the data core and its chart code) arrives in its own chunks, and Vega later still, once a chart nears
+// the viewport (components/base).
+
+/** Every ocds-widgets tag and the module that defines it. */
+export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
+  'ocds-spending-by-stage': () => import('./spending-by-stage/define.js'),
+  'ocds-contract-timeline': () => import('./contract-timeline/define.js'),
+  'ocds-supplier-network': () => import('./supplier-network/define.js'),
+  'ocds-dataset': () => import('./dataset/define.js'),
+};
+
+const requested = new Map<string, Promise<void>>();
+
+/** Defines `tag` (an ocds-widgets tag) and resolves once it is defined. */
+export function loadElement(tag: string): Promise<void> {
+  const load = ELEMENT_MODULES[tag];
+  if (!load) return Promise.reject(new Error(`ocds-widgets: unknown element <${tag}>.`));
+  let loading = requested.get(tag);
+  if (!loading) {
+    loading = load().then(
+      () => undefined,
+      (error: unknown) => {
+        // A failed chunk (offline, a proxy) may load on the next attempt.
+        requested.delete(tag);
+        throw error;
+      },
+    );
+    requested.set(tag, loading);
+  }
+  return loading;
+}
+
+/** Defines every ocds-widgets element. */
+export async function loadAllElements(): Promise<void> {
+  await Promise.all(Object.keys(ELEMENT_MODULES).map(loadElement));
+}
+
+/** Defines each ocds-widgets element as soon as `document` contains it, now or later. */
+export function autoloadElements(document: Document): void {
+  const scan = () => {
+    const pending = Object.keys(ELEMENT_MODULES).filter((tag) => !requested.has(tag));
+    for (const tag of pending) {
+      if (document.querySelector(tag)) {
+        loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
+      }
+    }
+    if (pending.length && Object.keys(ELEMENT_MODULES).every((tag) => requested.has(tag))) observer.disconnect();
+  };
+  const observer = new MutationObserver(scan);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  scan();
+}
