@@ -1,7 +1,10 @@
-// Layout time of the supplier network's force layout for generated networks (200 / 1,000 / 3,000 nodes).
-//   node bench/network-layout.mjs            -> the pure layout, in Node
-//   node bench/network-layout.mjs --browser  -> the same code in headless Chromium (playwright-core)
-// `measureNetworkLayout()` is exported for `npm run bench`. Figures are wall-clock: never assert them in tests.
+// Supplier network performance for generated networks (200 / 1,000 / 3,000 nodes).
+//   node bench/network-layout.mjs            -> the pure force layout, in Node
+//   node bench/network-layout.mjs --browser  -> the same layout code in headless Chromium (playwright-core)
+//   node bench/network-layout.mjs --element  -> <ocds-supplier-network> in headless Chromium: data in -> first frame
+//                                               of positioned nodes -> layout settled and drawn; long tasks meanwhile
+// `measureNetworkLayout()` and `measureNetworkElement()` are exported for `npm run bench`. Figures are wall-clock:
+// never assert them in tests.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { findChrome, chromeArgs } from '../test/find-chrome.mjs';
@@ -77,10 +80,7 @@ export async function measureNetworkLayout({ sizes = [200, 1000, 3000], browser 
     const module = await import('data:text/javascript;base64,' + Buffer.from(code).toString('base64'));
     return sizes.map((size) => module.measure(size));
   }
-  const { chromium } = await import('playwright-core');
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error('No Chrome or Chromium found (set CHROME_PATH).');
-  const instance = await chromium.launch({ executablePath, headless: true, args: chromeArgs });
+  const instance = await launch();
   try {
     const page = await instance.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
@@ -94,7 +94,93 @@ export async function measureNetworkLayout({ sizes = [200, 1000, 3000], browser 
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+async function launch() {
+  const { chromium } = await import('playwright-core');
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('No Chrome or Chromium found (set CHROME_PATH).');
+  return chromium.launch({ executablePath, headless: true, args: chromeArgs });
+}
+
+/**
+ * The element, bundled (production Lit, Vega inlined), fed generated OCDS data with `limit` = the node count.
+ * Vega is loaded and warmed up on a small network first, and the Dataset is built (`fromOcds`, timed apart as
+ * `datasetMs`) before the clock starts: what is measured is Dataset in -> drawn, not the download or the parse.
+ * @param {{ sizes?: number[] }} [options]
+ * @returns {Promise<Array<{ nodes: number, releases: number, datasetMs: number, firstFrameMs: number, settledMs: number,
+ *   longestTaskMs: number, tasksOver200ms: number, draws: number }>>}
+ */
+export async function measureNetworkElement({ sizes = [200, 1000, 3000] } = {}) {
+  const entry = `
+    import './components/supplier-network/define.ts';
+    import { generateNetworkReleases } from './bench/network-data.js';
+    import { fromOcds } from './src/data/from-ocds.ts';
+    window.measure = async (nodes) => {
+      const host = document.getElementById('host');
+      host.replaceChildren();
+      const data = generateNetworkReleases(nodes);
+      const element = document.createElement('ocds-supplier-network');
+      element.limit = nodes;
+      host.append(element);
+      let longest = 0;
+      let over = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          longest = Math.max(longest, entry.duration);
+          if (entry.duration > 200) over++;
+        }
+      });
+      observer.observe({ type: 'longtask' });
+      let draws = 0;
+      element.addEventListener('ocds-render', () => draws++);
+      const read = performance.now();
+      const dataset = fromOcds(data);
+      const datasetMs = performance.now() - read;
+      const start = performance.now();
+      const first = new Promise((resolve) => element.addEventListener('ocds-render', resolve, { once: true }));
+      element.sharedDataset = dataset;
+      await first;
+      const firstFrameMs = performance.now() - start;
+      await element.layoutSettled;
+      const settledMs = performance.now() - start;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      return { nodes, releases: data.releases.length, datasetMs, firstFrameMs, settledMs, longestTaskMs: longest, tasksOver200ms: over, draws };
+    };`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'bench-element.ts' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    tsconfig: `${root}/tsconfig.json`,
+  });
+  const instance = await launch();
+  try {
+    const page = await instance.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.setContent('<!doctype html><title>bench</title><div id="host"></div>');
+    await page.addScriptTag({ type: 'module', content: result.outputFiles[0].text });
+    await page.waitForFunction(() => typeof window.measure === 'function');
+    await page.evaluate(() => window.measure(30));
+    const results = [];
+    for (const size of sizes) results.push(await page.evaluate((n) => window.measure(n), size));
+    return results;
+  } finally {
+    await instance.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--element')) {
+  const results = await measureNetworkElement();
+  console.log('<ocds-supplier-network> in headless Chromium (Dataset in -> drawn; fromOcds timed apart):');
+  for (const r of results) {
+    console.log(
+      `  ${String(r.nodes).padStart(5)} nodes (${r.releases} releases, fromOcds ${r.datasetMs.toFixed(0)} ms): first frame ${r.firstFrameMs.toFixed(0)} ms, ` +
+        `settled and drawn ${r.settledMs.toFixed(0)} ms, ${r.draws} draws, longest task ${r.longestTaskMs.toFixed(0)} ms, ` +
+        `tasks over 200 ms: ${r.tasksOver200ms}`,
+    );
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const browser = process.argv.includes('--browser');
   const results = await measureNetworkLayout({ browser });
   console.log(`supplier-network layout (${browser ? 'headless Chromium' : `Node ${process.version}`}):`);

@@ -1,11 +1,12 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
 import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
-import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
+import { NETWORK_PADDING, networkLayoutInput, networkSpec } from '../../src/charts/network.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatMoney, formatPercent } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { chartElementStyles } from '../base/styles.js';
 import { supplierNetworkMessages } from './messages.js';
 
 type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
@@ -34,6 +35,15 @@ interface LayoutRun {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
+  static override styles = [
+    chartElementStyles,
+    css`
+      .chart g.node path {
+        cursor: pointer;
+      }
+    `,
+  ];
+
   /** At most this many suppliers by value (default 50); the rest are grouped into one "others" node per buyer. */
   @property({ type: Number, reflect: true }) limit?: number;
   /** Show only this organisation's neighbourhood: a node id as in the table (`focus` attribute). */
@@ -57,6 +67,16 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
+  private readonly moneyFormats = new Map<string, (amount: number) => string>();
+  /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
+  private drawnWidth = 0;
+  private readonly widthObserver = new ResizeObserver(() =>
+    // After the base has read the new width in its own observer.
+    requestAnimationFrame(() => {
+      const width = this.renderRoot.querySelector<HTMLElement>('.chart')?.clientWidth ?? 0;
+      if (this.drawnWidth && width > 0 && Math.abs(width - this.drawnWidth) >= 2) this.redraw();
+    }),
+  );
 
   constructor() {
     super();
@@ -80,8 +100,14 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     return this.analysed ? this.networkFor(this.shownCurrency) : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.widthObserver.observe(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.widthObserver.disconnect();
     this.ticking = false;
   }
 
@@ -124,11 +150,13 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     const height = Math.round(Math.min(560, Math.max(280, ctx.width * 0.62)));
     const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, ctx.width / height);
     this.drawnAtRest = run.layout.done;
+    this.drawnWidth = ctx.width;
     const t = ctx.t;
     const c = ctx.colours;
     return networkSpec(network, run.layout, {
+      width: Math.max(100, ctx.width - 2 * NETWORK_PADDING),
       height,
-      colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted },
+      colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted, background: c.background },
       roles: roleNames(t),
       fields: {
         organisation: t('field.organisation'),
@@ -169,6 +197,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     if (network.edges.some((edge) => edge.split === 'equal')) sentences.push(t('summary.split'));
     if (network.nodes.some((node) => node.role === 'others')) sentences.push(t('summary.others', { limit: this.networkOptions().limit ?? 50 }));
     if (network.excluded.otherCurrency) sentences.push(t('summary.other-currency', { count: network.excluded.otherCurrency }));
+    if (network.excluded.unvalued) sentences.push(t('summary.unvalued', { count: network.excluded.unvalued }));
     const focus = this.focusId ? network.nodes.find((node) => node.id === this.focusId) : undefined;
     if (focus) sentences.push(t('summary.focus', { label: focus.label }));
     return sentences.join(' ');
@@ -299,8 +328,22 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     waiters.forEach((resolve) => resolve());
   }
 
+  /** Money for the reader; one Intl formatter per language and currency (building one per call is slow). */
   private money(amount: number, currency: string, ctx: ChartContext): string {
-    return currency === NO_VALUE ? ctx.t('no-value') : formatMoney(amount, currency, ctx.tag);
+    if (currency === NO_VALUE) return ctx.t('no-value');
+    const key = `${ctx.tag}|${currency}`;
+    let format = this.moneyFormats.get(key);
+    if (!format) {
+      let intl: Intl.NumberFormat | undefined;
+      try {
+        intl = new Intl.NumberFormat(ctx.tag, { style: 'currency', currency });
+      } catch {
+        // Not an ISO 4217 code: formatMoney shows the number and the code as published.
+      }
+      format = intl ? (value) => intl.format(value) : (value) => formatMoney(value, currency, ctx.tag);
+      this.moneyFormats.set(key, format);
+    }
+    return format(amount);
   }
 }
 

@@ -89,8 +89,11 @@ export interface SupplierNetwork {
   /** Currencies with awarded value, by number of processes (most first). */
   currencies: { currency: string; processes: number }[];
   summary: NetworkSummary;
-  /** Awards that could not become an edge, or are outside the selected currency. */
-  excluded: { noBuyer: number; noSupplier: number; otherCurrency: number };
+  /**
+   * Awards left out: without a buyer or without a supplier; with a value in another currency than the one asked
+   * for; without a value when a currency was asked for.
+   */
+  excluded: { noBuyer: number; noSupplier: number; otherCurrency: number; unvalued: number };
 }
 
 export interface SupplierNetworkOptions {
@@ -124,14 +127,16 @@ interface EdgeBuild {
 }
 
 export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOptions = {}): SupplierNetwork {
-  const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0 };
+  const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
   const all = contributions(dataset, excluded);
   const currencies = currencyRanking(all);
   const currency = options.currency ?? currencies[0]?.currency ?? NO_VALUE;
   let selected = all;
   if (options.currency !== undefined) {
     selected = all.filter((c) => c.currency === options.currency);
-    excluded.otherCurrency = new Set(all.filter((c) => c.currency !== options.currency).map((c) => c.award)).size;
+    const outside = all.filter((c) => c.currency !== options.currency);
+    excluded.otherCurrency = new Set(outside.filter((c) => !c.unvalued).map((c) => c.award)).size;
+    excluded.unvalued = new Set(outside.filter((c) => c.unvalued).map((c) => c.award)).size;
   }
   if (options.focus !== undefined) {
     const focus = options.focus;

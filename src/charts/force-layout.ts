@@ -47,7 +47,7 @@ export interface ForceLayout {
 const ALPHA_START = 0.5;
 const ALPHA_MIN = 0.001;
 const VELOCITY_DECAY = 0.4;
-const GRAVITY = 0.05;
+const GRAVITY = 0.08;
 const LINK_GAP = 18;
 const MAX_DEPTH = 32;
 

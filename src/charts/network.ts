@@ -39,10 +39,11 @@ function nodeRadius(node: NetworkNode, max: number): number {
 }
 
 export interface NetworkSpecOptions {
-  /** View height in pixels (the width comes from the element). */
+  /** Plot size in pixels: positions and sizes are computed for it. */
+  width: number;
   height: number;
   /** Fill per role, plus text and muted (edges) colours. */
-  colours: Record<NetworkRole, string> & { text: string; muted: string };
+  colours: Record<NetworkRole, string> & { text: string; muted: string; background: string };
   /** Translated role names (legend, tooltips). */
   roles: Record<NetworkRole, string>;
   /** Translated tooltip field names. */
@@ -55,7 +56,20 @@ export interface NetworkSpecOptions {
   focus?: string;
 }
 
-/** Builds the Vega spec; `x`/`y` are the layout's positions, in the order of `network.nodes`. */
+/** Pixels around the plot: the element passes its width minus twice this. */
+export const NETWORK_PADDING = 8;
+/** Neighbours whose names the highlight shows; a hub with more keeps only its own name. */
+const LABELLED_NEIGHBOURS = 25;
+/** Edge widths are drawn in these steps, one SVG path per step, so thousands of edges cost a handful of marks. */
+const EDGE_WIDTH_STEPS = [0.75, 1.5, 2.5, 4, 6, 8];
+
+/**
+ * Builds the Vega spec for a view of `width` × `height` pixels; `x`/`y` are the layout's positions, in the order of
+ * `network.nodes`. Vega's CSP-safe expression interpreter evaluates every encoding channel of every item, slowly,
+ * so everything is precomputed here in pixels: nodes have five plain fields, edges are drawn as one path per width
+ * step, and the highlight is an overlay (a veil, then the active node, its edges and neighbours) found by lookups —
+ * a few expressions per hover instead of several per item. A new width needs a new spec (the element redraws).
+ */
 export function networkSpec(
   network: Pick<SupplierNetwork, 'nodes' | 'edges'>,
   positions: { x: ArrayLike<number>; y: ArrayLike<number> },
@@ -70,12 +84,12 @@ export function networkSpec(
       .map((node) => node.id),
   );
   if (options.focus) labelled.add(options.focus);
-  const index = new Map(network.nodes.map((node, i) => [node.id, i]));
+  const f = options.fields;
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
   let maxY = -Infinity;
-  const nodes = network.nodes.map((node, i) => {
+  const placed = network.nodes.map((node, i) => {
     const r = nodeRadius(node, max);
     const x = finite(positions.x[i]);
     const y = finite(positions.y[i]);
@@ -83,60 +97,75 @@ export function networkSpec(
     maxX = Math.max(maxX, x + r);
     minY = Math.min(minY, y - r);
     maxY = Math.max(maxY, y + r);
+    return { node, r, x, y };
+  });
+  if (placed.length === 0) minX = maxX = minY = maxY = 0;
+  // Layout units -> pixels: one factor for both axes, centred, so the network keeps its shape.
+  const k = Math.min(options.width / Math.max(maxX - minX, 1), options.height / Math.max(maxY - minY, 1));
+  const px = (x: number) => round(options.width / 2 + (x - (minX + maxX) / 2) * k);
+  const py = (y: number) => round(options.height / 2 + (y - (minY + maxY) / 2) * k);
+  const nodes = placed.map(({ node, r, x, y }) => {
+    const radius = Math.min(Math.max(r * k, 2.5), r * 1.5);
     return {
       id: node.id,
-      label: node.label,
       role: options.roles[node.role],
-      amount: node.amount,
-      amountText: options.formatAmount(node.amount),
-      awards: node.awards,
-      x,
-      y,
-      r,
-      labelled: labelled.has(node.id),
+      colour: options.colours[node.role],
+      x: px(x),
+      y: py(y),
+      size: round(Math.PI * radius * radius),
+      offset: round(radius + 3),
       short: node.label.length > 28 ? `${node.label.slice(0, 27)}…` : node.label,
+      links: [] as { edge: number; other: string }[],
+      tooltip: {
+        [f.organisation]: node.label,
+        [f.role]: options.roles[node.role],
+        [f.amount]: options.formatAmount(node.amount),
+        [f.awards]: node.awards,
+      },
     };
   });
+  const index = new Map(network.nodes.map((node, i) => [node.id, i]));
   const maxEdge = Math.max(0, ...network.edges.map((edge) => edge.amount));
-  const edges = network.edges.flatMap((edge) => {
+  const paths = EDGE_WIDTH_STEPS.map(() => [] as string[]);
+  const edges: { index: number; x: number; y: number; x2: number; y2: number; width: number }[] = [];
+  for (const edge of network.edges) {
     const s = index.get(edge.buyerId);
     const t = index.get(edge.supplierId);
-    if (s === undefined || t === undefined) return [];
-    return [
-      {
-        source: edge.buyerId,
-        target: edge.supplierId,
-        buyer: edge.buyer,
-        supplier: edge.supplier,
-        amountText: options.formatAmount(edge.amount),
-        awards: edge.awards,
-        split: options.describeSplit(edge),
-        sx: nodes[s]!.x,
-        sy: nodes[s]!.y,
-        tx: nodes[t]!.x,
-        ty: nodes[t]!.y,
-        width: maxEdge > 0 && edge.amount > 0 ? MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * (edge.amount / maxEdge) : MIN_EDGE_WIDTH,
-      },
-    ];
-  });
-  if (nodes.length === 0) minX = maxX = minY = maxY = 0;
-  // Layout units -> pixels: one uniform factor `k`, centred, so the network keeps its shape at every width.
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
-  const spanX = Math.max(maxX - minX, 1);
-  const spanY = Math.max(maxY - minY, 1);
-  const px = (field: string) => `width / 2 + (datum.${field} - ${cx}) * k`;
-  const py = (field: string) => `height / 2 + (datum.${field} - ${cy}) * k`;
-  const f = options.fields;
-  const key = (text: string) => JSON.stringify(text);
+    if (s === undefined || t === undefined) continue;
+    const width = maxEdge > 0 && edge.amount > 0 ? MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * (edge.amount / maxEdge) : MIN_EDGE_WIDTH;
+    const step = nearestStep(width);
+    const from = nodes[s]!;
+    const to = nodes[t]!;
+    paths[step]!.push(`M${from.x},${from.y}L${to.x},${to.y}`);
+    const i = edges.push({ index: edges.length, x: from.x, y: from.y, x2: to.x, y2: to.y, width: EDGE_WIDTH_STEPS[step]! }) - 1;
+    from.links.push({ edge: i, other: to.id });
+    if (s !== t) to.links.push({ edge: i, other: from.id });
+  }
+  const edgePaths = paths.flatMap((segments, step) => (segments.length ? [{ d: segments.join(''), width: EDGE_WIDTH_STEPS[step] }] : []));
   const roleOrder: NetworkRole[] = ['buyer', 'supplier', 'both', 'others'];
   const present = roleOrder.filter((role) => network.nodes.some((node) => node.role === role));
+  const nodeFields = ['id', 'x', 'y', 'size', 'colour', 'short', 'offset'];
+  /** A dataset of `fields` lifted out of the looked-up object `key` of each row of `from`. */
+  const lookUp = (data: string, from: string, key: string, fields: string[]) => ({
+    name: data,
+    source: from,
+    transform: [{ type: 'project', fields: fields.map((field) => `${key}.${field}`), as: fields }],
+  });
+  const text = options.colours.text;
+  const position = { x: { field: 'x' }, y: { field: 'y' } };
+  const dot = { ...position, size: { field: 'size' }, fill: { field: 'colour' } };
+  const label = { ...position, dx: { field: 'offset' }, text: { field: 'short' }, fill: { value: text }, baseline: { value: 'middle' }, fontSize: { value: 11 } };
+  const overlay = (type: string, data: string, encode: object) => ({ type, from: { data }, interactive: false, aria: false, encode: { update: encode } });
+  const ring = { ...position, size: { field: 'size' }, fill: { value: null }, stroke: { value: text }, strokeWidth: { value: 2 } };
+  const focused = options.focus ? nodes.find((node) => node.id === options.focus) : undefined;
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
+    width: options.width,
     height: options.height,
-    padding: 8,
+    // Legend and padding are added around the plot, so `width` is the plot the positions were computed for.
+    autosize: { type: 'pad' },
+    padding: NETWORK_PADDING,
     signals: [
-      { name: 'k', update: `min(width / ${spanX}, height / ${spanY})` },
       {
         name: 'hovered',
         value: null,
@@ -151,94 +180,90 @@ export function networkSpec(
     data: [
       { name: 'nodes', values: nodes },
       { name: 'edges', values: edges },
+      { name: 'edgePaths', values: edgePaths },
+      { name: 'labels', values: nodes.filter((node) => labelled.has(node.id)) },
+      { name: 'focused', values: focused ? [focused] : [] },
       {
-        name: 'activeEdges',
-        source: 'edges',
-        transform: [{ type: 'filter', expr: 'active && (datum.source === active || datum.target === active)' }],
-      },
-      {
-        name: 'activeNodes',
-        source: 'activeEdges',
+        name: 'activeRow',
+        values: [{}],
         transform: [
-          { type: 'fold', fields: ['source', 'target'], as: ['end', 'nodeId'] },
-          { type: 'aggregate', groupby: ['nodeId'] },
+          { type: 'formula', as: 'key', expr: 'active' },
+          { type: 'lookup', from: 'nodes', key: 'id', fields: ['key'], as: ['node'] },
+          { type: 'filter', expr: 'datum.node' },
         ],
       },
-      { name: 'labels', source: 'nodes', transform: [{ type: 'filter', expr: 'datum.labelled' }] },
+      lookUp('activeNode', 'activeRow', 'node', [...nodeFields, 'links']),
+      {
+        name: 'activeLinks',
+        source: 'activeNode',
+        transform: [
+          { type: 'flatten', fields: ['links'], as: ['link'] },
+          { type: 'project', fields: ['link.edge', 'link.other', 'links.length'], as: ['edge', 'other', 'count'] },
+          { type: 'lookup', from: 'edges', key: 'index', fields: ['edge'], as: ['e'] },
+          { type: 'lookup', from: 'nodes', key: 'id', fields: ['other'], as: ['n'] },
+        ],
+      },
+      lookUp('activeEdges', 'activeLinks', 'e', ['x', 'y', 'x2', 'y2', 'width']),
+      lookUp('neighbours', 'activeLinks', 'n', nodeFields),
+      {
+        name: 'neighbourLabels',
+        source: 'activeLinks',
+        transform: [
+          { type: 'filter', expr: `datum.count <= ${LABELLED_NEIGHBOURS}` },
+          { type: 'project', fields: nodeFields.map((field) => `n.${field}`), as: nodeFields },
+        ],
+      },
+      {
+        name: 'selectedRow',
+        values: [{}],
+        transform: [
+          { type: 'formula', as: 'key', expr: 'ocds_selected' },
+          { type: 'lookup', from: 'nodes', key: 'id', fields: ['key'], as: ['node'] },
+          { type: 'filter', expr: 'datum.node' },
+          { type: 'project', fields: ['node.x', 'node.y', 'node.size'], as: ['x', 'y', 'size'] },
+        ],
+      },
     ],
     scales: [
-      {
-        name: 'colour',
-        type: 'ordinal',
-        domain: present.map((role) => options.roles[role]),
-        range: present.map((role) => options.colours[role]),
-      },
+      // For the legend only: nodes carry their colour.
+      { name: 'colour', type: 'ordinal', domain: present.map((role) => options.roles[role]), range: present.map((role) => options.colours[role]) },
     ],
     legends: present.length > 1 ? [{ fill: 'colour', orient: 'top', direction: 'horizontal', symbolType: 'circle', aria: false }] : [],
     marks: [
       {
-        type: 'rule',
-        name: 'edge',
-        from: { data: 'edges' },
-        aria: false,
-        encode: {
-          update: {
-            x: { signal: px('sx') },
-            y: { signal: py('sy') },
-            x2: { signal: px('tx') },
-            y2: { signal: py('ty') },
-            stroke: { value: options.colours.muted },
-            strokeWidth: { field: 'width' },
-            strokeOpacity: { signal: '!active ? 0.45 : datum.source === active || datum.target === active ? 0.9 : 0.06' },
-            tooltip: {
-              signal: `{${key(f.buyer)}: datum.buyer, ${key(f.supplier)}: datum.supplier, ${key(f.amount)}: datum.amountText, ${key(f.awards)}: datum.awards, ${key(f.split)}: datum.split || null}`,
-            },
-          },
-        },
-      },
-      {
-        type: 'symbol',
-        name: 'node',
-        from: { data: 'nodes' },
-        aria: false,
-        encode: {
-          update: {
-            x: { signal: px('x') },
-            y: { signal: py('y') },
-            shape: { value: 'circle' },
-            size: { signal: 'PI * pow(clamp(datum.r * k, 2.5, datum.r * 1.5), 2)' },
-            fill: { scale: 'colour', field: 'role' },
-            fillOpacity: {
-              signal: '!active || datum.id === active || indata("activeNodes", "nodeId", datum.id) ? 0.9 : 0.15',
-            },
-            stroke: { signal: `datum.id === ocds_selected || datum.id === ${JSON.stringify(options.focus ?? null)} ? ${key(options.colours.text)} : null` },
-            strokeWidth: { value: 2 },
-            cursor: { value: 'pointer' },
-            tooltip: {
-              signal: `{${key(f.organisation)}: datum.label, ${key(f.role)}: datum.role, ${key(f.amount)}: datum.amountText, ${key(f.awards)}: datum.awards}`,
-            },
-          },
-        },
-      },
-      {
-        type: 'text',
-        from: { data: 'labels' },
-        aria: false,
+        type: 'path',
+        from: { data: 'edgePaths' },
         interactive: false,
-        encode: {
-          update: {
-            x: { signal: `${px('x')} + clamp(datum.r * k, 2.5, datum.r * 1.5) + 3` },
-            y: { signal: py('y') },
-            baseline: { value: 'middle' },
-            text: { field: 'short' },
-            fill: { value: options.colours.text },
-            fontSize: { value: 11 },
-            opacity: { signal: '!active || datum.id === active || indata("activeNodes", "nodeId", datum.id) ? 1 : 0.2' },
-          },
-        },
+        aria: false,
+        encode: { enter: { path: { field: 'd' }, strokeWidth: { field: 'width' }, stroke: { value: options.colours.muted }, strokeOpacity: { value: 0.45 } } },
       },
+      { type: 'symbol', name: 'node', from: { data: 'nodes' }, aria: false, encode: { enter: { ...dot, tooltip: { field: 'tooltip' } } } },
+      overlay('text', 'labels', label),
+      // The highlight: a veil over the network, then the active node's edges, neighbours and names on top. None of
+      // it takes the pointer, so hovering and clicking keep reaching the nodes underneath.
+      overlay('rect', 'activeNode', { x: { value: 0 }, y: { value: 0 }, x2: { signal: 'width' }, y2: { signal: 'height' }, fill: { value: options.colours.background }, fillOpacity: { value: 0.75 } }),
+      overlay('rule', 'activeEdges', { x: { field: 'x' }, y: { field: 'y' }, x2: { field: 'x2' }, y2: { field: 'y2' }, stroke: { value: options.colours.muted }, strokeWidth: { field: 'width' } }),
+      overlay('symbol', 'neighbours', dot),
+      overlay('symbol', 'activeNode', dot),
+      overlay('text', 'neighbourLabels', label),
+      overlay('text', 'activeNode', label),
+      overlay('symbol', 'focused', ring),
+      overlay('symbol', 'selectedRow', ring),
     ],
   };
+}
+
+function nearestStep(width: number): number {
+  let best = 0;
+  for (let i = 1; i < EDGE_WIDTH_STEPS.length; i++) {
+    if (Math.abs(EDGE_WIDTH_STEPS[i]! - width) < Math.abs(EDGE_WIDTH_STEPS[best]! - width)) best = i;
+  }
+  return best;
+}
+
+/** Pixels to a tenth: shorter SVG and spec, no visible difference. */
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 function finite(value: number | undefined): number {

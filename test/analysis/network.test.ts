@@ -65,12 +65,13 @@ describe('supplierNetwork', () => {
           award('a2', [s(2)], 40, 'USD', 'unsuccessful'),
           award('a3', [s(3)], 10, 'USD', 'pending'),
           award('a4', [s(4)], 99, 'EUR'),
+          award('a5', [s(5)]),
         ]),
       ]),
       { currency: 'USD' },
     );
     expect(net.edges.map((e) => e.supplierId)).to.deep.equal(['s3']);
-    expect(net.excluded.otherCurrency).to.equal(1);
+    expect(net.excluded).to.include({ otherCurrency: 1, unvalued: 1 });
     expect(net.summary.total).to.equal(10);
   });
 

@@ -46,7 +46,7 @@ describe('<ocds-supplier-network>', () => {
       expect(actual.get(key)![1]).to.equal(awards);
     }
     expect(new Set(el.rows.map((row) => row.currency))).to.deep.equal(new Set(['MDL']));
-    const symbols = el.shadowRoot!.querySelectorAll('g.mark-symbol.role-mark path');
+    const symbols = el.shadowRoot!.querySelectorAll('g.node path');
     expect(symbols.length).to.equal(8);
     await expect(el).to.be.accessible();
   });
