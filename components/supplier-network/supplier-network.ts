@@ -253,7 +253,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     const keys: SortKey[] = ['amount', 'awards', 'buyer', 'supplier'];
     return html`<label
       >${ctx.t('control.sort')}
-      <select @change=${this.onSortChange}>
+      <select class="sort" @change=${this.onSortChange}>
         ${keys.map((key) => html`<option value=${key} ?selected=${key === this.sortKey}>${ctx.t(`sort.${key}`)}</option>`)}
       </select></label
     >`;

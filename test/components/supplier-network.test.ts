@@ -4,6 +4,7 @@ import type { OcdsSupplierNetwork } from '../../components/supplier-network/defi
 
 const MOLDOVA = '/test/fixtures/ocds/real/moldova/sample-data/records/ocds-ngfbwp-18610708.json';
 const PARAGUAY = '/test/fixtures/ocds/real/paraguay-dncp/rparrapy-ocds-viz/155220.json';
+const TED_SHARED = '/test/fixtures/ocds/real/eu-ted-doffin/TED-and-Doffin-to-ocds/ContractAwardNotice_can-social_2024-103933_release_0.json';
 
 type Json = Record<string, any>;
 
@@ -120,5 +121,55 @@ describe('<ocds-supplier-network>', () => {
     expect(el.rows.map((row) => row.supplierId)).to.deep.equal([supplier.id]);
     expect(el.getAttribute('focus')).to.equal(supplier.id);
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('ALIM-TOTAL');
+  });
+
+  it('draws the same positions for the same data', async () => {
+    const positions = async () => {
+      const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+      await ready(el);
+      const paths = [...el.shadowRoot!.querySelectorAll('g.node path')];
+      return paths.map((path) => path.getAttribute('transform'));
+    };
+    const first = await positions();
+    expect(first).to.have.length(8);
+    expect(first.every((transform) => /^translate\(-?[\d.]+,-?[\d.]+\)$/.test(transform ?? ''))).to.equal(true);
+    expect(new Set(first).size).to.equal(8);
+    expect(await positions()).to.deep.equal(first);
+  });
+
+  it('sorts the table and the CSV by the chosen column, with the same columns in both', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+    await ready(el);
+    const amounts = el.rows.map((row) => row.amount);
+    expect(amounts).to.deep.equal([...amounts].sort((a, b) => b - a));
+    const root = el.shadowRoot!;
+    const sort = root.querySelector<HTMLSelectElement>('select.sort')!;
+    sort.value = 'supplier';
+    sort.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const names = el.rows.map((row) => row.supplier);
+    expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b)));
+    [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Show table'))!.click();
+    await el.updateComplete;
+    const firstCells = [...root.querySelectorAll('tbody tr')].map((tr) => tr.children[1]!.textContent!.trim());
+    expect(firstCells).to.deep.equal(names);
+    const csv = el.csv().split('\r\n');
+    expect(csv[0]).to.equal('buyer,supplier,currency,amount,awards,split,sharedAwards,buyerId,supplierId');
+    expect(root.querySelectorAll('thead th')).to.have.length(9);
+    expect(csv[1]).to.contain(names[0]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws awards published without a value when nothing has one, and says so', async () => {
+    const release = await json(TED_SHARED);
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network .data=${release} theme="dark" lang="es"></ocds-supplier-network>`);
+    await ready(el);
+    const names = new Map((release.parties as Json[]).map((party) => [party.id, party.name]));
+    const suppliers = (release.awards[0].suppliers as Json[]).map((supplier) => names.get(supplier.id));
+    expect(suppliers).to.have.length(5);
+    expect(el.rows.map((row) => row.supplier)).to.have.members(suppliers);
+    for (const row of el.rows) expect(row).to.include({ buyer: names.get(release.buyer.id), currency: '', amount: 0, unvalued: 1, awards: 1 });
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('publicadas sin valor');
+    await expect(el).to.be.accessible();
   });
 });
