@@ -34,10 +34,11 @@ export class OrganisationRegistry {
     }
     const name = ref.name.trim();
     if (name) entry.names.set(name, (entry.names.get(name) ?? 0) + 1);
-    const scheme = ref.identifier?.scheme;
+    // Only identity keys built from an identifier carry one (`scheme/id`, the scheme normalised).
     const id = ref.identifier?.id;
-    if (!entry.identifier && scheme && id && !ref.key.startsWith('name:') && !ref.key.startsWith('party:')) {
-      entry.identifier = { scheme, id };
+    if (!entry.identifier && id && !ref.key.startsWith('name:') && !ref.key.startsWith('party:')) {
+      const scheme = normaliseScheme(ref.identifier?.scheme);
+      if (scheme) entry.identifier = { scheme, id };
     }
   }
 
@@ -296,9 +297,7 @@ class ProcessReader {
       assign(identifier, 'legalName', text(identifierObject.legalName));
       ref.identifier = identifier;
     }
-    this.context.organisations.add(
-      ref.identifier?.scheme ? { ...ref, identifier: { ...ref.identifier, scheme: normaliseScheme(ref.identifier.scheme) } } : ref,
-    );
+    this.context.organisations.add(ref);
     return ref;
   }
 

@@ -135,8 +135,9 @@ export function normaliseName(name: string): string {
 }
 
 function stripAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '');
+  return ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 let currencies: Set<string> | undefined;
 function knownCurrencies(): Set<string> {

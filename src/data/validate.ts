@@ -169,7 +169,7 @@ function repairTag(release: JsonObject, context: RepairContext): void {
 }
 
 class RepairContext {
-  private readonly counts = new Map<string, { path: string; count: number }>();
+  private counts: Map<string, { path: string; count: number }> | undefined;
 
   constructor(
     private readonly prefix: string,
@@ -178,21 +178,22 @@ class RepairContext {
   ) {}
 
   issue(code: string, segments: Segment[], message: string): void {
-    const path = join(this.prefix, pathOf(segments));
     if (COUNTED.has(code)) {
+      this.counts ??= new Map();
       const counted = this.counts.get(code);
       if (counted) counted.count++;
-      else this.counts.set(code, { path, count: 1 });
+      else this.counts.set(code, { path: join(this.prefix, pathOf(segments)), count: 1 });
       return;
     }
-    this.onIssue({ code, path, ocid: this.ocid, message });
+    this.onIssue({ code, path: join(this.prefix, pathOf(segments)), ocid: this.ocid, message });
   }
 
   flush(): void {
+    if (!this.counts) return;
     for (const [code, { path, count }] of this.counts) {
       this.onIssue({ code, path, ocid: this.ocid, message: `${count} ${COUNTED_MESSAGES[code]} (first at ${path}).` });
     }
-    this.counts.clear();
+    this.counts = undefined;
   }
 
   walkObject(object: JsonObject, segments: Segment[]): void {
