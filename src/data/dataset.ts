@@ -8,6 +8,7 @@ import { isOcds10Release, upgradeRelease } from './upgrade.js';
 import { dateTime } from './dates.js';
 import { checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
 import { OrganisationRegistry, buildProcess } from './model.js';
+import { releaseContents } from './release-contents.js';
 
 export interface BuildExtra {
   /** Issues found before this step (decoding, parsing, loading), listed first. */
@@ -111,7 +112,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
       }
       seen.add(key);
     } else if (ocid !== undefined) {
-      onIssue({ code: 'release-missing-id', path: 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
+      onIssue({ code: 'release-missing-id', path: path ? `${path}.id` : 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
     }
     const release = repairRelease(raw, path, onIssue);
     if (release) inputFor(String(release.ocid)).releases.push(release);
@@ -146,8 +147,10 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
           onIssue({ code: 'item-not-object', path: entryPath, ocid, message: `${entryPath} is not an object; it was left out.` });
         } else if (isLinkedRelease(entry) || compiledRaw) {
           // Only the history is read: the publisher's compiled release already holds what the releases say.
+          const ref = releaseReference(entry, entryPath, ocid, onIssue);
           if (isLinkedRelease(entry)) input.linked++;
-          input.recordHistory.push(releaseReference(entry, entryPath, ocid, onIssue));
+          else ref.contents = releaseContents(entry);
+          input.recordHistory.push(ref);
         } else {
           addRelease(entry, entryPath, ocid);
         }
@@ -242,7 +245,8 @@ function compileProcess(
   const history: ReleaseRef[] = [];
   const historyIds = new Set<string>();
   for (const release of ordered) {
-    history.push(releaseRef(release, release.id));
+    // Read before merging: what this release itself says.
+    history.push({ ...releaseRef(release, release.id), contents: releaseContents(release) });
     historyIds.add(String(release.id));
   }
   for (const entry of input.recordHistory) {
@@ -270,7 +274,7 @@ function upgradeIfOcds10(release: JsonObject, onIssue: (issue: DataIssue) => voi
 
 /** A record with a compiled release and no release entries still had one release published: the compiled one. */
 function historyOrCompiled(history: ReleaseRef[], compiled: JsonObject): ReleaseRef[] {
-  return history.length > 0 ? history : [releaseRef(compiled, compiled.id)];
+  return history.length > 0 ? history : [{ ...releaseRef(compiled, compiled.id), contents: releaseContents(compiled) }];
 }
 
 function releaseRef(release: JsonObject, id: unknown): ReleaseRef {

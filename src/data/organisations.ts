@@ -139,8 +139,12 @@ function stripAccents(text: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
-let currencies: Set<string> | undefined;
-function knownCurrencies(): Set<string> {
-  currencies ??= new Set([...Intl.supportedValuesOf('currency'), 'XXX']);
+let currencies: { has(code: string): boolean } | undefined;
+function knownCurrencies(): { has(code: string): boolean } {
+  // ISO 4217 as the browser knows it; where Intl cannot list currencies (old engines), any three letters.
+  currencies ??=
+    typeof Intl.supportedValuesOf === 'function'
+      ? new Set([...Intl.supportedValuesOf('currency'), 'XXX'])
+      : { has: (code: string) => /^[A-Z]{3}$/.test(code) };
   return currencies;
 }
