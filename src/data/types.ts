@@ -139,11 +139,40 @@ export interface Tender {
   amendments: Amendment[];
 }
 
+/** An award or contract as one release states it. */
+export interface ReleaseItem {
+  id: string;
+  value?: Money;
+}
+
+/**
+ * What one release itself carries, read from that release before merging (a release restates what it
+ * still holds true, so this is its content, not a difference from the releases before it).
+ */
+export interface ReleaseContents {
+  /** The release has planning details (more than an id); its budget when stated. */
+  planning?: { budget?: Money };
+  /** The release has tender details (more than an id); the tender value when stated. */
+  tender?: { value?: Money };
+  awards: ReleaseItem[];
+  contracts: ReleaseItem[];
+  /** Payments: `contracts[].implementation.transactions`. */
+  transactions: number;
+  /** Planning, tender, contract and implementation milestones. */
+  milestones: number;
+  /** Tender, award and contract amendments (an OCDS 1.0 `amendment` counts as one). */
+  amendments: number;
+  /** Documents of planning, tender, awards, contracts and implementation. */
+  documents: number;
+}
+
 /** One release published for the process (the release history). */
 export interface ReleaseRef {
   id: string;
   date?: string;
   tags: string[];
+  /** What the release carries; undefined when only a link to it was published. */
+  contents?: ReleaseContents;
 }
 
 /** One contracting process (all releases with one `ocid`, compiled). */
