@@ -56,9 +56,13 @@ export default defineConfig(({ mode }) => {
         external: cdn ? [] : [/^zod(\/|$)/, /^lit(\/|$)/, /^@lit(-labs)?\//, /^vega(-lite|-embed)?(\/|$)/],
         output: {
           minify: true,
-          // A lazily loaded element chunk is named after its element (spending-by-stage-<hash>.js), not `define`.
-          chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.endsWith('/define.ts') ? `${basename(dirname(chunk.facadeModuleId))}-[hash].js` : '[name]-[hash].js',
+          // Chunks named for what they hold: an element's (spending-by-stage-<hash>.js, not `define`), Vega's.
+          chunkFileNames: (chunk) => {
+            const facade = chunk.facadeModuleId ?? '';
+            if (facade.endsWith('/define.ts')) return `${basename(dirname(facade))}-[hash].js`;
+            if (facade.includes('/node_modules/vega-embed/')) return 'vega-[hash].js';
+            return '[name]-[hash].js';
+          },
         },
       },
     },

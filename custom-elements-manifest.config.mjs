@@ -1,0 +1,102 @@
+// `npm run analyze`: dist/custom-elements.json (package.json "customElements") from the elements' JSDoc.
+// Three fixes the analyzer needs for this code base, as plugins:
+// - elements register through `defineElement('ocds-…', Class)` (components/base/define.ts), which the analyzer does
+//   not know: read those calls for tag names;
+// - several JSDoc tags on one line (`@csspart heading @csspart chart …`) arrive as one tag: split them;
+// - every chart fires the element contract's events from the base class's generic `emit()`, which the analyzer
+//   cannot follow, and takes the contract's custom properties (components/base/styles.ts): list both on every chart
+//   (DESIGN.md, "Element contract"), keeping an element's own description where it has one.
+
+const CHART_BASE = 'OcdsChartElement';
+const CONTRACT_EVENTS = [
+  { name: 'ocds-load', type: { text: 'CustomEvent<OcdsLoadDetail>' }, description: '`{ processes, releases, issues }` once the data is loaded.' },
+  { name: 'ocds-render', type: { text: 'CustomEvent<void>' }, description: 'Each time the chart has been drawn.' },
+  { name: 'ocds-select', type: { text: 'CustomEvent<OcdsSelectDetail>' }, description: '`{ kind, id, label, value }` when an item is selected.' },
+  { name: 'ocds-error', type: { text: 'CustomEvent<OcdsErrorDetail>' }, description: "`{ phase: 'fetch' | 'parse' | 'validate' | 'render', message, code? }`." },
+];
+
+const CONTRACT_CSS_PROPERTIES = [
+  ['--ocds-font-family', 'Font of the whole element.'],
+  ['--ocds-color-text', 'Text colour (also axes and labels).'],
+  ['--ocds-color-muted', 'Secondary text, grid lines, borders.'],
+  ['--ocds-color-background', 'Background of the element and the chart.'],
+  ['--ocds-color-accent', 'Focus rings, selection, single-colour marks.'],
+  ['--ocds-stage-planning', 'Colour of the planning stage.'],
+  ['--ocds-stage-tender', 'Colour of the tender stage.'],
+  ['--ocds-stage-award', 'Colour of the award stage.'],
+  ['--ocds-stage-contract', 'Colour of the contract stage.'],
+  ['--ocds-stage-implementation', 'Colour of the implementation stage (payments).'],
+  ['--ocds-chart-min-height', 'Height kept for the chart until it is drawn (default 18rem).'],
+].map(([name, description]) => ({ name, description }));
+
+/** Adds `defaults` missing from `entries` and fills in empty descriptions. */
+function withDefaults(entries, defaults) {
+  const merged = entries.map((entry) => ({ ...defaults.find((known) => known.name === entry.name), ...entry }));
+  for (const entry of merged) if (!entry.description) entry.description = defaults.find((known) => known.name === entry.name)?.description;
+  return [...merged, ...defaults.filter((known) => !entries.some((entry) => entry.name === known.name)).map((known) => ({ ...known }))];
+}
+
+/** `{ name, description: '@tag b - about b @tag c' }` -> entries a, b, c. */
+function splitInlineTags(entries, tag) {
+  const pattern = new RegExp(`\\s*@${tag}\\s+`);
+  return (entries ?? []).flatMap((entry) => {
+    const [description, ...rest] = (entry.description ?? '').split(pattern);
+    const more = rest.map((text) => {
+      const [, name, about] = /^(\S+)(?:\s+-\s+(.*))?$/s.exec(text.trim()) ?? [];
+      return { name, ...(about ? { description: about.trim() } : {}) };
+    });
+    const first = { ...entry, description: description.replace(/^-\s*/, '').trim() };
+    if (!first.description) delete first.description;
+    return [first, ...more];
+  });
+}
+
+function ocdsWidgetsPlugin() {
+  const tags = new Map();
+  return {
+    name: 'ocds-widgets',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || node.expression.getText() !== 'defineElement') return;
+      const [tag, constructor] = node.arguments;
+      if (!tag || !ts.isStringLiteral(tag) || !constructor) return;
+      tags.set(constructor.getText(), tag.text);
+      moduleDoc.exports ??= [];
+      moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag.text, declaration: { name: constructor.getText(), module: moduleDoc.path } });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const classes = new Map();
+      for (const module of customElementsManifest.modules) {
+        // define.ts's own helper registers no element of its own.
+        module.exports = (module.exports ?? []).filter((entry) => !(entry.kind === 'custom-element-definition' && entry.name === 'tag'));
+        for (const declaration of module.declarations ?? []) if (declaration.kind === 'class') classes.set(declaration.name, { declaration, module });
+      }
+      for (const [name, { declaration, module }] of classes) {
+        declaration.cssParts = splitInlineTags(declaration.cssParts, 'csspart');
+        declaration.cssProperties = splitInlineTags(declaration.cssProperties, 'cssproperty');
+        declaration.events = splitInlineTags(declaration.events, 'event').filter((event) => event.name && event.name !== 'type');
+        if (tags.has(name)) {
+          declaration.customElement = true;
+          declaration.tagName = tags.get(name);
+        }
+        if (declaration.superclass?.name === CHART_BASE) {
+          declaration.events = withDefaults(declaration.events, CONTRACT_EVENTS);
+          declaration.cssProperties = withDefaults(declaration.cssProperties, CONTRACT_CSS_PROPERTIES);
+        }
+        // Point definitions at the module that declares the class.
+        for (const other of customElementsManifest.modules) {
+          for (const entry of other.exports ?? []) {
+            if (entry.kind === 'custom-element-definition' && entry.declaration.name === name) entry.declaration.module = module.path;
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['components/**/*.ts'],
+  exclude: ['components/**/messages.ts', 'components/embed/**', 'components/cdn.ts', 'components/loader.ts'],
+  outdir: 'dist',
+  litelement: true,
+  plugins: [ocdsWidgetsPlugin()],
+};
