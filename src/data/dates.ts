@@ -6,7 +6,7 @@ export type OcdsDateError = { error: 'empty' | 'invalid' | 'epoch' };
 
 // date, then optional time (T or space), optional fraction (possibly empty: "00:00:00.-06:00"), optional offset.
 const DATE_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d*))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d*))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 // Dates publishers write when they have none. Any time of these days counts.
 const PLACEHOLDER_DAYS = new Set(['1970-01-01', '1900-01-01', '0001-01-01', '0000-00-00']);
@@ -16,7 +16,8 @@ const PLACEHOLDER_DAYS = new Set(['1970-01-01', '1900-01-01', '0001-01-01', '000
  * - `2016-12-31` is a calendar date: `iso` stays `2016-12-31`, `time` is `Date.UTC(2016, 11, 31)`.
  * - Full timestamps keep their offset in `iso`; `time` is the instant.
  * - Unambiguous junk is repaired: `2015-11-09T00:00:00.-06:00` -> `2015-11-09T00:00:00-06:00`, `+0000` -> `+00:00`,
- *   a space instead of `T`, missing seconds; a timestamp without offset is read as UTC (`Z` appended).
+ *   a space instead of `T`, missing seconds, `2016/12/31` (year first); a timestamp without offset is read as
+ *   UTC (`Z` appended).
  * A caller detects a repair by comparing `iso` with the input.
  */
 export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {

@@ -241,6 +241,10 @@ class RepairContext {
       return text;
     }
     if (typeof value === 'number') {
+      if (key === 'value' && isValueField(segments)) {
+        this.issue('value-number', segments, `"value" is the bare number ${value}, not {amount, currency}; read as its amount.`);
+        return { amount: value };
+      }
       if (ID_KEYS.has(key)) {
         this.issue('id-number', segments, '');
         return String(value);
@@ -347,6 +351,14 @@ class RepairContext {
 }
 
 const REMOVE = Symbol('remove');
+
+/** Whether `segments` ends at an OCDS Value `value` (tender, unit, award, contract, transaction), not an extension's number. */
+function isValueField(segments: Segment[]): boolean {
+  const parent = segments[segments.length - 2];
+  if (parent === 'tender' || parent === 'unit') return true;
+  const list = segments[segments.length - 3];
+  return typeof parent === 'number' && (list === 'awards' || list === 'contracts' || list === 'transactions');
+}
 
 export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -17,6 +17,7 @@ describe('parseOcdsDate', () => {
     ['2016-06-07 10:00:00Z', '2016-06-07T10:00:00Z', Date.UTC(2016, 5, 7, 10), false],
     ['2016-06-07T10:00Z', '2016-06-07T10:00:00Z', Date.UTC(2016, 5, 7, 10), false],
     [' 2016-12-31 ', '2016-12-31', Date.UTC(2016, 11, 31), true],
+    ['2016/12/31', '2016-12-31', Date.UTC(2016, 11, 31), true],
     // Colombia publishes datetimes without an offset: read as UTC.
     ['2017-01-24T00:00:00', '2017-01-24T00:00:00Z', Date.UTC(2017, 0, 24), false],
   ];

@@ -51,6 +51,15 @@ describe('validation and repair', () => {
     expect(issue(dataset, 'amount-invalid', 'tender.value.amount')).to.not.equal(undefined);
   });
 
+  it('reads a bare number given as a value as its amount, in the no-currency bucket', () => {
+    const dataset = load(release({ awards: [{ id: 'a1', value: 1500 }], bids: { statistics: [{ id: 's', measure: 'bids', value: 3 }] } }));
+    // A number that is a number by its schema (bid statistics) stays one.
+    expect((dataset.processes[0].compiledRelease.bids as any).statistics[0].value).to.equal(3);
+    expect(dataset.processes[0].awards[0].value).to.deep.equal({ amount: 1500, currency: 'XXX' });
+    expect(issue(dataset, 'value-number', 'awards[0].value')).to.not.equal(undefined);
+    expect(issue(dataset, 'currency-missing', 'awards[0].value.currency')).to.not.equal(undefined);
+  });
+
   it('normalises currencies: lowercase, typos; unknown or missing -> XXX with an issue', () => {
     const dataset = load(
       release({
