@@ -1,6 +1,7 @@
 // Lenient validation: each quirk seen in real OCDS is repaired (or dropped) with an issue, never silently.
 import { expect } from '@open-wc/testing';
-import { fromOcds, type Dataset, type DataIssue } from '../../src/index.js';
+import fc from 'fast-check';
+import { fromOcds, OcdsError, type Dataset, type DataIssue } from '../../src/index.js';
 import { repairMojibake, repairRelease } from '../../src/data/validate.js';
 
 type Json = Record<string, any>;
@@ -230,5 +231,76 @@ describe('validation and repair', () => {
     const dataset = fromOcds(input);
     expect(dataset.processes[0].awards[0].value).to.deep.equal({ amount: 5, currency: 'MXN' });
     expect(JSON.stringify(input)).to.equal(before);
+  });
+
+  describe('on messy generated releases', () => {
+    // Values of the kinds publishers get wrong, at the places the model reads.
+    const messy = fc.oneof(
+      fc.constantFrom('', ' ', '17452450.07', '1,5', 'mdl', 'MNX', 'N/A', '2015-11-09T00:00:00.-06:00', '1970-01-01', 'Ã“', '\u0000x'),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constant(null),
+      fc.constant({ $numberLong: '42' }),
+      fc.constant([]),
+      fc.constant({}),
+    );
+    const value = fc.oneof(messy, fc.record({ amount: messy, currency: messy }, { requiredKeys: [] }));
+    const org = fc.oneof(messy, fc.record({ id: messy, name: messy, identifier: fc.record({ scheme: messy, id: messy }, { requiredKeys: [] }) }, { requiredKeys: [] }));
+    const award = fc.record({ id: messy, date: messy, status: messy, value, suppliers: fc.oneof(org, fc.array(org, { maxLength: 2 })) }, { requiredKeys: [] });
+    const contract = fc.record(
+      { id: messy, awardID: messy, value, dateSigned: messy, implementation: fc.record({ transactions: fc.array(fc.record({ id: messy, value, amount: value, payer: org }, { requiredKeys: [] }), { maxLength: 2 }) }, { requiredKeys: [] }) },
+      { requiredKeys: [] },
+    );
+    const messyRelease = fc.record(
+      {
+        ocid: fc.constantFrom('ocds-a', 'ocds-b', 7, '', undefined),
+        id: messy,
+        date: messy,
+        tag: fc.oneof(messy, fc.array(messy, { maxLength: 2 })),
+        buyer: org,
+        tender: fc.oneof(messy, fc.record({ id: messy, status: messy, value, numberOfTenderers: messy, procuringEntity: org, tenderPeriod: fc.record({ startDate: messy, endDate: messy }, { requiredKeys: [] }) }, { requiredKeys: [] })),
+        awards: fc.oneof(award, fc.array(award, { maxLength: 2 })),
+        contracts: fc.oneof(contract, fc.array(contract, { maxLength: 2 })),
+        planning: fc.oneof(messy, fc.record({ budget: fc.record({ amount: value }, { requiredKeys: [] }) }, { requiredKeys: [] })),
+      },
+      { requiredKeys: [] },
+    );
+
+    it('fromOcds gives a dataset or an OcdsError, with sound money', () => {
+      fc.assert(
+        fc.property(fc.array(messyRelease, { maxLength: 4 }), (releases) => {
+          let dataset: Dataset;
+          try {
+            dataset = fromOcds({ releases });
+          } catch (error) {
+            expect(error).to.be.instanceOf(OcdsError);
+            return;
+          }
+          for (const process of dataset.processes) {
+            const values = [process.planning?.budget, process.tender?.value, ...process.awards.map((a) => a.value), ...process.contracts.flatMap((c) => [c.value, ...c.transactions.map((t) => t.value)])];
+            for (const money of values) {
+              if (!money) continue;
+              expect(Number.isFinite(money.amount)).to.equal(true);
+              expect(money.currency).to.match(/^[A-Z]{3}$/);
+            }
+          }
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('repair is idempotent: a repaired release needs no second repair', () => {
+      fc.assert(
+        fc.property(messyRelease, (generated) => {
+          const first = repairRelease(structuredClone(generated), '', () => {});
+          if (!first) return;
+          const issues: DataIssue[] = [];
+          const again = structuredClone(first);
+          repairRelease(again, '', (i) => issues.push(i));
+          expect(issues.map((i) => `${i.code} ${i.path}`)).to.deep.equal([]);
+          expect(again).to.deep.equal(first);
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
 });
