@@ -31,7 +31,9 @@
  *     protected selectionFromDatum(datum): string | undefined           // clicked Vega datum -> item id
  *     protected renderExtraControls(ctx): TemplateResult | typeof nothing  // more controls in part="controls"
  *     protected renderDetails(rows, ctx): TemplateResult | typeof nothing  // above the chart (e.g. process title)
- *     protected emptyMessage(rows, ctx): string | undefined             // extra "nothing to show" cases
+ *     protected emptyMessage(rows, ctx): string | undefined             // extra "nothing to show" cases; with no
+ *                                                                       // rows, said instead of "nothing to chart"
+ *     protected analysisProperties = ['ocid', 'sort']                   // properties whose change re-runs analyse()
  *   }
  *   // components/thing/define.ts:  defineElement('ocds-thing', OcdsThing);
  *
@@ -154,6 +156,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected messages: Catalogues = { en: {}, es: {} };
   protected selectKind = 'item';
   protected usesCurrency = false;
+  /** Properties that change the rows: a change re-runs `analyse` on the loaded data (a subclass adds its options). */
+  protected analysisProperties: readonly string[] = ['ocid'];
 
   private loadController?: AbortController;
   private view?: EmbedResult;
@@ -304,7 +308,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (changed.has('sharedDataset') && this.sharedDataset) this.accept(this.sharedDataset);
     else if (changed.has('data') && this.data !== undefined) this.useData();
     else if (sourceChanged && this.src && !this.sharedDataset && this.data === undefined) this.load();
-    else if (this.loaded && changed.has('ocid')) this.currentRows = this.analyse(this.loaded);
+    else if (this.loaded && this.analysisProperties.some((key) => changed.has(key))) this.currentRows = this.analyse(this.loaded);
     if (['lang', 'theme', 'currency', 'ocid', 'loaded', 'currentRows'].some((key) => changed.has(key))) {
       this.queueDraw();
     }
@@ -435,7 +439,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (this.ocid && !this.loaded.processes.some((process) => process.ocid === this.ocid)) {
       return ctx.t('state.ocid-missing', { ocid: this.ocid });
     }
-    if (this.currentRows.length === 0) return ctx.t('state.empty');
+    if (this.currentRows.length === 0) return this.emptyMessage(this.currentRows, ctx) ?? ctx.t('state.empty');
     if (this.usesCurrency && ctx.currency && !this.currencies.includes(ctx.currency)) {
       return ctx.t('state.currency-missing', { currency: ctx.currency, currencies: formatList(this.currencies, ctx.tag) });
     }

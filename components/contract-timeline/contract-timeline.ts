@@ -17,7 +17,7 @@ import {
 } from '../../src/analysis/timeline.js';
 import { dateTime } from '../../src/data/dates.js';
 import { timelineSpec } from '../../src/charts/timeline.js';
-import type { DataIssue, Dataset, Process } from '../../src/data/types.js';
+import type { DataIssue, Dataset, Money, Process, ReleaseContents } from '../../src/data/types.js';
 import { formatDate, formatList, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
@@ -26,6 +26,8 @@ const DAY = 86_400_000;
 /** Row labels of the many-process chart are cut here; the full title is in the tooltip and the list. */
 const ROW_LABEL_LENGTH = 38;
 const UNDATED_LISTED = 5;
+/** A release's awards or contracts are named one by one up to this many; more are counted. */
+const RELEASE_ITEMS_NAMED = 3;
 
 /**
  * When each contracting process happened, stage by stage, and how payments followed.
@@ -68,19 +70,14 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   protected override messages = timelineMessages;
   protected override selectKind = 'process';
   protected override usesCurrency = true;
+  /** Sort, limit and currency choose and rank the processes, so they change the rows too. */
+  protected override analysisProperties = ['ocid', 'sort', 'limit', 'currency'];
 
   private timeline?: ContractTimeline;
 
   /** The data's issues, and the dates this timeline could not place. */
   override get issues(): DataIssue[] {
     return [...super.issues, ...(this.timeline?.issues ?? [])];
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The base re-analyses when `ocid` changes; sort, limit and currency change the rows too.
-    const keys = changed as PropertyValues<OcdsContractTimeline>;
-    if ((keys.has('sort') || keys.has('limit') || keys.has('currency')) && !keys.has('ocid')) keys.set('ocid', this.ocid);
-    super.willUpdate(changed);
   }
 
   protected analyse(dataset: Dataset): TimelineRow[] {
@@ -185,14 +182,24 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
       if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
       if (timeline.overdue.length) sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length }));
     }
-    if (timeline.mode === 'processes' && timeline.undated.length) {
-      const names = timeline.undated.slice(0, UNDATED_LISTED).map((p) => p.title ?? p.ocid);
-      const more = timeline.undated.length - names.length;
-      if (more > 0) names.push(ctx.t('summary.more', { count: more }));
-      sentences.push(ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) }));
-    }
+    if (timeline.mode === 'processes' && timeline.undated.length) sentences.push(this.undatedText(timeline, ctx));
     if (timeline.today) sentences.push(ctx.t('summary.running', { date: date(timeline.today) }));
     return sentences.join(' ');
+  }
+
+  /** Nothing dated to draw: say which processes have no dates rather than only "nothing to chart". */
+  protected override emptyMessage(rows: TimelineRow[], ctx: ChartContext): string | undefined {
+    const timeline = this.timeline;
+    if (rows.length > 0 || !timeline?.undated.length) return undefined;
+    return timeline.mode === 'process' ? ctx.t('summary.undated-only') : this.undatedText(timeline, ctx);
+  }
+
+  /** "2 processes have no dates and are not drawn: A, B and 3 more." */
+  private undatedText(timeline: ContractTimeline, ctx: ChartContext): string {
+    const names = timeline.undated.slice(0, UNDATED_LISTED).map((p) => p.title ?? p.ocid);
+    const more = timeline.undated.length - names.length;
+    if (more > 0) names.push(ctx.t('summary.more', { count: more }));
+    return ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) });
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<TimelineRow>[] {
@@ -325,11 +332,40 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
       const tagName = (tag: string) => (ctx.t(`tag.${tag}`) === `tag.${tag}` ? tag : ctx.t(`tag.${tag}`));
       const added = tags.length ? formatList(tags.map(tagName), ctx.tag) : ctx.t('release.nothing');
       const date = formatDate(row.start, ctx.tag);
-      return row.subject ? ctx.t('release.added', { id: row.subject, date, added }) : ctx.t('release.added-no-id', { date, added });
+      const published = row.subject ? ctx.t('release.added', { id: row.subject, date, added }) : ctx.t('release.added-no-id', { date, added });
+      return row.contents ? `${published}. ${this.contentsText(row.contents, ctx)}` : published;
     }
     let what = ctx.t(`event.${row.event}`);
     if (row.edge) what = ctx.t(`edge.${row.edge}`, { what });
     return row.subject ? `${what}: ${row.subject}` : what;
+  }
+
+  /** What a release carries, in words: "Contains planning (budget £6,700,000), tender (£1,000,000) and 2 documents." */
+  private contentsText(contents: ReleaseContents, ctx: ChartContext): string {
+    const money = (value: Money) => formatMoney(value.amount, value.currency, ctx.tag);
+    const parts: string[] = [];
+    if (contents.planning) {
+      const { budget } = contents.planning;
+      parts.push(budget ? ctx.t('contents.planning-budget', { amount: money(budget) }) : ctx.t('contents.planning'));
+    }
+    if (contents.tender) {
+      const { value } = contents.tender;
+      parts.push(value ? ctx.t('contents.tender-value', { amount: money(value) }) : ctx.t('contents.tender'));
+    }
+    for (const [kind, items] of [['award', contents.awards], ['contract', contents.contracts]] as const) {
+      if (items.length === 0) continue;
+      if (items.length > RELEASE_ITEMS_NAMED || items.some((item) => !item.id)) {
+        parts.push(ctx.t(`contents.${kind}s`, { count: items.length }));
+        continue;
+      }
+      for (const { id, value } of items) {
+        parts.push(value ? ctx.t(`contents.${kind}-value`, { id, amount: money(value) }) : ctx.t(`contents.${kind}`, { id }));
+      }
+    }
+    for (const key of ['transactions', 'milestones', 'amendments', 'documents'] as const) {
+      if (contents[key]) parts.push(ctx.t(`contents.${key}`, { count: contents[key] }));
+    }
+    return parts.length ? ctx.t('release.contains', { list: formatList(parts, ctx.tag) }) : ctx.t('release.contains-nothing');
   }
 }
 

@@ -1,7 +1,7 @@
 // Timeline of contracting processes: when each stage happened, from the model's dates.
 // One process (`ocid`): every dated span, point and release. Many processes: one Gantt row per
 // process, its segments coloured by the stage the process had reached.
-import type { Award, Contract, DataIssue, Dataset, Milestone, Money, Period, Process } from '../data/types.js';
+import type { Award, Contract, DataIssue, Dataset, Milestone, Money, Period, Process, ReleaseContents } from '../data/types.js';
 import { dateTime } from '../data/dates.js';
 
 export type TimelineStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation';
@@ -52,6 +52,8 @@ export interface TimelineRow {
   paidToDate?: number;
   /** Releases: the release tags, comma separated. */
   tags?: string;
+  /** Releases: what the release carries (undefined for a release only linked to). */
+  contents?: ReleaseContents;
 }
 
 export interface TimelineOptions {
@@ -288,6 +290,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
       ...base, kind: 'release', stage: releaseStage(release.tags), event: 'release',
       label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`.trim()),
       start, ...(release.id ? { subject: release.id } : {}), tags: release.tags.join(', '),
+      ...(release.contents ? { contents: release.contents } : {}),
     });
   });
 

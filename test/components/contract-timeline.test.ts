@@ -133,6 +133,92 @@ describe('<ocds-contract-timeline>: one process', () => {
   });
 });
 
+/** The phrases a release's description should hold, read from the release JSON (en or es). */
+function releasePhrases(release: Json, lang: 'en' | 'es'): string[] {
+  const list = (value: unknown): Json[] => (Array.isArray(value) ? value : []);
+  const money = (value: Json) => new Intl.NumberFormat(lang, { style: 'currency', currency: value.currency }).format(value.amount);
+  const words = {
+    en: { budget: 'budget', award: 'award', contract: 'contract', payment: ['payment', 'payments'], document: ['document', 'documents'] },
+    es: { budget: 'presupuesto', award: 'adjudicación', contract: 'contrato', payment: ['pago', 'pagos'], document: ['documento', 'documentos'] },
+  }[lang];
+  const counted = (count: number, [one, other]: string[]) => (count ? [`${count} ${count === 1 ? one : other}`] : []);
+  const awards = list(release.awards);
+  const contracts = list(release.contracts);
+  const implementations = contracts.map((c) => c.implementation ?? {});
+  const documents = [release.planning, release.tender, ...awards, ...contracts, ...implementations].reduce(
+    (n, part) => n + list(part?.documents).length,
+    0,
+  );
+  return [
+    ...(release.planning?.budget ? [`(${words.budget} ${money(release.planning.budget.amount)})`] : []),
+    ...(release.tender?.value ? [`(${money(release.tender.value)})`] : []),
+    ...awards.map((a) => `${words.award} ${a.id} (${money(a.value)})`),
+    ...contracts.map((c) => `${words.contract} ${c.id} (${money(c.value)})`),
+    ...counted(implementations.reduce((n, i) => n + list(i.transactions).length, 0), words.payment),
+    ...counted(documents, words.document),
+  ];
+}
+
+describe('<ocds-contract-timeline>: release history', () => {
+  let pkg: Json;
+  before(async () => {
+    pkg = await getJson(FICTIONAL_PACKAGE);
+  });
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`says what each release carries in its focusable list entry (${lang})`, async () => {
+      const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline lang=${lang} .data=${pkg}></ocds-contract-timeline>`);
+      await ready(element);
+      const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
+      const releases = pkg.releases as Json[];
+      expect(buttons).to.have.length(releases.length);
+      const prefix = lang === 'en' ? 'Release' : 'Entrega';
+      for (const release of releases) {
+        const button = buttons.find((b) => b.textContent!.trim().startsWith(`${prefix} ${release.id},`));
+        expect(button, release.id).to.not.equal(undefined);
+        const phrases = releasePhrases(release, lang);
+        expect(phrases.length, release.id).to.be.greaterThan(0);
+        for (const phrase of phrases) expect(button!.textContent, release.id).to.contain(phrase);
+      }
+      // Payments appear only in the release that published them.
+      const paymentWord = lang === 'en' ? / payments?\b/ : / pagos?\b/;
+      const withPayments = buttons.filter((b) => paymentWord.test(b.textContent!)).map((b) => b.textContent!.trim().split(',')[0]);
+      const paying = releases.filter((r) => (r.contracts ?? []).some((c: Json) => c.implementation?.transactions?.length));
+      expect(withPayments).to.deep.equal(paying.map((r) => `${prefix} ${r.id}`));
+    });
+  }
+
+  it('shows what a release carries in the tooltip of its mark', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${pkg}></ocds-contract-timeline>`);
+    await ready(element);
+    const release = (pkg.releases as Json[]).find((r) => r.awards?.length)!;
+    const mark = element.shadowRoot!.querySelector(`.chart svg g.mark-symbol path[aria-label^="Release ${release.id},"]`)!;
+    expect(mark).to.not.equal(null);
+    const box = mark.getBoundingClientRect();
+    const at = { bubbles: true, composed: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+    mark.dispatchEvent(new PointerEvent('pointermove', at));
+    mark.dispatchEvent(new MouseEvent('mousemove', at));
+    await element.updateComplete;
+    const tooltip = element.shadowRoot!.querySelector('.tooltip:not([hidden])')?.textContent ?? '';
+    for (const phrase of releasePhrases(release, 'en')) expect(tooltip).to.contain(phrase);
+  });
+});
+
+describe('<ocds-contract-timeline>: no dates at all', () => {
+  it('lists the undated processes instead of only saying there is nothing to chart', async () => {
+    const other = { ...undatedRelease, ocid: 'ocds-test-undated-2', id: 'u-2', tender: { id: 't2', title: 'Another undated tender' } };
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${[undatedRelease, other]}></ocds-contract-timeline>`);
+    await element.rendered;
+    expect(element.status).to.equal('ready');
+    expect(element.rows).to.deep.equal([]);
+    const status = element.shadowRoot!.querySelector('[part="status"]')!.textContent!;
+    expect(status).to.contain('2 processes have no dates');
+    expect(status).to.contain(undatedRelease.tender.title);
+    expect(status).to.contain(other.tender.title);
+    expect(status).not.to.contain('nothing to chart');
+  });
+});
+
 describe('<ocds-contract-timeline>: many processes', () => {
   let data: Json[];
   before(async () => {
@@ -150,6 +236,17 @@ describe('<ocds-contract-timeline>: many processes', () => {
     expect(summary).to.contain('A tender nobody dated');
     expect(element.shadowRoot!.textContent).to.contain('1 more process is not shown');
     expect(element.rows.every((row) => row.kind === 'span' && row.event === 'stage')).to.equal(true);
+  });
+
+  it('re-analyses when limit changes', async () => {
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline limit="1" .data=${data}></ocds-contract-timeline>`);
+    await ready(element);
+    expect(new Set(element.rows.map((row) => row.ocid)).size).to.equal(1);
+    element.limit = 5;
+    await element.updateComplete;
+    // Two of the three processes are dated; the third is listed as undated.
+    expect(new Set(element.rows.map((row) => row.ocid)).size).to.equal(2);
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('not shown');
   });
 
   it('re-sorts by duration from its control', async () => {
