@@ -196,7 +196,7 @@ async function measureBundle(definedTags, cdnModules) {
   const breakdown = [...shares].sort((a, b) => b[1] - a[1]).map(([group, length]) => ({ group, share: length / rendered }));
   figures.bundle.entryBreakdown = breakdown;
   const label = 'Bundle: entry + static imports (gzip)';
-  const value = `${kb(entryGzip)} (${entryClosure.size} files, ${kb(entryRaw)} minified)`;
+  const value = `${kb(entryGzip)} (${entryClosure.size} file${entryClosure.size === 1 ? '' : 's'}, ${kb(entryRaw)} minified)`;
   // Judged only once the entry defines every element: an entry still missing some is small for the wrong reason.
   if (definedTags.length === ELEMENTS.length) judged(label, value, { measure: entryGzip / 1024, limit: TARGETS.entryGzipKB, target: `< ${TARGETS.entryGzipKB} KB` });
   else row(label, `${value}; defines ${definedTags.length} of ${ELEMENTS.length} elements yet`, { target: `< ${TARGETS.entryGzipKB} KB`, met: 'n/a' });
