@@ -1,6 +1,12 @@
 // Releases and records -> Dataset: repair, de-duplicate, order, upgrade 1.0, merge per ocid, model.
 // One generator holds the pipeline; `buildDataset` runs it straight through, `buildDatasetAsync` yields to
 // the event loop between its chunks so no task blocks the page for long.
+//
+// Records: a record's `compiledRelease` is used as published (repaired, upgraded when 1.0); its `releases` entries
+// only give the release history (id, date, tags). Without a compiled release, its embedded releases are compiled
+// like standalone ones. Linked releases (url only) are never fetched: they are counted in one issue per process,
+// and make the dataset incomplete (`linked-releases`) only when nothing else describes the process.
+// When an ocid has both, the publisher's compiled release wins over releases compiled here (the last record wins).
 import { OcdsError, type DataIssue, type Dataset, type DatasetMeta, type JsonObject, type ReleaseRef } from './types.js';
 import type { OcdsContent } from './shapes.js';
 import { compileReleases } from './merge.js';
