@@ -1,6 +1,6 @@
 // Releases and records -> Dataset: repair, de-duplicate, order, upgrade 1.0, merge per ocid, model.
-// One generator holds the pipeline; `buildDataset` runs it straight through, `buildDatasetAsync` yields to
-// the event loop between its chunks so no task blocks the page for long.
+// One generator holds the pipeline, yielding after each release, record and process; `buildDataset` runs it
+// straight through, `buildDatasetAsync` gives the page a turn every few milliseconds so no task is long.
 //
 // Records: a record's `compiledRelease` is used as published (repaired, upgraded when 1.0); its `releases` entries
 // only give the release history (id, date, tags). Without a compiled release, its embedded releases are compiled
@@ -26,8 +26,8 @@ export interface BuildExtra {
   incompleteReason?: DatasetMeta['incompleteReason'];
 }
 
-/** Releases or processes handled between two yields of `buildDatasetAsync`. */
-const CHUNK = 250;
+/** Longest stretch of work, in ms, `buildDatasetAsync` does before giving the page a turn. */
+const SLICE_MS = 30;
 
 /** Builds the Dataset synchronously. Repairs are made in place: the contents are owned by the dataset afterwards. */
 export function buildDataset(contents: OcdsContent[], extra: BuildExtra = {}): Dataset {
@@ -37,18 +37,28 @@ export function buildDataset(contents: OcdsContent[], extra: BuildExtra = {}): D
   return step.value;
 }
 
-/** Same result as `buildDataset`, yielding to the event loop (`setTimeout 0`) between chunks; honours `signal`. */
+/**
+ * Same result as `buildDataset`, yielding to the event loop (`setTimeout 0`) whenever it has worked for
+ * `SLICE_MS`, so no task is long however slow the machine; honours `signal`.
+ */
 export async function buildDatasetAsync(
   contents: OcdsContent[],
   extra: BuildExtra & { signal?: AbortSignal } = {},
 ): Promise<Dataset> {
   const { signal } = extra;
   const steps = datasetSteps(contents, extra);
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // Start in a task of its own: the caller's task (often a fetch and JSON.parse) has had its share.
+  await turn();
+  let sliceStart = performance.now();
   for (;;) {
     if (signal?.aborted) throw new OcdsError('aborted', 'Reading the data was cancelled.', { cause: signal.reason });
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = performance.now();
+    }
   }
 }
 
@@ -89,7 +99,6 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
   const seen = new Set<string>();
   let complete = extra.complete ?? true;
   let incompleteReason = extra.incompleteReason;
-  let work = 0;
 
   const inputFor = (ocid: string): ProcessInput => {
     let input = inputs.get(ocid);
@@ -128,10 +137,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
   for (const content of contents) {
     for (let index = 0; index < content.releases.length; index++) {
       addRelease(content.releases[index], '');
-      if (++work >= CHUNK) {
-        work = 0;
-        yield;
-      }
+      yield;
     }
     for (const record of content.records) {
       const compiledRaw = isPlainObject(record.compiledRelease) ? record.compiledRelease : undefined;
@@ -174,16 +180,9 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
         }
         if (compiled) input.compiled = compiled;
       }
-      if (++work >= CHUNK) {
-        work = 0;
-        yield;
-      }
+      yield;
     }
   }
-
-  // Between reading and compiling: a natural place to let the page breathe (and notice an abort).
-  work = 0;
-  yield;
 
   const organisations = new OrganisationRegistry();
   const context = { onIssue, organisations };
@@ -210,10 +209,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     processes.push(buildProcess(compiled, history, context));
     // Only the compiled release is kept: drop the inputs as soon as they are modelled.
     inputs.delete(input.ocid);
-    if (++work >= CHUNK) {
-      work = 0;
-      yield;
-    }
+    yield;
   }
 
   const meta: DatasetMeta = {
