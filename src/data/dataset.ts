@@ -290,8 +290,10 @@ function releaseRef(release: JsonObject, id: unknown): ReleaseRef {
 
 /** A record's `releases` entry that only points at a release (OCDS linked release: url, date, tag). */
 function isLinkedRelease(entry: JsonObject): boolean {
-  return typeof entry.url === 'string' && Object.keys(entry).every((key) => key === 'url' || key === 'date' || key === 'tag');
+  // Some publishers add the release id (and ocid) beside the url; nothing else is release content.
+  return typeof entry.url === 'string' && Object.keys(entry).every((key) => LINKED_RELEASE_KEYS.has(key));
 }
+const LINKED_RELEASE_KEYS = new Set(['url', 'date', 'tag', 'id', 'ocid']);
 
 function refTime(ref: ReleaseRef): number {
   return ref.date === undefined ? Number.NEGATIVE_INFINITY : dateTime(ref.date);

@@ -220,6 +220,14 @@ describe('pipeline', () => {
     expect(dataset.issues.map((i) => i.code)).to.include('linked-releases');
   });
 
+  it('linked releases that also give their id are still linked releases', () => {
+    const dataset = fromOcds({
+      records: [{ ocid: 'ocds-p-8', releases: [{ id: 'r1', url: 'https://example.org/r/1.json', date: '2020-01-01T00:00:00Z', tag: ['tender'] }] }],
+    });
+    expect(dataset.processes[0].releases.map((r) => r.id)).to.deep.equal(['r1']);
+    expect(dataset.meta).to.include({ complete: false, incompleteReason: 'linked-releases' });
+  });
+
   it('keeps the loader\u2019s completeness and counts', () => {
     const content = readOcdsContent({ releases: [release({ id: '1', date: '2020-01-01T00:00:00Z', tag: ['tender'] })] }, {}, () => {});
     const dataset = buildDataset([content], { pages: 3, bytes: 1234, complete: false, incompleteReason: 'max-pages' });
