@@ -360,8 +360,9 @@ function objects(value: unknown): JsonObject[] {
   });
 }
 
+/** A string (or number) value; blank strings carry nothing and count as missing. */
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }

@@ -212,6 +212,14 @@ describe('validation and repair', () => {
     expect(issue(dataset, 'duplicate-supplier', 'awards[0].suppliers[1]')).to.not.equal(undefined);
   });
 
+  it('reads blank texts as missing (Moldova\u2019s empty award status; title falls back to the award\u2019s)', () => {
+    const dataset = load(release({ tender: { id: 't', title: '  ' }, awards: [{ id: 'a1', status: '', title: 'Pan y leche' }] }));
+    const [process] = dataset.processes;
+    expect(process.awards[0].status).to.equal(undefined);
+    expect(process.tender?.title).to.equal(undefined);
+    expect(process.title).to.equal('Pan y leche');
+  });
+
   it('leaves valid releases untouched, with no issues', () => {
     const valid = release({
       parties: [{ id: 'b', name: 'Buyer', roles: ['buyer'] }],
