@@ -61,6 +61,9 @@ assertLazyOnly('entry', entry);
 const elementChunks = [...entry].flatMap((name) => chunk(name).dynamicImports);
 if (elementChunks.length < 4) failures.push(`the entry loads ${elementChunks.length} element chunks lazily, expected one per element`);
 for (const name of elementChunks) {
+  // The define call must survive tree-shaking (package.json "sideEffects" lists the define modules).
+  const tag = `ocds-${name.replace(/-[\w-]{8}\.js$/, '')}`;
+  if (!readFileSync(join(dir, name), 'utf8').includes(tag)) failures.push(`${name} does not register <${tag}>`);
   const own = [...staticClosure(name)].filter((file) => !entry.has(file));
   assertLazyOnly(name, own);
   const lazy = new Set(own.flatMap((file) => chunk(file).dynamicImports).filter((file) => !own.includes(file) && !entry.has(file)));
