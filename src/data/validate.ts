@@ -18,6 +18,9 @@ const DATE_KEYS = new Set([
 ]);
 /** Deeper than any OCDS field (about 8 levels) by far; deeper values are hostile and left out. */
 const MAX_DEPTH = 100;
+/** Names and titles are free text anyone can register: cut beyond this (charts, tooltips and tables choke on 10,000). */
+const MAX_NAME_LENGTH = 1000;
+const NAME_KEYS = new Set(['name', 'legalName', 'title']);
 /** Keys whose values are numbers, wherever they appear. */
 const NUMBER_KEYS = new Set(['amount', 'numberOfTenderers', 'durationInDays', 'quantity']);
 /** Keys whose values are identifiers (strings in OCDS; integers are common). */
@@ -38,13 +41,22 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const MAY_NEED_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u00C2-\u00F4]/;
 
-/** Issues that can occur hundreds of times in one release are reported once per release, with a count. */
-const COUNTED = new Set(['id-number', 'mojibake-repaired', 'mojibake-unrepaired', 'control-characters']);
-const COUNTED_MESSAGES: Record<string, string> = {
+/**
+ * Repairs (and drops of empty values) that recur throughout a release are reported once per release and code,
+ * with the first occurrence and a count: a national feed that writes every date without its offset would
+ * otherwise hold more issues than data. Drops of unusable values are reported one by one.
+ */
+const COUNTED: Record<string, string> = {
   'id-number': 'integer ids converted to strings',
   'mojibake-repaired': 'double-encoded UTF-8 texts repaired (e.g. "Ã“" -> "Ó")',
   'mojibake-unrepaired': 'texts still look double-encoded (UTF-8 read as Latin-1) and could not be repaired',
   'control-characters': 'texts had control characters (e.g. NUL) removed',
+  'date-repaired': 'dates repaired',
+  'date-empty': 'empty dates dropped',
+  'currency-normalised': 'currency codes normalised',
+  'amount-string': 'amounts given as strings read as numbers',
+  'number-string': 'numbers given as strings read as numbers',
+  'number-wrapper': 'numbers in {"$numberLong": …} wrappers read as numbers',
 };
 
 /**
@@ -169,7 +181,7 @@ function repairTag(release: JsonObject, context: RepairContext): void {
 }
 
 class RepairContext {
-  private counts: Map<string, { path: string; count: number }> | undefined;
+  private counts: Map<string, { path: string; message: string; count: number }> | undefined;
 
   constructor(
     private readonly prefix: string,
@@ -178,11 +190,11 @@ class RepairContext {
   ) {}
 
   issue(code: string, segments: Segment[], message: string): void {
-    if (COUNTED.has(code)) {
+    if (code in COUNTED) {
       this.counts ??= new Map();
       const counted = this.counts.get(code);
       if (counted) counted.count++;
-      else this.counts.set(code, { path: join(this.prefix, pathOf(segments)), count: 1 });
+      else this.counts.set(code, { path: join(this.prefix, pathOf(segments)), message, count: 1 });
       return;
     }
     this.onIssue({ code, path: join(this.prefix, pathOf(segments)), ocid: this.ocid, message });
@@ -190,8 +202,10 @@ class RepairContext {
 
   flush(): void {
     if (!this.counts) return;
-    for (const [code, { path, count }] of this.counts) {
-      this.onIssue({ code, path, ocid: this.ocid, message: `${count} ${COUNTED_MESSAGES[code]} (first at ${path}).` });
+    for (const [code, { path, message, count }] of this.counts) {
+      const text =
+        count === 1 && message ? message : `${count} ${COUNTED[code]} (first at ${path}${message ? `: ${message.replace(/\.$/, '')}` : ''}).`;
+      this.onIssue({ code, path, ocid: this.ocid, message: text });
     }
     this.counts = undefined;
   }
@@ -238,6 +252,14 @@ class RepairContext {
       if (DATE_KEYS.has(key)) return this.repairDate(text, segments);
       if (NUMBER_KEYS.has(key)) return this.repairNumberText(key, text, segments);
       if (key === 'currency') return this.repairCurrency(text, segments);
+      if (NAME_KEYS.has(key) && text.length > MAX_NAME_LENGTH) {
+        // Cut so the result, ellipsis included, is within the limit (a second repair finds nothing to do),
+        // and never between the two halves of a surrogate pair.
+        const cut = MAX_NAME_LENGTH - 1;
+        const end = /[\uD800-\uDBFF]/.test(text.charAt(cut - 1)) ? cut - 1 : cut;
+        this.issue('text-too-long', segments, `A ${key} of ${text.length} characters was cut to its first ${end}.`);
+        return `${text.slice(0, end)}…`;
+      }
       return text;
     }
     if (typeof value === 'number') {

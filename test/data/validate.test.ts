@@ -38,8 +38,11 @@ describe('validation and repair', () => {
     );
     expect(dataset.processes[0].awards[0].value?.amount).to.equal(5000000);
     expect(dataset.processes[0].tender?.value?.amount).to.equal(12.5);
-    expect(issue(dataset, 'number-wrapper', 'awards[0].value.amount')).to.not.equal(undefined);
-    expect(issue(dataset, 'number-wrapper', 'tender.value.amount')).to.not.equal(undefined);
+    // Recurring repairs in one release: one issue, with the count and the first place.
+    const wrappers = dataset.issues.filter((i) => i.code === 'number-wrapper');
+    expect(wrappers.length).to.equal(1);
+    expect(wrappers[0].message).to.match(/^2 numbers in/);
+    expect(['awards[0].value.amount', 'tender.value.amount']).to.include(wrappers[0].path);
   });
 
   it('reads other numbers given as strings and drops what is not a number', () => {
@@ -79,8 +82,11 @@ describe('validation and repair', () => {
       { amount: 3, currency: 'XXX' },
       { amount: 4, currency: 'XXX' },
     ]);
-    expect(issue(dataset, 'currency-normalised', 'planning.budget.amount.currency')?.message).to.include('mdl');
-    expect(issue(dataset, 'currency-normalised', 'tender.value.currency')?.message).to.include('MNX');
+    const normalised = dataset.issues.filter((i) => i.code === 'currency-normalised');
+    expect(normalised.length).to.equal(1);
+    expect(normalised[0].message).to.match(/^2 currency codes normalised/);
+    const single = load(release({ tender: { id: 't', value: { amount: 2, currency: 'MNX' } } }));
+    expect(issue(single, 'currency-normalised', 'tender.value.currency')?.message).to.equal('Currency "MNX" read as MXN.');
     expect(issue(dataset, 'currency-unknown', 'awards[0].value.currency')?.message).to.include('PESOS');
     expect(issue(dataset, 'currency-missing', 'awards[1].value.currency')).to.not.equal(undefined);
   });
@@ -218,6 +224,19 @@ describe('validation and repair', () => {
     expect(process.awards[0].status).to.equal(undefined);
     expect(process.tender?.title).to.equal(undefined);
     expect(process.title).to.equal('Pan y leche');
+  });
+
+  it('cuts names and titles of thousands of characters, once', () => {
+    const long = 'Constructora '.repeat(400);
+    const dataset = load(release({ parties: [{ id: 'p', name: long }], tender: { id: 't', title: long } }));
+    const title = dataset.processes[0].tender?.title ?? '';
+    expect(title.length).to.be.at.most(1000);
+    expect(title.endsWith('…')).to.equal(true);
+    expect(long.startsWith(title.slice(0, -1))).to.equal(true);
+    expect(issue(dataset, 'text-too-long', 'tender.title')).to.not.equal(undefined);
+    const issues: DataIssue[] = [];
+    repairRelease(structuredClone(dataset.processes[0].compiledRelease), '', (i) => issues.push(i));
+    expect(issues.filter((i) => i.code === 'text-too-long')).to.deep.equal([]);
   });
 
   it('leaves valid releases untouched, with no issues', () => {
