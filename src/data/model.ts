@@ -62,12 +62,15 @@ export interface ModelContext {
 export function buildProcess(compiled: JsonObject, releases: ReleaseRef[], context: ModelContext): Process {
   const ocid = String(compiled.ocid);
   const reader = new ProcessReader(ocid, compiled, context);
-  return reader.read(releases);
+  const process = reader.read(releases);
+  reader.flush();
+  return process;
 }
 
 class ProcessReader {
   private readonly parties = new Map<string, JsonObject>();
   private readonly partiesByIdentifier = new Map<string, JsonObject>();
+  private counts: Map<string, { path: string; message: string; count: number }> | undefined;
 
   constructor(
     private readonly ocid: string,
@@ -302,9 +305,32 @@ class ProcessReader {
   }
 
   private issue(code: string, path: string, message: string): void {
+    if (code in COUNTED) {
+      this.counts ??= new Map();
+      const counted = this.counts.get(code);
+      if (counted) counted.count++;
+      else this.counts.set(code, { path, message, count: 1 });
+      return;
+    }
     this.context.onIssue({ code, path, ocid: this.ocid, message });
   }
+
+  /** Reports the counted issues: once per process and code, with the first occurrence. */
+  flush(): void {
+    for (const [code, { path, message, count }] of this.counts ?? []) {
+      const text = count === 1 ? message : `${count} ${COUNTED[code]} (first at ${path}: ${message.replace(/\.$/, '')}).`;
+      this.context.onIssue({ code, path, ocid: this.ocid, message: text });
+    }
+    this.counts = undefined;
+  }
 }
+
+/** Money issues that recur across a process's amounts (every transaction of a contract, ...), counted per process. */
+const COUNTED: Record<string, string> = {
+  'currency-inherited': 'amounts without currency took their contract\u2019s',
+  'currency-missing': 'amounts without currency counted under XXX',
+  'currency-unknown': 'amounts with an unknown currency counted under XXX',
+};
 
 function milestone(source: JsonObject): Milestone {
   const result: Milestone = {};

@@ -110,6 +110,16 @@ describe('validation and repair', () => {
       { amount: 5, currency: 'EUR' },
     ]);
     expect(issue(dataset, 'currency-inherited', 'contracts[0].implementation.transactions[0].value.currency')).to.not.equal(undefined);
+    // Many such transactions: one issue for the process, with the count.
+    const many = load(
+      release({
+        contracts: [{ id: 'c1', value: { amount: 9, currency: 'PYG' }, implementation: { transactions: [1, 2, 3].map((n) => ({ id: `t${n}`, value: { amount: n } })) } }],
+      }),
+    );
+    expect(many.processes[0].contracts[0].transactions.map((t) => t.value?.currency)).to.deep.equal(['PYG', 'PYG', 'PYG']);
+    const inherited = many.issues.filter((i) => i.code === 'currency-inherited');
+    expect(inherited.length).to.equal(1);
+    expect(inherited[0].message).to.match(/^3 amounts without currency/);
     // No contract currency to inherit: the no-currency bucket.
     expect(second.transactions[0].value).to.deep.equal({ amount: 7, currency: 'XXX' });
     expect(issue(dataset, 'currency-missing', 'contracts[1].implementation.transactions[0].value.currency')).to.not.equal(undefined);
