@@ -57,10 +57,23 @@ export function organisationKey(
 ): string {
   const scheme = normaliseScheme(org.identifier?.scheme);
   const id = normaliseIdentifierId(org.identifier?.id);
-  if (scheme && id !== undefined && !isPlaceholderId(id)) return `${scheme}/${id}`;
+  if (scheme && id !== undefined && !isPlaceholderId(id)) return boundedKey(`${scheme}/${id}`);
   const name = typeof org.name === 'string' ? cached(nameCache, org.name, normaliseName) : '';
-  if (name) return `name:${name}`;
-  return `party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`;
+  if (name) return boundedKey(`name:${name}`);
+  return boundedKey(`party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`);
+}
+
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * Keys travel into charts (Vega compares them on every frame) and attributes (`focus=`): a free-text name of
+ * thousands of characters becomes its first characters plus a hash of the whole, still one key per name.
+ */
+function boundedKey(key: string): string {
+  if (key.length <= MAX_KEY_LENGTH) return key;
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return `${key.slice(0, MAX_KEY_LENGTH - 10)}~${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 /** Trimmed, upper-cased ISO 4217 code; known typos corrected (`MNX` -> `MXN`); anything else -> undefined. */
