@@ -151,6 +151,13 @@ describe('real publisher files through fromOcds', () => {
         expect(issue.code).to.be.a('string').and.not.equal('');
         expect(issue.message).to.be.a('string').and.not.equal('');
       }
+      // Package metadata, as published (release and record packages).
+      const isPackage = Array.isArray(raw.records) || (Array.isArray(raw.releases) && !('compiledRelease' in raw) && raw.ocid === undefined);
+      if (isPackage) {
+        if (typeof raw.publisher?.name === 'string') expect(dataset.meta.publisher).to.equal(raw.publisher.name.trim());
+        if (typeof raw.license === 'string') expect(dataset.meta.license).to.equal(raw.license.trim());
+        if (typeof raw.uri === 'string') expect(dataset.meta.uri).to.equal(raw.uri.trim());
+      }
       expect(dataset.meta.bytes).to.equal((await bytesOf(file)).byteLength);
       expect(dataset.meta.complete).to.equal(true);
     });
