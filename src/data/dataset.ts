@@ -10,7 +10,7 @@
 import { OcdsError, type DataIssue, type Dataset, type DatasetMeta, type JsonObject, type ReleaseRef } from './types.js';
 import type { OcdsContent } from './shapes.js';
 import { compileReleases } from './merge.js';
-import { isOcds10Release, upgradeRelease } from './upgrade.js';
+import { upgradeRelease } from './upgrade.js';
 import { dateTime } from './dates.js';
 import { checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
 import { OrganisationRegistry, buildProcess } from './model.js';
@@ -260,18 +260,16 @@ function compileProcess(
   }
 
   if (input.compiled) {
-    return { compiled: upgradeIfOcds10(input.compiled, onIssue), history: historyOrCompiled(history, input.compiled) };
+    return { compiled: upgradeRelease(input.compiled, onIssue), history: historyOrCompiled(history, input.compiled) };
   }
   if (ordered.length === 0) {
     return { compiled: { ocid: input.ocid }, history };
   }
-  const upgraded = ordered.map((release) => upgradeIfOcds10(release, onIssue));
+  // 1.0 releases (by shape) are upgraded before merging, or 1.1 rules would turn one id-less inline supplier
+  // into two; `upgradeRelease` returns a 1.1 release as it is.
+  const upgraded = ordered.map((release) => upgradeRelease(release, onIssue));
   const compiled = compileReleases(upgraded, { onIssue });
   return { compiled, history };
-}
-
-function upgradeIfOcds10(release: JsonObject, onIssue: (issue: DataIssue) => void): JsonObject {
-  return isOcds10Release(release) ? upgradeRelease(release, onIssue) : release;
 }
 
 /** A record with a compiled release and no release entries still had one release published: the compiled one. */
