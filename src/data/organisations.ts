@@ -87,9 +87,20 @@ export function normaliseCurrency(value: unknown): string | undefined {
 /** Upper case, no accents, single spaces; mapped to one spelling when it is a known alias. */
 export function normaliseScheme(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const scheme = cached(schemeCache, String(value), (text) => stripAccents(text).toUpperCase().replace(/\s+/g, ' ').trim());
-  if (!scheme) return undefined;
-  return SCHEME_ALIASES[scheme] ?? scheme;
+  const scheme = cached(schemeCache, String(value), schemeSpelling);
+  return scheme || undefined;
+}
+
+function schemeSpelling(text: string): string {
+  const scheme = stripAccents(text).toUpperCase().replace(/\s+/g, ' ').trim();
+  const alias = SCHEME_ALIASES[scheme];
+  if (alias) return alias;
+  // "Registro Federal de Contribuyentes (RFC)", "... de la SHCP": the register's name starts the scheme.
+  if (scheme.startsWith('REGISTRO FEDERAL DE CONTRIBUYENTES')) return 'MX-RFC';
+  // org-id.guide codes written with a space, underscore or dot: "MX RFC", "GB_COH" -> "MX-RFC", "GB-COH".
+  const code = scheme.replace(/[\s_.]+/g, '-');
+  if (/^[A-Z]{2}-[A-Z0-9]+$/.test(code)) return SCHEME_ALIASES[code] ?? code;
+  return scheme;
 }
 
 // The same few thousand names and schemes recur across a dataset's references; normalising is the costly part.

@@ -5,7 +5,16 @@ const OCID = 'ocds-test-1';
 
 describe('organisationKey', () => {
   it('gives one key to the same RFC under different spellings of the scheme', () => {
-    const keys = ['RFC', 'MX-RFC', 'Registro Federal de Contribuyentes', 'Registro Federal de Contribuyentes de México', ' rfc ']
+    const keys = [
+      'RFC',
+      'MX-RFC',
+      'Registro Federal de Contribuyentes',
+      'Registro Federal de Contribuyentes de México',
+      'REGISTRO FEDERAL DE CONTRIBUYENTES (RFC)',
+      ' rfc ',
+      'mx rfc',
+      'MX_RFC',
+    ]
       .map((scheme) => organisationKey({ identifier: { scheme, id: 'TCM951030A17' }, name: 'Tiendas' }, OCID));
     expect(new Set(keys).size).to.equal(1);
     expect(keys[0]).to.equal('MX-RFC/TCM951030A17');
@@ -15,6 +24,11 @@ describe('organisationKey', () => {
     expect(organisationKey({ identifier: { scheme: 'RFC', id: 'tcm-951030-a17' } }, OCID)).to.equal(
       organisationKey({ identifier: { scheme: 'MX-RFC', id: 'TCM951030A17' } }, OCID),
     );
+  });
+
+  it('writes org-id codes one way', () => {
+    expect(organisationKey({ identifier: { scheme: 'gb_coh', id: '0123' } }, OCID)).to.equal('GB-COH/0123');
+    expect(organisationKey({ identifier: { scheme: 'GB.COH', id: '0123' } }, OCID)).to.equal('GB-COH/0123');
   });
 
   it('keeps different registers apart', () => {
