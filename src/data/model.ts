@@ -70,6 +70,8 @@ export function buildProcess(compiled: JsonObject, releases: ReleaseRef[], conte
 class ProcessReader {
   private readonly parties = new Map<string, JsonObject>();
   private readonly partiesByIdentifier = new Map<string, JsonObject>();
+  /** The identity each party was registered under (a reference with the same identity is not counted again). */
+  private readonly partyKeys = new Map<JsonObject, string>();
   private counts: Map<string, { path: string; message: string; count: number }> | undefined;
 
   constructor(
@@ -82,6 +84,12 @@ class ProcessReader {
       if (id !== undefined && !this.parties.has(id)) this.parties.set(id, party);
       const identifierId = text(object(party.identifier)?.id);
       if (identifierId && !this.partiesByIdentifier.has(identifierId)) this.partiesByIdentifier.set(identifierId, party);
+      // Every party is an organisation seen in the dataset, referenced or not (tenderers, enquirers, ...).
+      const ref = this.ref(object(party.identifier), text(party.name) ?? text(object(party.identifier)?.legalName) ?? '', id);
+      if (ref) {
+        this.partyKeys.set(party, ref.key);
+        context.organisations.add(ref);
+      }
     }
   }
 
@@ -286,12 +294,19 @@ class ProcessReader {
       text(party?.name) ||
       text(identifierObject?.legalName) ||
       '';
-    const partyId = text(party?.id) ?? referenceId;
-    if (partyId === undefined && !name && !identifierObject) return undefined;
-    const ref: OrgRef = { key: organisationKey({ identifier: identifierObject, name, id: partyId }, this.ocid), name };
+    const ref = this.ref(identifierObject, name, text(party?.id) ?? referenceId);
+    if (!ref) return undefined;
     if (referenceId !== undefined && !party && ref.key.startsWith('party:')) {
       this.issue('party-not-found', `${path}.id`, `No party with id "${referenceId}" and no name or identifier to tell who it is.`);
     }
+    if (!party || this.partyKeys.get(party) !== ref.key) this.context.organisations.add(ref);
+    return ref;
+  }
+
+  /** An OrgRef from what is known of an organisation; undefined when nothing is. */
+  private ref(identifierObject: JsonObject | undefined, name: string, partyId: string | undefined): OrgRef | undefined {
+    if (partyId === undefined && !name && !identifierObject) return undefined;
+    const ref: OrgRef = { key: organisationKey({ identifier: identifierObject, name, id: partyId }, this.ocid), name };
     if (partyId !== undefined) ref.partyId = partyId;
     if (identifierObject) {
       const identifier: NonNullable<OrgRef['identifier']> = {};
@@ -300,7 +315,6 @@ class ProcessReader {
       assign(identifier, 'legalName', text(identifierObject.legalName));
       ref.identifier = identifier;
     }
-    this.context.organisations.add(ref);
     return ref;
   }
 

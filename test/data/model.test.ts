@@ -70,6 +70,11 @@ describe('model from real fixtures', () => {
     const rawDates = (raw.releases as Json[]).map((r) => r.date).sort(byTime);
     expect(process.releases.map((r) => r.date)).to.deep.equal(rawDates);
     expect(dataset.meta.releases).to.equal(raw.releases.length);
+    // Every named party is an organisation of the dataset, referenced or not (tenderers too).
+    const allNames = new Set([...dataset.organisations.values()].flatMap((o) => o.names));
+    for (const party of raw.compiledRelease.parties as Json[]) {
+      if (party.name) expect(allNames.has(party.name), party.name).to.equal(true);
+    }
     // Payees given by identifier only (1.0) resolve to the supplier party with that identifier.
     const supplierKeys = new Set(process.awards.flatMap((a) => a.suppliers.map((s) => s.key)));
     for (const transaction of transactions) expect(supplierKeys.has(transaction.payee?.key ?? ''), transaction.payee?.key).to.equal(true);
