@@ -1,0 +1,101 @@
+// The embed builder (demos/builder.html): its snippets, pasted into a blank page that loads the BUILT kit
+// (/dist/cdn/), render the same chart as its preview; it reports what the data holds and explains URLs the
+// browser may not read.
+import { expect } from '@open-wc/testing';
+import { PARAGUAY_RECORD, drawn, json, openPage, until, type ChartLike, type OpenedPage } from './helpers.js';
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+async function openBuilder(): Promise<OpenedPage> {
+  const page = await openPage(`/demos/builder.html?src=${encodeURIComponent(PARAGUAY_RECORD)}`, { width: 1000, height: 1600 });
+  await until(() => page.document.querySelector('#report dl'), 'the builder to check the data');
+  return page;
+}
+
+function setOption(page: OpenedPage, name: string, value: string): void {
+  const input = page.document.querySelector<HTMLInputElement | HTMLSelectElement>(`#options [name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** A blank page holding only `html` (a pasted snippet). */
+async function pasted(html: string): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.width = '1000';
+  frame.height = '1200';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.srcdoc = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
+  // At the top of the test page, in view: charts draw once near the viewport.
+  document.body.prepend(frame);
+  window.scrollTo(0, 0);
+  await loaded;
+  return frame.contentDocument!;
+}
+
+const summary = (chart: Element) => chart.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.trim();
+
+describe('embed builder (demos/builder.html)', () => {
+  it('its script-tag and iframe snippets, pasted into blank pages, render the same chart as the preview', async function () {
+    this.timeout(60_000);
+    const page = await openBuilder();
+    setOption(page, 'lang', 'es-MX');
+    setOption(page, 'theme', 'dark');
+    const preview = await until(() => page.document.querySelector('#preview ocds-spending-by-stage[lang="es-MX"][theme="dark"]'), 'the preview to follow the options');
+    preview.scrollIntoView();
+    const shown = await drawn(preview);
+    const scriptSnippet = await until(() => {
+      const value = page.document.querySelector<HTMLTextAreaElement>('#script-snippet')!.value;
+      return value.includes('lang="es-MX"') && value;
+    }, 'the script snippet');
+    expect(scriptSnippet).to.include(`src="${location.origin}/dist/cdn/ocds-widgets.js"`);
+    expect(scriptSnippet).to.include(`src="${location.origin}${PARAGUAY_RECORD}"`);
+
+    const scripted = await drawn((await pasted(scriptSnippet)).querySelector('ocds-spending-by-stage')!);
+    expect(scripted.rows).to.deep.equal(shown.rows);
+    expect(summary(scripted)).to.equal(summary(shown));
+    expect(scripted.getAttribute('theme')).to.equal('dark');
+
+    const iframeSnippet = page.document.querySelector<HTMLTextAreaElement>('#iframe-snippet')!.value;
+    expect(iframeSnippet).to.match(/^<iframe title="[^"]+" src="[^"]+\/dist\/cdn\/embed\.html\?widget=spending-by-stage&amp;/);
+    expect(iframeSnippet).to.include('style="width:100%;border:0"').and.include('/dist/cdn/embed-resize.js');
+    const host = await pasted(iframeSnippet);
+    const frame = host.querySelector('iframe')!;
+    const framed = await drawn(await until(() => frame.contentDocument?.querySelector('ocds-spending-by-stage'), 'the framed chart'));
+    expect((framed as ChartLike).rows).to.deep.equal(shown.rows);
+    expect(summary(framed)).to.equal(summary(shown));
+  });
+
+  it('reports what the data holds: publisher, releases, processes, currencies, stages, completeness', async () => {
+    const record = await json(PARAGUAY_RECORD);
+    const page = await openBuilder();
+    const terms = Object.fromEntries(
+      [...page.document.querySelectorAll('#report dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+    );
+    expect(terms.Publisher).to.equal(record.publisher.name);
+    expect(terms['Contracting processes']).to.equal(String(record.records.length));
+    expect(terms.Releases).to.match(new RegExp(`^${record.records[0].releases.length} \\(1 page\\)`));
+    expect(terms.Currencies).to.match(/^PYG/);
+    expect(terms['Stages with amounts']).to.include('awarded').and.include('contracted');
+    expect(terms.Complete).to.match(/^yes/);
+    expect(page.document.querySelector<HTMLButtonElement>('#snapshot')!.disabled).to.equal(false);
+  });
+
+  it('explains a URL the browser may not read (no CORS headers) and one it cannot reach', async () => {
+    const page = await openBuilder();
+    const src = page.document.querySelector<HTMLInputElement>('#src')!;
+    const check = (url: string) => {
+      src.value = url;
+      page.document.querySelector<HTMLButtonElement>('#check')!.click();
+    };
+    // The test server serves its fixtures without CORS headers: from another origin they are readable only opaquely.
+    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
+    expect(otherOrigin).not.to.equal(location.origin);
+    check(`${otherOrigin}/test/fixtures/ocds/real/armenia/sample-data/6.json`);
+    const refused = await until(() => page.document.querySelector('#report .warning')?.textContent, 'the CORS explanation');
+    expect(refused).to.include('does not let other websites read its data');
+    expect(page.document.querySelector('#report')!.textContent).to.include('host a copy').and.include('snapshot');
+    check('http://127.0.0.1:9/unreachable.json');
+    await until(() => page.document.querySelector('#report .warning')?.textContent?.includes('could not be reached'), 'the unreachable explanation');
+    expect(page.document.querySelector<HTMLButtonElement>('#snapshot')!.disabled).to.equal(true);
+  });
+});
