@@ -14,11 +14,11 @@ const text = maybe(z.string());
 const number = maybe(z.number());
 const list = <T extends z.core.SomeType>(item: T) => maybe(z.array(item));
 
-export const valueSchema = z.looseObject({ amount: number, currency: text });
+const valueSchema = z.looseObject({ amount: number, currency: text });
 
 const identifierSchema = z.looseObject({ scheme: text, id: text, legalName: text });
 
-export const organisationSchema = z.looseObject({
+const organisationSchema = z.looseObject({
   id: text,
   name: text,
   identifier: maybe(identifierSchema),

@@ -82,7 +82,7 @@ const STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as 
  * (planning < tender < award < contract < implementation; `tenderUpdate` counts as tender, ...).
  * Releases without a known stage tag come first.
  */
-export function releaseStage(tags: unknown): number {
+function releaseStage(tags: unknown): number {
   let stage = -1;
   for (const tag of Array.isArray(tags) ? tags : [tags]) {
     if (typeof tag !== 'string') continue;
