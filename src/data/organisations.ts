@@ -130,7 +130,7 @@ function isPlaceholderId(id: string): boolean {
  * Lower case, no accents, punctuation as spaces, runs of single letters joined ("s a de c v" -> "sa de cv"),
  * trailing legal forms removed ("S.A. de C.V.", "SA DE CV", "S.R.L.", "Ltd", "LLC", "Inc").
  */
-function normaliseName(name: string): string {
+export function normaliseName(name: string): string {
   const words = stripAccents(name)
     .toLowerCase()
     .replace(/&/g, ' and ')
