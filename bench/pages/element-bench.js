@@ -6,9 +6,18 @@ const VEGA_EMBED = '/bench/tmp/bundle/vega.js';
 // The options the elements give vega-embed (components/base/vega.ts), so the floor renders the same way.
 const EMBED_OPTIONS = { renderer: 'svg', actions: false, ast: true, defaultStyle: false, logLevel: 0, tooltip: () => {} };
 
-/** Imports the CDN build (its entry only: Vega stays unloaded until an element draws) and says which tags it defines. */
-export async function loadElements(tags) {
+/**
+ * Imports the CDN build's entry, as its script tag would: the entry defines each element the page uses from chunks
+ * loaded on first use, and Vega stays unloaded until an element draws.
+ */
+export async function loadCdnEntry() {
   await import(CDN_BUILD);
+}
+
+/** Which of `tags` the CDN build defines (loading every element's chunks: use a page of its own). */
+export async function definedTags(tags) {
+  const entry = await import(CDN_BUILD);
+  if (typeof entry.loadAllElements === 'function') await entry.loadAllElements();
   return tags.filter((tag) => customElements.get(tag));
 }
 
