@@ -31,3 +31,4 @@ export { createForceLayout, forceLayout, type ForceLayout, type ForceLayoutOptio
 export { loadOcds, fetchOcdsContent, type FetchedContent } from './data/load.js';
 export { sharedLoad } from './data/shared-load.js';
 export { filterDataset, hasFilters, organisationMatches, processStartDay, FILTER_KEYS, type DatasetFilters } from './analysis/filter.js';
+export { snapshotRecordPackage, type SnapshotOptions } from './data/snapshot.js';
