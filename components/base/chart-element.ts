@@ -65,6 +65,7 @@ import {
 } from '../../src/i18n/index.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
+import { rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
 import { resolveColours, vegaConfig, type ThemeColours } from './theme.js';
 import { embedChart, type EmbedResult } from './vega.js';
@@ -304,6 +305,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    rejectInvalidOptions(this, changed);
     const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins', 'timeout'].some((key) => changed.has(key));
     if (changed.has('sharedDataset') && this.sharedDataset) this.accept(this.sharedDataset);
     else if (changed.has('data') && this.data !== undefined) this.useData();
@@ -531,7 +533,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private observeWidth(): void {
     const container = this.chartContainer;
-    if (!container || container === this.observedContainer) return;
+    // An update after removal (finalizing the view is one) must not observe again what disconnect let go.
+    if (!container || container === this.observedContainer || !this.isConnected) return;
     this.resizeObserver ??= new ResizeObserver((entries) => {
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width <= 0 || width === this.width) return;

@@ -12,7 +12,7 @@ export type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown
  */
 export async function embedChart(container: HTMLElement, spec: object, tooltip: TooltipHandler): Promise<EmbedResult> {
   const { default: embed } = await import('vega-embed');
-  return embed(container, spec as Parameters<typeof embed>[1], {
+  const result = await embed(container, spec as Parameters<typeof embed>[1], {
     renderer: 'svg',
     actions: false,
     ast: true,
@@ -20,4 +20,20 @@ export async function embedChart(container: HTMLElement, spec: object, tooltip: 
     tooltip: tooltip as never,
     logLevel: 0,
   });
+  liveViews++;
+  const finalize = result.finalize.bind(result);
+  let finalized = false;
+  result.finalize = () => {
+    if (!finalized) liveViews--;
+    finalized = true;
+    finalize();
+  };
+  return result;
+}
+
+let liveViews = 0;
+
+/** Vega views embedded and not finalized yet, page-wide (a debug count: elements removed must leave none). */
+export function liveVegaViews(): number {
+  return liveViews;
 }
