@@ -4,7 +4,7 @@
 //   not know: read those calls for tag names;
 // - several JSDoc tags on one line (`@csspart heading @csspart chart …`) arrive as one tag: split them;
 // - every chart fires the element contract's events from the base class's generic `emit()`, which the analyzer
-//   cannot follow, and takes the contract's custom properties (components/base/styles.ts): list both on every chart
+//   cannot follow, and has the contract's parts and custom properties (components/base/styles.ts): list them on every chart
 //   (DESIGN.md, "Element contract"), keeping an element's own description where it has one.
 
 const CHART_BASE = 'OcdsChartElement';
@@ -27,6 +27,16 @@ const CONTRACT_CSS_PROPERTIES = [
   ['--ocds-stage-contract', 'Colour of the contract stage.'],
   ['--ocds-stage-implementation', 'Colour of the implementation stage (payments).'],
   ['--ocds-chart-min-height', 'Height kept for the chart until it is drawn (default 18rem).'],
+].map(([name, description]) => ({ name, description }));
+
+const CONTRACT_PARTS = [
+  ['heading', 'The chart’s heading (`heading` attribute, else a translated default).'],
+  ['chart', 'The drawing (SVG).'],
+  ['table', 'The table view of `rows` (“Show table”).'],
+  ['summary', 'The written summary: the chart’s accessible description.'],
+  ['status', 'Loading progress, and the empty and “not in the data” states.'],
+  ['error', 'The error message with its retry button (`role="alert"`).'],
+  ['controls', 'Currency switcher, table toggle, downloads.'],
 ].map(([name, description]) => ({ name, description }));
 
 /** Adds `defaults` missing from `entries` and fills in empty descriptions. */
@@ -81,6 +91,7 @@ function ocdsWidgetsPlugin() {
         if (declaration.superclass?.name === CHART_BASE) {
           declaration.events = withDefaults(declaration.events, CONTRACT_EVENTS);
           declaration.cssProperties = withDefaults(declaration.cssProperties, CONTRACT_CSS_PROPERTIES);
+          declaration.cssParts = withDefaults(declaration.cssParts, CONTRACT_PARTS);
         }
         // Point definitions at the module that declares the class.
         for (const other of customElementsManifest.modules) {
