@@ -1,7 +1,7 @@
 // Generated buyer–supplier data for the supplier-network benchmark and demo (browser-safe, no dependencies).
 
 /** Seeded PRNG (mulberry32), so every run measures the same network. */
-function random(seed) {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -16,18 +16,18 @@ function random(seed) {
  * buyers chosen with a skew (a few big buyers), a quarter of the suppliers selling to a second buyer, one award in
  * twenty shared by two suppliers, values log-normally spread. Draw it with `limit` >= `nodes` to see every node.
  */
-export function generateNetworkReleases(nodes, seed = 7) {
+export function generateNetworkReleases(nodes: number, seed = 7): { releases: Record<string, unknown>[] } & Record<string, unknown> {
   const next = random(seed);
   const buyers = Math.max(1, Math.round(nodes / 13));
   const suppliers = Math.max(1, nodes - buyers);
-  const org = (kind, i) => ({
+  const org = (kind: 'B' | 'S', i: number) => ({
     id: `${kind}-${i}`,
     name: `${kind === 'B' ? 'Buyer' : 'Supplier'} ${i}`,
     identifier: { scheme: 'XI-GEN', id: `${kind}${i}` },
   });
-  const releases = [];
+  const releases: Record<string, unknown>[] = [];
   let award = 0;
-  const addAward = (buyer, supplierIds) => {
+  const addAward = (buyer: number, supplierIds: number[]) => {
     const ocid = `ocds-gen000-${award++}`;
     const parties = [
       { ...org('B', buyer), roles: ['buyer'] },

@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
+import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
 import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
 import { NETWORK_PADDING, networkLayoutInput, networkSpec } from '../../src/charts/network.js';
 import type { Dataset } from '../../src/data/types.js';
@@ -13,6 +13,10 @@ type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 
 /** Time the layout may run per animation frame, so no task blocks the page for long. */
 const SLICE_MS = 12;
+/** A draw slower than this is not repeated while the layout settles. */
+const EXPENSIVE_DRAW_MS = 120;
+/** Organisations in the focusable list: the largest by value (a list of thousands helps no one); the table has all. */
+const MAX_LISTED_NODES = 250;
 /** Buyers whose concentration the written summary names; the table has them all. */
 const SUMMARY_BUYERS = 10;
 
@@ -52,7 +56,6 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   @state() private sortKey: SortKey = 'amount';
 
   protected override messages = supplierNetworkMessages;
-  protected override selectKind = 'supplier';
   protected override usesCurrency = true;
 
   private analysed?: Dataset;
@@ -62,12 +65,14 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   private run?: LayoutRun;
   private ticking = false;
   private redrawPending = false;
-  private redrawRequestedAt = 0;
+  private drawInFlight = false;
+  private drawStartedAt = 0;
   private lastRedraw = 0;
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
   private readonly moneyFormats = new Map<string, (amount: number) => string>();
+  private listed?: { key: string; items: SelectableItem[]; all: Map<string, NetworkNode>; item: (node: NetworkNode) => SelectableItem };
   /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
   private drawnWidth = 0;
   private readonly widthObserver = new ResizeObserver(() =>
@@ -82,8 +87,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     super();
     this.addEventListener('ocds-render', () => {
       const now = performance.now();
-      if (this.redrawRequestedAt) this.drawDuration = now - this.redrawRequestedAt;
-      this.redrawRequestedAt = 0;
+      this.drawDuration = now - this.drawStartedAt;
+      this.drawInFlight = false;
       this.lastRedraw = now;
       if (this.drawnAtRest) this.resolveSettled();
     });
@@ -111,11 +116,14 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     this.ticking = false;
   }
 
-  /** Selects a node by id (as clicking it or its button does) and fires `ocds-select` with its role as `kind`. */
+  /**
+   * Selects a node by id (as clicking it or its button does) and fires `ocds-select` with its role as `kind`
+   * (`buyer`, else `supplier`), the organisation's name as `label` and its awarded value as `value`.
+   */
   override select(id: string): void {
     const node = this.network?.nodes.find((candidate) => candidate.id === id);
-    this.selectKind = node?.role === 'buyer' ? 'buyer' : 'supplier';
-    super.select(id);
+    this.selected = this.selected === id ? undefined : id;
+    this.emit('ocds-select', { kind: node?.role === 'buyer' ? 'buyer' : 'supplier', id, label: node?.label ?? id, value: node?.amount });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -136,6 +144,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     this.drawnAtRest = false;
     const all = supplierNetwork(this.analysed, this.networkOptions());
     this.currencyRanking = all.currencies;
+    // One currency throughout: the all-currency network is that currency's network (no second pass).
+    if (all.edges.every((edge) => edge.currency === all.currency)) this.networks.set(all.currency, all);
     // Awards without a value are drawn only when nothing has one: a currency view stays about money.
     const valued = all.edges.filter((edge) => edge.currency !== NO_VALUE);
     return sortEdges(valued.length ? valued : all.edges, this.sortKey);
@@ -151,6 +161,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, ctx.width / height);
     this.drawnAtRest = run.layout.done;
     this.drawnWidth = ctx.width;
+    this.drawStartedAt = performance.now();
     const t = ctx.t;
     const c = ctx.colours;
     return networkSpec(network, run.layout, {
@@ -233,15 +244,22 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
 
   protected override selectableItems(_rows: NetworkEdge[], ctx: ChartContext): SelectableItem[] {
     const network = this.networkFor(ctx.currency);
-    const roles = roleNames(ctx.t);
-    return network.nodes
-      .filter((node) => node.role !== 'others')
-      .map((node) => ({
+    const key = `${this.analysis}|${network.currency}|${ctx.tag}`;
+    if (this.listed?.key !== key) {
+      const roles = roleNames(ctx.t);
+      const item = (node: NetworkNode): SelectableItem => ({
         id: node.id,
         label: ctx.t('item.label', { label: node.label, role: roles[node.role], amount: this.money(node.amount, network.currency, ctx) }),
         value: node.amount,
         colour: node.role === 'buyer' ? 'accent' : node.role === 'both' ? 'contract' : 'award',
-      }));
+      });
+      const organisations = network.nodes.filter((node) => node.role !== 'others');
+      this.listed = { key, items: organisations.slice(0, MAX_LISTED_NODES).map(item), all: new Map(organisations.map((node) => [node.id, node])), item };
+    }
+    const { items, all, item } = this.listed;
+    // The selected organisation stays reachable even when it is not among the largest.
+    const selected = this.selected && !items.some((entry) => entry.id === this.selected) ? all.get(this.selected) : undefined;
+    return selected ? [...items, item(selected)] : items;
   }
 
   protected override selectionFromDatum(datum: Record<string, unknown>): string | undefined {
@@ -303,13 +321,14 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
       const start = performance.now();
       while (!run.layout.done && performance.now() - start < SLICE_MS) run.layout.tick(1);
       const now = performance.now();
-      // Redraw as the layout settles, but give drawing at most ~a fifth of the time.
-      const interval = Math.max(250, 4 * this.drawDuration);
       if (run.layout.done) {
         this.ticking = false;
         this.redraw();
       } else {
-        if (!this.redrawRequestedAt && now - this.lastRedraw > interval) this.redraw();
+        // Redraw as the layout settles while drawing is cheap, giving it at most ~a fifth of the time; a big network
+        // (one draw is a long task) is drawn at its warm start and at rest only.
+        const cheap = this.drawDuration < EXPENSIVE_DRAW_MS;
+        if (cheap && !this.drawInFlight && now - this.lastRedraw > Math.max(250, 4 * this.drawDuration)) this.redraw();
         requestAnimationFrame(frame);
       }
     };
@@ -317,7 +336,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   }
 
   private redraw(): void {
-    this.redrawRequestedAt = performance.now();
+    this.drawInFlight = true;
     this.redrawPending = true;
     this.requestUpdate();
   }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../components/supplier-network/define.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/define.js';
+import { generateNetworkReleases } from '../../bench/network-data.js';
 
 const MOLDOVA = '/test/fixtures/ocds/real/moldova/sample-data/records/ocds-ngfbwp-18610708.json';
 const PARAGUAY = '/test/fixtures/ocds/real/paraguay-dncp/rparrapy-ocds-viz/155220.json';
@@ -104,8 +105,9 @@ describe('<ocds-supplier-network>', () => {
     setTimeout(() => supplierButton.click());
     const { detail } = await oneEvent(el, 'ocds-select');
     const node = el.network!.nodes.find((n) => n.id === detail.id)!;
-    expect(detail).to.include({ kind: 'supplier', label: supplierButton.textContent!.trim() });
+    expect(detail).to.include({ kind: 'supplier', label: 'SLAVENA LUX S.R.L.' });
     expect(node.label).to.equal('SLAVENA LUX S.R.L.');
+    expect(supplierButton.getAttribute('aria-pressed')).to.equal('true');
     expect(detail.value).to.equal(502904.76);
     const buyerButton = buttons.find((b) => b.textContent!.includes('Cead'))!;
     setTimeout(() => buyerButton.click());
@@ -171,5 +173,26 @@ describe('<ocds-supplier-network>', () => {
     for (const row of el.rows) expect(row).to.include({ buyer: names.get(release.buyer.id), currency: '', amount: 0, unvalued: 1, awards: 1 });
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('publicadas sin valor');
     await expect(el).to.be.accessible();
+  });
+
+  it('lays out a network of hundreds, lists the largest 250 and keeps a selected smaller one reachable', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(
+      html`<ocds-supplier-network limit="400" .data=${generateNetworkReleases(400, 3)}></ocds-supplier-network>`,
+    );
+    await ready(el);
+    const nodes = el.network!.nodes;
+    expect(nodes).to.have.length(400);
+    const transforms = [...el.shadowRoot!.querySelectorAll('g.node path')].map((path) => path.getAttribute('transform') ?? '');
+    expect(transforms).to.have.length(400);
+    expect(transforms.every((transform) => /^translate\(-?\d+(\.\d+)?,-?\d+(\.\d+)?\)$/.test(transform))).to.equal(true);
+    const list = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
+    expect(list()).to.have.length(250);
+    const smallest = nodes[nodes.length - 1]!;
+    setTimeout(() => el.select(smallest.id));
+    const { detail } = await oneEvent(el, 'ocds-select');
+    expect(detail).to.include({ id: smallest.id, label: smallest.label, value: smallest.amount });
+    await el.updateComplete;
+    expect(list()).to.have.length(251);
+    expect(list()[250]!.getAttribute('aria-pressed')).to.equal('true');
   });
 });
