@@ -44,7 +44,6 @@ export const supplierNetworkMessages: Catalogues = {
     'summary.other-currency': { one: '{count} award in other currencies is not shown.', other: '{count} awards in other currencies are not shown.' },
     'summary.unvalued': { one: '{count} award published without a value is not shown.', other: '{count} awards published without a value are not shown.' },
     'summary.focus': 'Only the organisations linked to {label} are shown.',
-    'state.focus-missing': 'No organisation with the id “{focus}” is in this network.',
   },
   es: {
     heading: 'Quién vende a quién',
@@ -89,6 +88,5 @@ export const supplierNetworkMessages: Catalogues = {
     'summary.other-currency': { one: '{count} adjudicación en otras monedas no se muestra.', other: '{count} adjudicaciones en otras monedas no se muestran.' },
     'summary.unvalued': { one: '{count} adjudicación publicada sin valor no se muestra.', other: '{count} adjudicaciones publicadas sin valor no se muestran.' },
     'summary.focus': 'Solo se muestran las organizaciones vinculadas con {label}.',
-    'state.focus-missing': 'Ninguna organización con el id «{focus}» está en esta red.',
   },
 };

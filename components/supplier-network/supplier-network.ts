@@ -164,7 +164,13 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     this.drawStartedAt = performance.now();
     const t = ctx.t;
     const c = ctx.colours;
-    return networkSpec(network, run.layout, {
+    // "Others" groups are labelled in English by the analysis; the chart speaks the reader's language.
+    const others = (count = 0) => t('others', { count });
+    const drawn = {
+      nodes: network.nodes.map((node) => (node.role === 'others' ? { ...node, label: others(node.count) } : node)),
+      edges: network.edges.map((edge) => (edge.others !== undefined ? { ...edge, supplier: others(edge.others) } : edge)),
+    };
+    return networkSpec(drawn, run.layout, {
       width: Math.max(100, ctx.width - 2 * NETWORK_PADDING),
       height,
       colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted, background: c.background },
