@@ -39,6 +39,14 @@ const CONTRACT_PARTS = [
   ['controls', 'Currency switcher, table toggle, downloads.'],
 ].map(([name, description]) => ({ name, description }));
 
+/** Descriptions for the contract's attributes where the base class's JSDoc has none. */
+const CONTRACT_ATTRIBUTES = {
+  theme: '`light` (default), `dark`, or `auto` (follows the reader\'s colour scheme).',
+  heading: 'Replaces the chart\'s translated default heading.',
+  'max-pages': 'Pages of an API (OCDS `links.next`) to read at most (default 100); fewer makes the chart say “first N releases”.',
+  root: 'Property that wraps the packages, e.g. `arrayReleasePackage`; auto-detected where unambiguous.',
+};
+
 /** Adds `defaults` missing from `entries` and fills in empty descriptions. */
 function withDefaults(entries, defaults) {
   const merged = entries.map((entry) => ({ ...defaults.find((known) => known.name === entry.name), ...entry }));
@@ -92,6 +100,7 @@ function ocdsWidgetsPlugin() {
           declaration.events = withDefaults(declaration.events, CONTRACT_EVENTS);
           declaration.cssProperties = withDefaults(declaration.cssProperties, CONTRACT_CSS_PROPERTIES);
           declaration.cssParts = withDefaults(declaration.cssParts, CONTRACT_PARTS);
+          for (const attribute of declaration.attributes ?? []) attribute.description ||= CONTRACT_ATTRIBUTES[attribute.name];
         }
         // Point definitions at the module that declares the class.
         for (const other of customElementsManifest.modules) {

@@ -71,6 +71,12 @@ for (const name of elementChunks) {
   console.log(`bundle:   + ${name.replace(/-[\w-]{8}\.js$/, '')}: ${kb(gzipOf(own))} gzip when used; later, near the viewport: ${kb(lazyGzip)} (Vega, locale)`);
 }
 
+// The iframe embed page's script and the host page's resize helper: no Vega before a chart draws; the helper alone.
+assertLazyOnly('embed-frame.js', staticClosure('embed-frame.js'));
+const resize = staticClosure('embed-resize.js');
+console.log(`bundle: embed-frame.js + static imports: ${kb(gzipOf(staticClosure('embed-frame.js')))} gzip; embed-resize.js: ${kb(gzipOf(resize))}`);
+if (resize.size !== 1 || gzipOf(resize) > 1024) failures.push('embed-resize.js must be one file under 1 KB gzip');
+
 if (failures.length) {
   for (const failure of failures) console.error(`bundle budget: ${failure}`);
   process.exit(1);
