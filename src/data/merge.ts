@@ -29,18 +29,8 @@ export interface MergeOptions {
  */
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
-  const merged = new MergeTree();
-  merged.setTop('tag', ['compiled']);
-  for (const release of merger.ordered(releases)) {
-    const ocid = release.ocid;
-    const date = release.date;
-    merged.setTop('id', `${ocid ?? ''}-${date ?? ''}`);
-    merged.setTop('date', date);
-    // OCDS 1.0 marks `ocid` "ocdsOmit", but a compiled release keeps it.
-    merged.setTop('ocid', ocid);
-    merger.walk(release, merged, (node, path, value) => merged.set(node, path, value));
-  }
-  return merger.unflatten(merged.entries);
+  const ordered = merger.ordered(releases);
+  return directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES)) ?? merger.compile(ordered);
 }
 
 /**
@@ -223,6 +213,22 @@ class Merger {
     return [...undated, ...dated.map(({ release }) => release)];
   }
 
+  /** The general merge: every leaf set at its path in one merge tree, then the compiled release rebuilt from it. */
+  compile(ordered: JsonObject[]): JsonObject {
+    const merged = new MergeTree();
+    merged.setTop('tag', ['compiled']);
+    for (const release of ordered) {
+      const ocid = release.ocid;
+      const date = release.date;
+      merged.setTop('id', `${ocid ?? ''}-${date ?? ''}`);
+      merged.setTop('date', date);
+      // OCDS 1.0 marks `ocid` "ocdsOmit", but a compiled release keeps it.
+      merged.setTop('ocid', ocid);
+      this.walk(release, merged, (node, path, value) => merged.set(node, path, value));
+    }
+    return this.unflatten(merged.entries);
+  }
+
   /**
    * Walks one release's leaves (without its `tag`, and without the fields the rules omit) alongside the merge
    * tree: a leaf is a value that is not an object, a whole-list array, or an array holding a non-object.
@@ -373,6 +379,153 @@ class Merger {
       path: at,
       message: `Releases disagree on the type of ${at || 'the release'}: the compiled release keeps ${kept} and leaves out ${expected} from a later release.`,
     });
+  }
+}
+
+/**
+ * The common case, merged straight into the compiled release: it gives the general merge's result (same values,
+ * same key and item order) as long as every field keeps one kind across the releases (a value, an object or a list
+ * of objects), array items keep the type of their `id`, and no release repeats an id within one list. Anything
+ * else (and anything the general merge reports) returns undefined, and the general merge runs instead.
+ * Fields and items appear when their first leaf does, as the general merge's rebuild makes them appear; a null
+ * leaf holds its place with `NULL_LEAF` until the end, when the places still null are removed.
+ */
+function directMerge(ordered: JsonObject[], rules: RuleNode): JsonObject | undefined {
+  const merge = new DirectMerge();
+  const compiled: JsonObject = {};
+  try {
+    merge.setLeaf(compiled, 'tag', ['compiled']);
+    for (const release of ordered) {
+      merge.release++;
+      const ocid = release.ocid;
+      const date = release.date;
+      merge.setLeaf(compiled, 'id', `${ocid ?? ''}-${date ?? ''}`);
+      merge.setLeaf(compiled, 'date', date);
+      // OCDS 1.0 marks `ocid` "ocdsOmit", but a compiled release keeps it.
+      merge.setLeaf(compiled, 'ocid', ocid);
+      merge.object(release, compiled, rules, 1, true);
+    }
+  } catch (error) {
+    if (error === NOT_DIRECT) return undefined;
+    throw error;
+  }
+  merge.removeNullLeaves();
+  return compiled;
+}
+
+/** Thrown inside `DirectMerge` when the releases need the general merge. */
+const NOT_DIRECT = Symbol('not direct');
+/** The place of a field whose merged value is null (absent from the compiled release, unless a later release sets it). */
+const NULL_LEAF = Symbol('null leaf');
+
+interface MergedItem {
+  item: JsonObject;
+  /** `typeof` the item's `id`: ids with equal keys but other types are other items in the general merge. */
+  idType: string;
+  /** The release that last merged into this item (a second time in one release is a repeated id). */
+  release: number;
+}
+
+class DirectMerge {
+  release = 0;
+  /** Merged items of each list, by their `id` key (as ocdsmerge prints it). */
+  private readonly items = new Map<unknown[], Map<string, MergedItem>>();
+  private readonly nullLeaves: [JsonObject, string][] = [];
+
+  setLeaf(target: JsonObject, key: string, value: unknown): void {
+    if (value === null) {
+      setProperty(target, key, NULL_LEAF);
+      this.nullLeaves.push([target, key]);
+    } else {
+      setProperty(target, key, Array.isArray(value) ? cloneJson(value) : value);
+    }
+  }
+
+  /** Merges an object's fields into `target` (`top`: the release itself, whose `tag` is not merged). */
+  object(source: JsonObject, target: JsonObject, rules: RuleNode | undefined, depth: number, top: boolean): void {
+    if (depth > MAX_DEPTH) throw NOT_DIRECT;
+    for (const key of Object.keys(source)) {
+      if (top && key === 'tag') continue;
+      const childRules = rules?.children.get(key);
+      if (childRules?.omit) continue;
+      const value = source[key];
+      const current = Object.hasOwn(target, key) ? target[key] : undefined;
+      if (childRules?.wholeList || typeof value !== 'object' || value === null) {
+        if (current !== undefined && !this.isLeaf(current)) throw NOT_DIRECT;
+        this.setLeaf(target, key, value);
+      } else if (Array.isArray(value)) {
+        if (value.length === 0) continue; // an empty list of objects adds nothing
+        if (!value.every(isObject)) {
+          if (current !== undefined && !this.isLeaf(current)) throw NOT_DIRECT;
+          this.setLeaf(target, key, value);
+        } else if (current === undefined && !Object.hasOwn(target, key)) {
+          const list: unknown[] = [];
+          this.list(value, list, childRules, depth + 1);
+          if (list.length > 0) setProperty(target, key, list);
+        } else if (Array.isArray(current) && this.items.has(current)) {
+          this.list(value, current, childRules, depth + 1);
+        } else {
+          throw NOT_DIRECT;
+        }
+      } else if (current === undefined && !Object.hasOwn(target, key)) {
+        const child: JsonObject = {};
+        this.object(value as JsonObject, child, childRules, depth + 1, false);
+        // Added only once it holds a leaf, as the general merge's rebuild would add it.
+        for (const _ in child) {
+          setProperty(target, key, child);
+          break;
+        }
+      } else if (isObject(current)) {
+        this.object(value as JsonObject, current, childRules, depth + 1, false);
+      } else {
+        throw NOT_DIRECT;
+      }
+    }
+  }
+
+  /** Merges a list of objects by `id` into `list`; items without `id` are appended. */
+  private list(source: JsonObject[], list: unknown[], rules: RuleNode | undefined, depth: number): void {
+    if (rules?.append || rules?.mergeByPosition || depth > MAX_DEPTH) throw NOT_DIRECT;
+    let byKey = this.items.get(list);
+    if (!byKey) this.items.set(list, (byKey = new Map()));
+    for (const item of source) {
+      if (!Object.hasOwn(item, 'id')) {
+        const appended: JsonObject = {};
+        this.object(item, appended, rules, depth + 1, false);
+        for (const _ in appended) {
+          list.push(appended);
+          break;
+        }
+        continue;
+      }
+      const id = item.id;
+      if (typeof id === 'object' && id !== null) throw NOT_DIRECT; // reported by the general merge
+      const key = pythonString(id);
+      const found = byKey.get(key);
+      if (found) {
+        if (found.idType !== typeof id || found.release === this.release) throw NOT_DIRECT;
+        found.release = this.release;
+        this.object(item, found.item, rules, depth + 1, false);
+      } else {
+        // The item keeps the id it first had (its `id` leaf then changes nothing), first among its fields.
+        const merged: JsonObject = {};
+        if (id !== null) merged.id = id;
+        byKey.set(key, { item: merged, idType: typeof id, release: this.release });
+        list.push(merged);
+        this.object(item, merged, rules, depth + 1, false);
+      }
+    }
+  }
+
+  /** Whether a merged value came from a leaf (not an object or list of objects merged field by field). */
+  private isLeaf(value: unknown): boolean {
+    return value === NULL_LEAF || typeof value !== 'object' || value === null || (Array.isArray(value) && !this.items.has(value));
+  }
+
+  removeNullLeaves(): void {
+    for (const [target, key] of this.nullLeaves) {
+      if (target[key] === NULL_LEAF) delete target[key];
+    }
   }
 }
 

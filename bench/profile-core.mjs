@@ -1,0 +1,126 @@
+// The data core in Node, without a browser: how `fromOcds(bytes)` compares with decoding and `JSON.parse` of the same bytes (in
+// the same run), where its time goes (a CPU profile, self time by function), the heap it keeps, and the longest
+// stretch `buildDatasetAsync` holds the event loop. For the data-core engineer's loop; `npm run bench` is the record.
+//   node --expose-gc bench/profile-core.mjs [releases=10000] [--runs=5] [--profile] [--heap] [--async]
+import { build } from 'esbuild';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateReleases, packageEnvelope } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const size = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
+const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 5);
+const flag = (name) => process.argv.includes(`--${name}`);
+const TOP = 30;
+
+// Unminified, so the profile names functions as the sources do.
+const outfile = join(root, 'bench', 'tmp', 'profile-core', 'core.mjs');
+await build({
+  stdin: {
+    contents: `export { fromOcds } from './src/data/from-ocds.ts';
+      export { buildDataset, buildDatasetAsync } from './src/data/dataset.ts';
+      export { parseOcdsText } from './src/data/read.ts';
+      export { readOcdsContent } from './src/data/shapes.ts';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  outfile,
+  logLevel: 'error',
+});
+const core = await import(pathToFileURL(outfile).href);
+
+// Bytes, as the loader reads them; the floor decodes and parses them, as the benchmark's floor does.
+const bytes = new TextEncoder().encode(JSON.stringify({ ...packageEnvelope(), releases: generateReleases(size) }));
+const decoder = new TextDecoder();
+const gc = globalThis.gc ?? (() => {});
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function time(fn) {
+  gc();
+  const start = performance.now();
+  const result = fn();
+  return [performance.now() - start, result];
+}
+
+console.log(`${size.toLocaleString('en')} releases, ${(bytes.length / 1e6).toFixed(1)} MB, node ${process.version}`);
+const parse = [];
+const load = [];
+let dataset;
+for (let i = 0; i < runs; i++) {
+  parse.push(time(() => JSON.parse(decoder.decode(bytes)))[0]);
+  let ms;
+  [ms, dataset] = time(() => core.fromOcds(bytes));
+  load.push(ms);
+}
+const p = median(parse);
+const l = median(load);
+console.log(`JSON.parse ${p.toFixed(0)} ms; fromOcds(text) ${l.toFixed(0)} ms = ${(l / p).toFixed(2)}x (median of ${runs})`);
+console.log(`processes ${dataset.processes.length}, releases ${dataset.meta.releases}, issues ${dataset.issues.length}`);
+
+if (flag('heap')) {
+  dataset = undefined;
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let kept = core.fromOcds(bytes);
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  console.log(`heap kept after fromOcds / bytes: ${((after - before) / bytes.length).toFixed(2)}x (${kept.processes.length} processes)`);
+  kept = undefined;
+}
+
+if (flag('async')) {
+  // The loader's path: parse and read shapes in one task, then buildDatasetAsync in slices.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const slices = [];
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    slices.push(now - last);
+    last = now;
+  }, 1);
+  delay.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const contents = core.parseOcdsText(decoder.decode(bytes), () => {}).map((doc) => core.readOcdsContent(doc, {}, () => {}));
+  await core.buildDatasetAsync(contents, { bytes: bytes.length });
+  delay.disable();
+  clearInterval(ticker);
+  const gaps = slices.slice(1).sort((a, b) => b - a);
+  console.log(`buildDatasetAsync: longest gaps between timer turns ${gaps.slice(0, 5).map((g) => g.toFixed(0)).join(', ')} ms (first includes JSON.parse)`);
+}
+
+if (flag('profile')) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  gc();
+  await session.post('Profiler.start');
+  core.fromOcds(bytes);
+  const { profile } = await session.post('Profiler.stop');
+  // Saved for Chrome DevTools (Performance > Load profile) or a closer look at who calls what.
+  writeFileSync(join(root, 'bench', 'tmp', 'profile-core', 'core.cpuprofile'), JSON.stringify(profile));
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+    const where = url ? ` (${url.split('/').pop()}:${lineNumber + 1})` : '';
+    const key = `${functionName || '(anonymous)'}${where}`;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += ms;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  });
+  console.log(`profile of one fromOcds: ${total.toFixed(0)} ms sampled; self time by function:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
