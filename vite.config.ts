@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JS module shared with the test runner
 import { ocdsApiPlugin } from './demos/api/vite-plugin.js';
@@ -29,10 +29,14 @@ const CDN_ENTRIES: Record<string, string> = {
 
 /** dist/cdn/embed.html: the development page demos/embed.html, pointing at the built frame script. */
 function embedPage(): Plugin {
+  let root = '.';
   return {
     name: 'ocds-embed-page',
+    configResolved(config) {
+      root = config.root;
+    },
     generateBundle() {
-      const page = readFileSync('demos/embed.html', 'utf8');
+      const page = readFileSync(join(root, 'demos/embed.html'), 'utf8');
       const built = page.replace('src="/components/embed/frame.ts"', 'src="./embed-frame.js"');
       if (built === page) this.error('demos/embed.html no longer loads /components/embed/frame.ts');
       this.emitFile({ type: 'asset', fileName: 'embed.html', source: built });
