@@ -38,14 +38,15 @@ export async function loadAllElements(): Promise<void> {
 
 /** Defines each ocds-widgets element as soon as `document` contains it, now or later. */
 export function autoloadElements(document: Document): void {
+  const tags = Object.keys(ELEMENT_MODULES);
   const scan = () => {
-    const pending = Object.keys(ELEMENT_MODULES).filter((tag) => !requested.has(tag));
-    for (const tag of pending) {
-      if (document.querySelector(tag)) {
+    for (const tag of tags) {
+      if (!requested.has(tag) && document.querySelector(tag)) {
         loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
       }
     }
-    if (pending.length && Object.keys(ELEMENT_MODULES).every((tag) => requested.has(tag))) observer.disconnect();
+    // Every element requested: nothing left to watch for.
+    if (tags.every((tag) => requested.has(tag))) observer.disconnect();
   };
   const observer = new MutationObserver(scan);
   observer.observe(document.documentElement, { childList: true, subtree: true });
