@@ -66,11 +66,8 @@ export async function fromTextVsParse(url, repetitions) {
 
 let kept; // what a page keeps after loading; held here so the heap measurement sees it
 
-/**
- * JS heap kept after loading `url` (garbage collected before and after), for `what` = 'dataset' (loadOcds) or
- * 'parsed' (the floor: the parsed packages alone). Run each in a fresh page.
- */
-export async function heapAfterLoad(url, what) {
+/** JS heap kept by one load of `url` (garbage collected before and after); `what` as in `heapAfterLoads`. */
+async function heapAfterLoad(url, what) {
   kept = undefined;
   collectGarbage();
   const before = performance.memory.usedJSHeapSize;
@@ -84,8 +81,20 @@ export async function heapAfterLoad(url, what) {
     bytes = floor.bytes;
   }
   collectGarbage();
-  const after = performance.memory.usedJSHeapSize;
-  return { heapBytes: after - before, bytes };
+  const heapBytes = performance.memory.usedJSHeapSize - before;
+  return { heapBytes, bytes };
+}
+
+/**
+ * JS heap kept after loading, for `what` = 'dataset' (loadOcds) or 'parsed' (the floor: the parsed packages alone),
+ * twice in the same fresh page: the first load also leaves the page's one-time costs (compiled code, type feedback)
+ * on the heap; the second, of `secondUrl` after the first is dropped, holds the data alone.
+ */
+export async function heapAfterLoads(firstUrl, secondUrl, what) {
+  const first = await heapAfterLoad(firstUrl, what);
+  const second = await heapAfterLoad(secondUrl, what);
+  kept = undefined;
+  return { first: first.heapBytes, second: second.heapBytes, bytes: second.bytes };
 }
 
 /** The longest main-thread task (Long Tasks API: tasks over 50 ms) while `loadOcds(url)` runs. */
