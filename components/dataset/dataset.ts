@@ -142,6 +142,8 @@ export class OcdsDataset extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.childObserver.observe(this, { childList: true, subtree: true });
+    // Moved while loading: the load was cancelled on disconnect.
+    if (this.currentStatus === 'loading' && this.src) this.load();
     this.feed();
   }
 

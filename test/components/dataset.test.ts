@@ -97,6 +97,20 @@ describe('<ocds-dataset>', () => {
     await expect(dataset).to.be.accessible();
   });
 
+  it('moved to another place while loading, it loads again and feeds its charts', async () => {
+    const container = await fixture<HTMLElement>(html`<div><div id="first"></div><div id="second"></div></div>`);
+    const dataset = document.createElement('ocds-dataset');
+    dataset.src = `${ARMENIA}?delay=300`;
+    dataset.append(document.createElement('ocds-spending-by-stage'));
+    container.querySelector('#first')!.append(dataset);
+    await until(() => dataset.status === 'loading', 'the load to start');
+    container.querySelector('#second')!.append(dataset);
+    const chart = dataset.querySelector('ocds-spending-by-stage')!;
+    await until(() => chart.status === 'ready', 'the chart to get the data');
+    expect(dataset.status).to.equal('ready');
+    expect(tendered(chart)).to.equal(sum(armenia.filter(counted).map((release) => amountOf(release.tender.value))));
+  });
+
   it('says when the data cannot be loaded, with a retry button and an ocds-error event', async () => {
     const dataset = document.createElement('ocds-dataset');
     const failed = oneEvent(dataset, 'ocds-error');
