@@ -208,13 +208,17 @@ async function measureBundle(cdnModules) {
   };
 
   const fileCount = (names) => `${names.size} file${names.size === 1 ? '' : 's'}`;
-  row('Bundle: CDN entry (the script tag\'s module) + static imports (gzip)', `${kb(gzip(entryFiles))} (${fileCount(entryFiles)}, ${kb(raw(entryFiles))} minified)`);
+  // The target as written (the entry's static closure) and as its list reads (Lit, the elements, the data core,
+  // zod/mini: everything but Vega): the CDN loader meets the first by moving the second into chunks loaded on use.
+  judged('Bundle: CDN entry (the script tag\'s module) + static imports (gzip)', `${kb(gzip(entryFiles))} (${fileCount(entryFiles)}, ${kb(raw(entryFiles))} minified)`, {
+    measure: gzip(entryFiles) / 1024, limit: TARGETS.entryGzipKB, target: `< ${TARGETS.entryGzipKB} KB (as written)`,
+  });
   for (const [tag, names] of elementFiles) row(`Bundle: a page with <${tag}>: entry + its chunks, before Vega (gzip)`, `${kb(gzip(names))} (${fileCount(names)})`);
-  // The target's budget ("Lit, the elements, the data core, zod/mini; no Vega"): everything but Vega and locale data.
   const label = 'Bundle: entry + every element\'s chunks, no Vega (gzip)';
   const value = `${kb(gzip(beforeVega))} (${fileCount(beforeVega)}, ${kb(raw(beforeVega))} minified)`;
-  if (elementFiles.size === ELEMENTS.length) judged(label, value, { measure: gzip(beforeVega) / 1024, limit: TARGETS.entryGzipKB, target: `< ${TARGETS.entryGzipKB} KB` });
-  else row(label, `${value}; holds ${elementFiles.size} of ${ELEMENTS.length} elements yet`, { target: `< ${TARGETS.entryGzipKB} KB`, met: 'n/a' });
+  const target = `< ${TARGETS.entryGzipKB} KB (its list: Lit, elements, core, zod/mini)`;
+  if (elementFiles.size === ELEMENTS.length) judged(label, value, { measure: gzip(beforeVega) / 1024, limit: TARGETS.entryGzipKB, target });
+  else row(label, `${value}; holds ${elementFiles.size} of ${ELEMENTS.length} elements yet`, { target, met: 'n/a' });
   if (breakdown.length) row('Bundle: what that holds (share of its code before minification)', breakdown.slice(0, 8).map(({ group, share }) => `${group} ${Math.round(share * 100)}%`).join(', '));
   if (vegaFiles.length) row('Bundle: lazy Vega chunk + its own imports (gzip)', `${kb(gzip(vegaFiles))} (${vegaFiles.join(', ')})`);
   else unavailable('Bundle: lazy Vega chunk', 'no chunk of the CDN build holds vega-embed');
