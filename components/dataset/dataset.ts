@@ -7,7 +7,7 @@ import { sharedLoad } from '../../src/data/shared-load.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
 import type { ElementStatus } from '../base/chart-element.js';
-import type { OcdsErrorDetail, OcdsEventMap } from '../base/events.js';
+import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
 import { datasetMessages } from './messages.js';
 
@@ -15,6 +15,9 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Which filter an `ocds-select` of each kind sets. */
 const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid' };
+
+/** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
+const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate' };
 
 /** A chart element (upgraded or not yet) inside the dataset. */
 type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => void };
@@ -107,7 +110,8 @@ export class OcdsDataset extends LitElement {
 
   @state() private currentStatus: ElementStatus = 'idle';
   @state() private loaded?: Dataset;
-  @state() private error?: OcdsErrorDetail;
+  /** What failed; the message is translated when shown, so it follows `lang`. */
+  @state() private error?: { code?: string; status?: number };
 
   /** The chart whose selection set each filter (it keeps seeing everything for that filter), and the label it gave. */
   private readonly selections = new Map<FilterKey, { source: Element; value: string; label: string }>();
@@ -220,11 +224,15 @@ export class OcdsDataset extends LitElement {
   private fail(error: unknown): void {
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    const t = this.messages();
-    this.error = { phase: 'fetch', message: code ? t(`error.${code}`, { status }) : t('error.unknown'), ...(code ? { code } : {}) };
+    this.error = { code, status };
     if (!code) console.error(error);
     this.currentStatus = 'error';
-    this.emit('ocds-error', this.error);
+    this.emit('ocds-error', { phase: (code && PHASE_BY_CODE[code]) || 'fetch', message: this.errorMessage(this.messages()), ...(code ? { code } : {}) });
+  }
+
+  private errorMessage(t: Translate): string {
+    const { code, status } = this.error ?? {};
+    return code ? t(`error.${code}`, { status }) : t('error.unknown');
   }
 
   /** The charts this dataset feeds: ocds-widgets elements inside it, except those inside a nested `<ocds-dataset>`. */
@@ -308,7 +316,7 @@ export class OcdsDataset extends LitElement {
       ${this.currentStatus === 'loading' ? html`<div part="status" role="status">${t('state.loading')}</div>` : nothing}
       ${this.currentStatus === 'error' && this.error
         ? html`<div part="error" role="alert">
-            ${this.error.message} <button type="button" @click=${this.retry}>${t('action.retry')}</button>
+            ${this.errorMessage(t)} <button type="button" @click=${this.retry}>${t('action.retry')}</button>
           </div>`
         : nothing}
       ${keys.length
