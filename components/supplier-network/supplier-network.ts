@@ -2,7 +2,7 @@ import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
 import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
-import { NETWORK_PADDING, networkLayoutInput, networkSpec } from '../../src/charts/network.js';
+import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatMoney, formatPercent } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
@@ -78,7 +78,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   private readonly widthObserver = new ResizeObserver(() =>
     // After the base has read the new width in its own observer.
     requestAnimationFrame(() => {
-      const width = this.renderRoot.querySelector<HTMLElement>('.chart')?.clientWidth ?? 0;
+      const width = this.chartWidth();
       if (this.drawnWidth && width > 0 && Math.abs(width - this.drawnWidth) >= 2) this.redraw();
     }),
   );
@@ -157,10 +157,12 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
 
   protected chartSpec(_rows: NetworkEdge[], ctx: ChartContext): object {
     const network = this.networkFor(ctx.currency);
-    const height = Math.round(Math.min(560, Math.max(280, ctx.width * 0.62)));
-    const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, ctx.width / height);
+    // Positions are in pixels: use the container's width as it is now (the base's may not be measured yet).
+    const width = Math.max(100, this.chartWidth() || ctx.width);
+    const height = Math.round(Math.min(560, Math.max(280, width * 0.62)));
+    const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, width / height);
     this.drawnAtRest = run.layout.done;
-    this.drawnWidth = ctx.width;
+    this.drawnWidth = width;
     this.drawStartedAt = performance.now();
     const t = ctx.t;
     const c = ctx.colours;
@@ -171,7 +173,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
       edges: network.edges.map((edge) => (edge.others !== undefined ? { ...edge, supplier: others(edge.others) } : edge)),
     };
     return networkSpec(drawn, run.layout, {
-      width: Math.max(100, ctx.width - 2 * NETWORK_PADDING),
+      width,
       height,
       colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted, background: c.background },
       roles: roleNames(t),
@@ -339,6 +341,10 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
       }
     };
     requestAnimationFrame(frame);
+  }
+
+  private chartWidth(): number {
+    return this.renderRoot.querySelector<HTMLElement>('.chart')?.clientWidth ?? 0;
   }
 
   private redraw(): void {

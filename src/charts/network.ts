@@ -39,7 +39,7 @@ function nodeRadius(node: NetworkNode, max: number): number {
 }
 
 export interface NetworkSpecOptions {
-  /** Plot size in pixels: positions and sizes are computed for it. */
+  /** View size in pixels: positions and sizes are computed for it. */
   width: number;
   height: number;
   /** Fill per role, plus text and muted (edges) colours. */
@@ -56,8 +56,11 @@ export interface NetworkSpecOptions {
   focus?: string;
 }
 
-/** Pixels around the plot: the element passes its width minus twice this. */
-export const NETWORK_PADDING = 8;
+/** Largest scale from layout units to pixels. */
+const MAX_ZOOM = 2;
+/** Pixels kept free around the network, and above it for the legend. */
+const MARGIN = 8;
+const LEGEND_HEIGHT = 22;
 /** Neighbours whose names the highlight shows; a hub with more keeps only its own name. */
 const LABELLED_NEIGHBOURS = 25;
 /** Edge widths are drawn in these steps, one SVG path per step, so thousands of edges cost a handful of marks. */
@@ -101,19 +104,32 @@ export function networkSpec(
   });
   if (placed.length === 0) minX = maxX = minY = maxY = 0;
   // Layout units -> pixels: one factor for both axes, centred, so the network keeps its shape.
-  const k = Math.min(options.width / Math.max(maxX - minX, 1), options.height / Math.max(maxY - minY, 1));
-  const px = (x: number) => round(options.width / 2 + (x - (minX + maxX) / 2) * k);
-  const py = (y: number) => round(options.height / 2 + (y - (minY + maxY) / 2) * k);
+  const roleOrder: NetworkRole[] = ['buyer', 'supplier', 'both', 'others'];
+  const present = roleOrder.filter((role) => network.nodes.some((node) => node.role === role));
+  // The network fills the view inside a margin (and below the legend). The view is exactly `width` wide, with no
+  // autosize padding, so resizing it to the container's width (as the element base does) keeps it in place.
+  const top = MARGIN + (present.length > 1 ? LEGEND_HEIGHT : 0);
+  const boxWidth = Math.max(options.width - 2 * MARGIN, 1);
+  const boxHeight = Math.max(options.height - top - MARGIN, 1);
+  // At most twice the layout's scale: a small network stays compact in the middle rather than stretched edge to edge.
+  const k = Math.min(boxWidth / Math.max(maxX - minX, 1), boxHeight / Math.max(maxY - minY, 1), MAX_ZOOM);
+  const px = (x: number) => round(MARGIN + boxWidth / 2 + (x - (minX + maxX) / 2) * k);
+  const py = (y: number) => round(top + boxHeight / 2 + (y - (minY + maxY) / 2) * k);
   const nodes = placed.map(({ node, r, x, y }) => {
     const radius = Math.min(Math.max(r * k, 2.5), r * 1.5);
+    const left = px(x);
+    // Names go right of the node, or left of it in the right quarter, and are cut to the room left in the view.
+    const flip = left > options.width * 0.75;
     return {
       id: node.id,
       role: options.roles[node.role],
       colour: options.colours[node.role],
-      x: px(x),
+      x: left,
       y: py(y),
       size: round(Math.PI * radius * radius),
-      offset: round(radius + 3),
+      dx: round(flip ? -radius - 3 : radius + 3),
+      align: flip ? 'right' : 'left',
+      room: round(Math.max(40, flip ? left - radius - 3 : options.width - MARGIN - left - radius - 3)),
       short: node.label.length > 28 ? `${node.label.slice(0, 27)}…` : node.label,
       links: [] as { edge: number; other: string }[],
       tooltip: {
@@ -142,9 +158,7 @@ export function networkSpec(
     if (s !== t) to.links.push({ edge: i, other: from.id });
   }
   const edgePaths = paths.flatMap((segments, step) => (segments.length ? [{ d: segments.join(''), width: EDGE_WIDTH_STEPS[step] }] : []));
-  const roleOrder: NetworkRole[] = ['buyer', 'supplier', 'both', 'others'];
-  const present = roleOrder.filter((role) => network.nodes.some((node) => node.role === role));
-  const nodeFields = ['id', 'x', 'y', 'size', 'colour', 'short', 'offset'];
+  const nodeFields = ['id', 'x', 'y', 'size', 'colour', 'short', 'dx', 'align', 'room'];
   /** A dataset of `fields` lifted out of the looked-up object `key` of each row of `from`. */
   const lookUp = (data: string, from: string, key: string, fields: string[]) => ({
     name: data,
@@ -154,7 +168,16 @@ export function networkSpec(
   const text = options.colours.text;
   const position = { x: { field: 'x' }, y: { field: 'y' } };
   const dot = { ...position, size: { field: 'size' }, fill: { field: 'colour' } };
-  const label = { ...position, dx: { field: 'offset' }, text: { field: 'short' }, fill: { value: text }, baseline: { value: 'middle' }, fontSize: { value: 11 } };
+  const label = {
+    ...position,
+    dx: { field: 'dx' },
+    align: { field: 'align' },
+    limit: { field: 'room' },
+    text: { field: 'short' },
+    fill: { value: text },
+    baseline: { value: 'middle' },
+    fontSize: { value: 11 },
+  };
   const overlay = (type: string, data: string, encode: object) => ({ type, from: { data }, interactive: false, aria: false, encode: { update: encode } });
   const ring = { ...position, size: { field: 'size' }, fill: { value: null }, stroke: { value: text }, strokeWidth: { value: 2 } };
   const focused = options.focus ? nodes.find((node) => node.id === options.focus) : undefined;
@@ -162,9 +185,8 @@ export function networkSpec(
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     width: options.width,
     height: options.height,
-    // Legend and padding are added around the plot, so `width` is the plot the positions were computed for.
-    autosize: { type: 'pad' },
-    padding: NETWORK_PADDING,
+    autosize: 'none',
+    padding: 0,
     signals: [
       {
         name: 'hovered',
@@ -228,7 +250,10 @@ export function networkSpec(
       // For the legend only: nodes carry their colour.
       { name: 'colour', type: 'ordinal', domain: present.map((role) => options.roles[role]), range: present.map((role) => options.colours[role]) },
     ],
-    legends: present.length > 1 ? [{ fill: 'colour', orient: 'top', direction: 'horizontal', symbolType: 'circle', aria: false }] : [],
+    legends:
+      present.length > 1
+        ? [{ fill: 'colour', orient: 'none', legendX: MARGIN, legendY: MARGIN, direction: 'horizontal', symbolType: 'circle', aria: false }]
+        : [],
     marks: [
       {
         type: 'path',

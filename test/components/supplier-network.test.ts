@@ -195,4 +195,21 @@ describe('<ocds-supplier-network>', () => {
     expect(list()).to.have.length(251);
     expect(list()[250]!.getAttribute('aria-pressed')).to.equal('true');
   });
+
+  it('draws again for a new width, keeping every node inside the view', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+    await ready(el);
+    const xs = () =>
+      [...el.shadowRoot!.querySelectorAll('g.node path')].map((path) => Number(/translate\(([-\d.]+),/.exec(path.getAttribute('transform')!)![1]));
+    expect(Math.max(...xs())).to.be.greaterThan(300);
+    el.style.width = '300px';
+    // A draw already under way finishes at the old width; the next one is for the new width.
+    const svgWidth = () => Number(el.shadowRoot!.querySelector('svg')!.getAttribute('width'));
+    for (let draws = 0; draws < 5 && svgWidth() > 300; draws++) await oneEvent(el, 'ocds-render');
+    expect(svgWidth()).to.be.at.most(300);
+    const narrow = xs();
+    expect(narrow).to.have.length(8);
+    expect(Math.max(...narrow)).to.be.at.most(300);
+    expect(Math.min(...narrow)).to.be.at.least(0);
+  });
 });
