@@ -259,15 +259,17 @@ function compileProcess(
     history.sort((a, b) => compareTimes(times.get(a)!, times.get(b)!));
   }
 
+  // The releases are the dataset's own (repaired in place, read for the history above): upgraded in place.
   if (input.compiled) {
-    return { compiled: upgradeRelease(input.compiled, onIssue), history: historyOrCompiled(history, input.compiled) };
+    const compiledHistory = historyOrCompiled(history, input.compiled);
+    return { compiled: upgradeRelease(input.compiled, onIssue, { owned: true }), history: compiledHistory };
   }
   if (ordered.length === 0) {
     return { compiled: { ocid: input.ocid }, history };
   }
   // 1.0 releases (by shape) are upgraded before merging, or 1.1 rules would turn one id-less inline supplier
   // into two; `upgradeRelease` returns a 1.1 release as it is.
-  const upgraded = ordered.map((release) => upgradeRelease(release, onIssue));
+  const upgraded = ordered.map((release) => upgradeRelease(release, onIssue, { owned: true }));
   const compiled = compileReleases(upgraded, { onIssue });
   return { compiled, history };
 }

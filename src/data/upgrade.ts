@@ -21,34 +21,65 @@ const ORGANISATION_DETAILS = ['identifier', 'additionalIdentifiers', 'address', 
  */
 export function isOcds10Release(release: JsonObject): boolean {
   if (!isObject(release)) return false;
+  // Read without building the slot lists `upgradeRelease` uses: most releases are 1.1 and this runs on each.
   if (!Object.hasOwn(release, 'parties')) {
-    const inline = organisations(release).some(
-      ({ organisation }) =>
-        isObject(organisation) &&
-        (!Object.hasOwn(organisation, 'id') ||
-          ORGANISATION_DETAILS.some((field) => Object.hasOwn(organisation, field))),
-    );
-    if (inline) return true;
+    if (Object.hasOwn(release, 'buyer') && isInline(release.buyer)) return true;
+    const tender = release.tender;
+    if (isObject(tender)) {
+      if (Object.hasOwn(tender, 'procuringEntity') && isInline(tender.procuringEntity)) return true;
+      if (Array.isArray(tender.tenderers) && tender.tenderers.some(isInline)) return true;
+    }
+    if (Array.isArray(release.awards)) {
+      for (const award of release.awards) {
+        if (isObject(award) && Array.isArray(award.suppliers) && award.suppliers.some(isInline)) return true;
+      }
+    }
   }
-  const oldTransaction = transactions(release).some(
-    ({ transaction }) =>
-      (Object.hasOwn(transaction, 'amount') && !Object.hasOwn(transaction, 'value')) ||
-      (Object.hasOwn(transaction, 'providerOrganization') && !Object.hasOwn(transaction, 'payer')) ||
-      (Object.hasOwn(transaction, 'receiverOrganization') && !Object.hasOwn(transaction, 'payee')),
+  if (isObject(release.tender) && isObject(release.tender.amendment)) return true;
+  for (const field of ['awards', 'contracts']) {
+    const list = release[field];
+    if (Array.isArray(list) && list.some((block) => isObject(block) && isObject(block.amendment))) return true;
+  }
+  if (!Array.isArray(release.contracts)) return false;
+  for (const contract of release.contracts) {
+    const implementation = isObject(contract) ? contract.implementation : undefined;
+    const list = isObject(implementation) ? implementation.transactions : undefined;
+    if (Array.isArray(list) && list.some((transaction) => isObject(transaction) && isOldTransaction(transaction))) return true;
+  }
+  return false;
+}
+
+/** A 1.0 organisation: inline (no `id`), or with 1.0 details. */
+function isInline(organisation: unknown): boolean {
+  return (
+    isObject(organisation) &&
+    (!Object.hasOwn(organisation, 'id') || ORGANISATION_DETAILS.some((field) => Object.hasOwn(organisation, field)))
   );
-  return oldTransaction || amendable(release).some(({ block }) => isObject(block.amendment));
+}
+
+function isOldTransaction(transaction: JsonObject): boolean {
+  return (
+    (Object.hasOwn(transaction, 'amount') && !Object.hasOwn(transaction, 'value')) ||
+    (Object.hasOwn(transaction, 'providerOrganization') && !Object.hasOwn(transaction, 'payer')) ||
+    (Object.hasOwn(transaction, 'receiverOrganization') && !Object.hasOwn(transaction, 'payee'))
+  );
 }
 
 /**
- * Upgrades an OCDS 1.0 release to 1.1 (a new object; the input is not modified). Returns the input itself when it
- * is not 1.0 by shape (see `isOcds10Release`). Organisations that are not objects are left as they are, and
- * organisations that share a party `id` but differ are reported (the first one is kept in `parties`).
+ * Upgrades an OCDS 1.0 release to 1.1 (a new object; the input is not modified, unless `owned`: the caller gives
+ * the release away, and it is upgraded in place). Returns the input itself when it is not 1.0 by shape (see
+ * `isOcds10Release`). Organisations that are not objects are left as they are, and organisations that share a
+ * party `id` but differ are reported (the first one is kept in `parties`).
  */
-export function upgradeRelease(release: JsonObject, onIssue?: (issue: DataIssue) => void): JsonObject {
+export function upgradeRelease(
+  release: JsonObject,
+  onIssue?: (issue: DataIssue) => void,
+  { owned = false }: { owned?: boolean } = {},
+): JsonObject {
   if (!isOcds10Release(release)) return release;
-  const upgraded = cloneJson(release) as JsonObject;
-  const report = (issue: Omit<DataIssue, 'ocid'>) =>
-    onIssue?.(typeof release.ocid === 'string' ? { ...issue, ocid: release.ocid } : issue);
+  const upgraded = owned ? release : (cloneJson(release) as JsonObject);
+  const ocid = release.ocid;
+  const report = (issue: Omit<DataIssue, 'ocid'>) => onIssue?.(typeof ocid === 'string' ? { ...issue, ocid } : issue);
   // A release that already has `parties` holds references, not 1.0 organisations (ocdskit treats it as 1.1).
   if (!Object.hasOwn(upgraded, 'parties')) upgradeOrganisations(upgraded, report);
   upgradeAmendments(upgraded, report);
@@ -175,8 +206,8 @@ function existingParties(release: JsonObject): Parties {
 }
 
 /** Puts an organisation in `parties` with its role, and returns the reference that replaces it. */
-function addParty(parties: Parties, organisation: JsonObject, role: string, path: string, report: Report): JsonObject {
-  const party = cloneJson(organisation) as JsonObject;
+function addParty(parties: Parties, party: JsonObject, role: string, path: string, report: Report): JsonObject {
+  // `party` moves to `parties`: the upgraded release (a copy, or owned) replaces it with the returned reference.
   if (!Object.hasOwn(party, 'id')) party.id = partyId(party);
   const id = party.id;
   const survivor = parties.get(id);
@@ -290,11 +321,29 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 // MD5 (RFC 1321), for the party ids ocdskit derives; not used for security.
-const MD5_SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const MD5_CONSTANTS = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+const MD5_SHIFTS = new Int32Array([7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]);
+const MD5_CONSTANTS = Int32Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0);
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const utf8 = new TextEncoder();
+
+/**
+ * Party ids already computed: a publisher's 1.0 releases repeat the same organisations in every release. Bounded,
+ * and emptied when full (a page-sized working set, not a store).
+ */
+const md5Cache = new Map<string, string>();
+const MD5_CACHE_SIZE = 4096;
 
 function md5Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  let hex = md5Cache.get(text);
+  if (hex === undefined) {
+    if (md5Cache.size >= MD5_CACHE_SIZE) md5Cache.clear();
+    hex = md5(utf8.encode(text));
+    md5Cache.set(text, hex);
+  }
+  return hex;
+}
+
+function md5(bytes: Uint8Array): string {
   const length = (((bytes.length + 8) >> 6) + 1) << 6;
   const buffer = new Uint8Array(length);
   buffer.set(bytes);
@@ -302,28 +351,49 @@ function md5Hex(text: string): string {
   const view = new DataView(buffer.buffer);
   view.setUint32(length - 8, (bytes.length * 8) >>> 0, true);
   view.setUint32(length - 4, Math.floor(bytes.length / 2 ** 29), true);
-  const state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+  const words = new Int32Array(16);
+  let s0 = 0x67452301 | 0;
+  let s1 = 0xefcdab89 | 0;
+  let s2 = 0x98badcfe | 0;
+  let s3 = 0x10325476 | 0;
   for (let chunk = 0; chunk < length; chunk += 64) {
-    let [a, b, c, d] = state;
+    for (let w = 0; w < 16; w++) words[w] = view.getInt32(chunk + w * 4, true);
+    let a = s0;
+    let b = s1;
+    let c = s2;
+    let d = s3;
     for (let i = 0; i < 64; i++) {
       const round = i >> 4;
       let f: number;
       let g: number;
-      if (round === 0) [f, g] = [(b & c) | (~b & d), i];
-      else if (round === 1) [f, g] = [(d & b) | (~d & c), (5 * i + 1) % 16];
-      else if (round === 2) [f, g] = [b ^ c ^ d, (3 * i + 5) % 16];
-      else [f, g] = [c ^ (b | ~d), (7 * i) % 16];
-      const sum = (f + a + MD5_CONSTANTS[i] + view.getUint32(chunk + g * 4, true)) | 0;
-      const shift = MD5_SHIFTS[round * 4 + (i % 4)];
-      [a, d, c] = [d, c, b];
+      if (round === 0) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (round === 1) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) & 15;
+      } else if (round === 2) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) & 15;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) & 15;
+      }
+      const sum = (f + a + MD5_CONSTANTS[i] + words[g]) | 0;
+      const shift = MD5_SHIFTS[(round << 2) | (i & 3)];
+      a = d;
+      d = c;
+      c = b;
       b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
     }
-    state[0] = (state[0] + a) | 0;
-    state[1] = (state[1] + b) | 0;
-    state[2] = (state[2] + c) | 0;
-    state[3] = (state[3] + d) | 0;
+    s0 = (s0 + a) | 0;
+    s1 = (s1 + b) | 0;
+    s2 = (s2 + c) | 0;
+    s3 = (s3 + d) | 0;
   }
-  const out = new DataView(new ArrayBuffer(16));
-  state.forEach((word, i) => out.setUint32(i * 4, word >>> 0, true));
-  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const word of [s0, s1, s2, s3]) {
+    hex += HEX[word & 0xff] + HEX[(word >>> 8) & 0xff] + HEX[(word >>> 16) & 0xff] + HEX[word >>> 24];
+  }
+  return hex;
 }
