@@ -1,5 +1,9 @@
-// A stand-in for an older ocds-widgets release that registered <ocds-spending-by-stage> first.
-class OlderSpendingByStage extends HTMLElement {
-  static version = '0.0.1';
+// A stand-in for an older ocds-widgets release that registered its chart elements first.
+for (const tag of ['ocds-spending-by-stage', 'ocds-supplier-network']) {
+  customElements.define(
+    tag,
+    class extends HTMLElement {
+      static version = '0.0.1';
+    },
+  );
 }
-customElements.define('ocds-spending-by-stage', OlderSpendingByStage);
