@@ -94,9 +94,9 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     });
   }
 
-  /** Resolves once the layout is at rest and drawn. */
+  /** Resolves once the layout is at rest and drawn (at once when there is nothing to draw, or an error). */
   get layoutSettled(): Promise<void> {
-    if (this.drawnAtRest) return Promise.resolve();
+    if (this.drawnAtRest || this.status === 'error' || (this.status === 'ready' && this.rows.length === 0)) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 

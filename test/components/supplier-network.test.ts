@@ -212,4 +212,14 @@ describe('<ocds-supplier-network>', () => {
     expect(Math.max(...narrow)).to.be.at.most(300);
     expect(Math.min(...narrow)).to.be.at.least(0);
   });
+
+  it('says there is nothing to draw when the focus matches no organisation', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA} focus="nobody"></ocds-supplier-network>`);
+    if (el.status !== 'ready') await oneEvent(el, 'ocds-load');
+    await el.layoutSettled;
+    await el.updateComplete;
+    expect(el.rows).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('nothing to chart');
+    expect(el.shadowRoot!.querySelector('g.node')).to.equal(null);
+  });
 });
