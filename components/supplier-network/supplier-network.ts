@@ -22,7 +22,6 @@ const SUMMARY_BUYERS = 10;
 
 interface LayoutRun {
   key: string;
-  network: SupplierNetwork;
   layout: ForceLayout;
 }
 
@@ -311,7 +310,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     if (this.run?.key !== key) {
       const input = networkLayoutInput(network);
       const centre = this.focusId ? network.nodes.findIndex((node) => node.id === this.focusId) : -1;
-      this.run = { key, network, layout: createForceLayout(input.nodes, input.links, { aspect, centre }) };
+      this.run = { key, layout: createForceLayout(input.nodes, input.links, { aspect, centre }) };
     }
     if (!this.run.layout.done) this.startTicking();
     return this.run;
