@@ -84,6 +84,30 @@ describe('page safety', () => {
     });
   });
 
+  it('the retry button of the error state loads again (every element)', async () => {
+    for (const { tag } of ELEMENTS) {
+      const key = newRun().key;
+      const element = document.createElement(tag) as AnyChartElement;
+      // Busy for the first load (1 request + 3 retries), then answering.
+      element.setAttribute('src', `/api/releases?source=colombia&failFirst=4&retryAfter=0&key=${key}`);
+      const box = inView(element);
+      try {
+        await settled(element, 10_000);
+        expect(element.status, tag).to.equal('error');
+        element.shadowRoot!.querySelector<HTMLButtonElement>('[part="error"] button')!.click();
+        await element.updateComplete;
+        expect(element.status, tag).to.equal('loading');
+        await settled(element, 10_000);
+        expect(element.status, tag).to.equal('ready');
+        expect(element.rows.length, tag).to.be.greaterThan(0);
+        expect(((await (await fetch(`/api/_stats?key=${key}`)).json()) as { requests: number }).requests).to.equal(5);
+      } finally {
+        box.remove();
+      }
+    }
+    expectPageSilent();
+  });
+
   it('removing an element mid-load cancels its request (every element)', async () => {
     const signals: AbortSignal[] = [];
     const original = window.fetch;

@@ -2,6 +2,7 @@
 // formulas and 10,000 characters (test/hostile/files/hostile-text.json) are inert text in every element: chart
 // labels, tooltips, the table, the summary, the list and the CSV.
 import { expect } from '@open-wc/testing';
+import { fromOcds } from '../../src/index.js';
 import { defineAll, ELEMENTS, type AnyChartElement } from './elements.js';
 import { expectPageSilent } from './harness.js';
 
@@ -50,6 +51,25 @@ function csvRecords(text: string): string[][] {
 function rowStrings(rows: object[]): string[] {
   return rows.flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string'));
 }
+
+describe('hostile text in the data core', () => {
+  it('organisation identity keys stay short for names of 10,000 characters, one key per name', () => {
+    const release = (ocid: string, name: string) => ({
+      ocid,
+      id: `${ocid}-1`,
+      date: '2024-01-01T00:00:00Z',
+      parties: [{ id: 'S', name, roles: ['supplier'] }],
+      awards: [{ id: 'A', value: { amount: 1, currency: 'MXN' }, suppliers: [{ id: 'S', name }] }],
+    });
+    const long = 'L'.repeat(10_000);
+    const dataset = fromOcds({ releases: [release('ocds-a', long), release('ocds-b', long), release('ocds-c', `${'L'.repeat(500)}M${'L'.repeat(9_499)}`)] });
+    const keys = dataset.processes.map((process) => process.awards[0]!.suppliers[0]!.key);
+    for (const key of keys) expect(key.length).to.be.at.most(200);
+    expect(keys[0]).to.equal(keys[1]);
+    expect(keys[2]).to.not.equal(keys[0]);
+    expect(dataset.issues.map((issue) => issue.code)).to.include('text-too-long');
+  });
+});
 
 describe('hostile text is inert in every element', () => {
   let box: HTMLElement;
