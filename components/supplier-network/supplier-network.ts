@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
+import { DEFAULT_NETWORK_LIMIT, NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
 import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
 import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
 import type { Dataset } from '../../src/data/types.js';
@@ -213,7 +213,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     }
     if (named.length > SUMMARY_BUYERS) sentences.push(t('summary.more-buyers', { count: named.length - SUMMARY_BUYERS }));
     if (network.edges.some((edge) => edge.split === 'equal')) sentences.push(t('summary.split'));
-    if (network.nodes.some((node) => node.role === 'others')) sentences.push(t('summary.others', { limit: this.networkOptions().limit ?? 50 }));
+    if (network.nodes.some((node) => node.role === 'others')) sentences.push(t('summary.others', { limit: this.networkOptions().limit ?? DEFAULT_NETWORK_LIMIT }));
     if (network.excluded.otherCurrency) sentences.push(t('summary.other-currency', { count: network.excluded.otherCurrency }));
     if (network.excluded.unvalued) sentences.push(t('summary.unvalued', { count: network.excluded.unvalued }));
     const focus = this.focusId ? network.nodes.find((node) => node.id === this.focusId) : undefined;

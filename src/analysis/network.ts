@@ -126,15 +126,21 @@ interface EdgeBuild {
   suppliers: Set<string>;
 }
 
+/**
+ * The buyer -> supplier network of awarded value: one edge per buyer, supplier and currency (all currencies unless
+ * `currency` is given), nodes with their value in one currency (`currency`, else the one used by the most
+ * processes), suppliers beyond `limit` per currency grouped per buyer, concentration figures in `summary`.
+ */
 export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOptions = {}): SupplierNetwork {
   const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
   const all = contributions(dataset, excluded);
   const currencies = currencyRanking(all);
-  const currency = options.currency ?? currencies[0]?.currency ?? NO_VALUE;
+  const wanted = options.currency?.trim().toUpperCase();
+  const currency = wanted ?? currencies[0]?.currency ?? NO_VALUE;
   let selected = all;
-  if (options.currency !== undefined) {
-    selected = all.filter((c) => c.currency === options.currency);
-    const outside = all.filter((c) => c.currency !== options.currency);
+  if (wanted !== undefined) {
+    selected = all.filter((c) => c.currency === wanted);
+    const outside = all.filter((c) => c.currency !== wanted);
     excluded.otherCurrency = new Set(outside.filter((c) => !c.unvalued).map((c) => c.award)).size;
     excluded.unvalued = new Set(outside.filter((c) => c.unvalued).map((c) => c.award)).size;
   }
