@@ -23,6 +23,8 @@ const PLACEHOLDER_DAYS = new Set(['1970-01-01', '1900-01-01', '0001-01-01', '000
 export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
   if (value === null || value === undefined) return { error: 'empty' };
   if (typeof value !== 'string') return { error: 'invalid' };
+  const canonical = canonicalDate(value);
+  if (canonical) return canonical;
   const text = value.trim();
   if (text === '') return { error: 'empty' };
   if (PLACEHOLDER_DAYS.has(text.slice(0, 10))) return { error: 'epoch' };
@@ -47,6 +49,55 @@ export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
     Date.UTC(year, month - 1, day, hours, minutes, seconds, millis) - zone.minutes * 60_000;
   const iso = `${date}T${h}:${mi}:${s ?? '00'}${fraction ? `.${fraction}` : ''}${zone.text}`;
   return { iso, time, dateOnly: false };
+}
+
+/**
+ * The dates most data holds, and every date once repaired (`2016-12-31`, `2016-12-31T10:00:00Z`,
+ * `2016-12-31T10:00:00-06:00`), read without the pattern: the same result as the general reading, found
+ * character by character. Anything else (and the placeholder days) is left to the general reading.
+ */
+function canonicalDate(text: string): OcdsDate | undefined {
+  const length = text.length;
+  if (length !== 10 && length !== 20 && length !== 25) return undefined;
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (PLACEHOLDER_DAYS.has(text.slice(0, 10))) return undefined;
+  if (length === 10) return { iso: text, time: Date.UTC(year, month - 1, day), dateOnly: true };
+  if (text.charCodeAt(10) !== 0x54 /* T */ || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const seconds = digits(text, 17, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return undefined;
+  let offset = 0;
+  if (length === 20) {
+    if (text.charCodeAt(19) !== 0x5a /* Z */) return undefined;
+  } else {
+    const sign = text.charCodeAt(19);
+    if ((sign !== 0x2b /* + */ && sign !== DASH) || text.charCodeAt(22) !== COLON) return undefined;
+    const offsetHours = digits(text, 20, 2);
+    const offsetMinutes = digits(text, 23, 2);
+    if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
+    offset = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  }
+  const time = Date.UTC(year, month - 1, day, hours, minutes, seconds) - offset * 60_000;
+  return { iso: text, time, dateOnly: false };
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+/** The number written by `count` ASCII digits from `start`; -1 when one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Milliseconds since the epoch for a normalised date (a date-only value is UTC midnight); NaN when invalid. */

@@ -3,7 +3,7 @@
 // malformed dates and double-encoded UTF-8. What is unambiguous is repaired, what is not is dropped, and
 // every repair or drop is a DataIssue. Repairs are made in place on the release object.
 import { releaseSchema } from '../../schemas/ocds.js';
-import { safeParse } from 'zod/mini';
+import { safeParse, type z } from 'zod/mini';
 import type { DataIssue, JsonObject, ReleaseRef } from './types.js';
 import { parseOcdsDate } from './dates.js';
 import { normaliseCurrency } from './organisations.js';
@@ -80,7 +80,8 @@ export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink
   const context = new RepairContext(prefix, ocid, onIssue);
   repairTag(value, context);
   context.walkObject(value, []);
-  context.dropInvalid(value, safeParse(releaseSchema, value));
+  // zod copies what it parses: it runs only to tell what to drop from a release the quick check rejects.
+  if (!isValidRelease(value)) context.dropInvalid(value, safeParse(releaseSchema, value));
   context.flush();
   return value;
 }
@@ -371,6 +372,56 @@ class RepairContext {
     }
   }
 }
+
+/**
+ * Whether `releaseSchema` accepts a value, read from the schema's own definition (objects with their shape, unknown
+ * keys allowed; optional, nullable, string, finite number, array), without copying anything. A schema part it does
+ * not know rejects, so zod decides whenever this is unsure: it never accepts what zod would reject.
+ */
+type Check = (value: unknown) => boolean;
+function checkOf(schema: z.core.$ZodType): Check {
+  const def = schema._zod.def as unknown as {
+    type: string;
+    checks?: unknown[];
+    innerType?: z.core.$ZodType;
+    element?: z.core.$ZodType;
+    shape?: Record<string, z.core.$ZodType>;
+    catchall?: z.core.$ZodType;
+  };
+  if (def.checks?.length) return () => false;
+  switch (def.type) {
+    case 'string':
+      return (value) => typeof value === 'string';
+    case 'number':
+      return (value) => typeof value === 'number' && Number.isFinite(value);
+    case 'unknown':
+      return () => true;
+    case 'optional': {
+      const inner = checkOf(def.innerType!);
+      return (value) => value === undefined || inner(value);
+    }
+    case 'nullable': {
+      const inner = checkOf(def.innerType!);
+      return (value) => value === null || inner(value);
+    }
+    case 'array': {
+      const element = checkOf(def.element!);
+      return (value) => Array.isArray(value) && value.every(element);
+    }
+    case 'object': {
+      if (def.catchall && def.catchall._zod.def.type !== 'unknown') return () => false;
+      const fields = Object.entries(def.shape!).map(([key, field]) => [key, checkOf(field)] as const);
+      return (value) => {
+        if (!isPlainObject(value)) return false;
+        for (const [key, check] of fields) if (!check(value[key])) return false;
+        return true;
+      };
+    }
+    default:
+      return () => false;
+  }
+}
+const isValidRelease = checkOf(releaseSchema);
 
 const REMOVE = Symbol('remove');
 
