@@ -34,6 +34,12 @@ const HINTS: Record<string, string> = {
   focus: 'an organisation id from the network’s table',
 };
 
+/** Options whose values the checked data suggests: its currencies, its processes. */
+const SUGGESTED: Record<string, (dataset: Dataset) => [value: string, label: string][]> = {
+  currency: (dataset) => spendingCurrencies(dataset).map((entry) => [entry.currency, `${entry.processes} processes`]),
+  ocid: (dataset) => dataset.processes.slice(0, 500).map((process) => [process.ocid, process.title ?? '']),
+};
+
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const srcInput = byId<HTMLInputElement>('src');
 const sampleSelect = byId<HTMLSelectElement>('sample');
@@ -80,6 +86,8 @@ function renderOptions(widget: Widget): void {
         input.size = 24;
       }
       input.name = name;
+      // Suggestions from the checked data (see `suggest`).
+      if (name in SUGGESTED) input.setAttribute('list', `suggest-${name}`);
       input.value = typed.get(name) ?? '';
       input.title = HINTS[name] ?? '';
       label.append(`${name} `, input);
@@ -152,6 +160,17 @@ function row(term: string, detail: string): HTMLElement[] {
   return [Object.assign(document.createElement('dt'), { textContent: term }), Object.assign(document.createElement('dd'), { textContent: detail })];
 }
 
+function suggest(dataset: Dataset): void {
+  for (const [name, values] of Object.entries(SUGGESTED)) {
+    let list = document.getElementById(`suggest-${name}`);
+    if (!list) {
+      list = Object.assign(document.createElement('datalist'), { id: `suggest-${name}` });
+      document.body.append(list);
+    }
+    list.replaceChildren(...values(dataset).map(([value, label]) => Object.assign(document.createElement('option'), { value, label })));
+  }
+}
+
 function showReport(dataset: Dataset): void {
   const { meta } = dataset;
   const currencies = spendingCurrencies(dataset);
@@ -203,6 +222,7 @@ async function check(): Promise<void> {
     checked = { url, dataset };
     snapshotButton.disabled = false;
     showReport(dataset);
+    suggest(dataset);
   } catch (error) {
     if (controller.signal.aborted) return;
     const code = (error as { code?: string }).code;

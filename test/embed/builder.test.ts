@@ -78,6 +78,11 @@ describe('embed builder (demos/builder.html)', () => {
     expect(terms['Stages with amounts']).to.include('awarded').and.include('contracted');
     expect(terms.Complete).to.match(/^yes/);
     expect(page.document.querySelector<HTMLButtonElement>('#snapshot')!.disabled).to.equal(false);
+    // The currency and ocid controls suggest what the data holds.
+    const suggested = (name: string) => [...page.document.querySelectorAll<HTMLOptionElement>(`#suggest-${name} option`)].map((option) => option.value);
+    expect(suggested('currency')).to.deep.equal(['PYG']);
+    expect(suggested('ocid')).to.deep.equal(record.records.map((entry: any) => entry.ocid));
+    expect(page.document.querySelector('#options [name="currency"]')!.getAttribute('list')).to.equal('suggest-currency');
   });
 
   it('explains a URL the browser may not read (no CORS headers) and one it cannot reach', async () => {
