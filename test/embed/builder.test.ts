@@ -8,7 +8,7 @@ afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.rem
 
 async function openBuilder(): Promise<OpenedPage> {
   const page = await openPage(`/demos/builder.html?src=${encodeURIComponent(PARAGUAY_RECORD)}`, { width: 1000, height: 1600 });
-  await until(() => page.document.querySelector('#report dl'), 'the builder to check the data');
+  await until(() => page.document.querySelector('#report dl'), 'the builder to check the data', 30_000);
   return page;
 }
 
@@ -34,9 +34,11 @@ async function pasted(html: string): Promise<Document> {
 
 const summary = (chart: Element) => chart.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.trim();
 
-describe('embed builder (demos/builder.html)', () => {
-  it('its script-tag and iframe snippets, pasted into blank pages, render the same chart as the preview', async function () {
-    this.timeout(60_000);
+describe('embed builder (demos/builder.html)', function () {
+  // The builder page runs from source: the test server compiles its modules on first use.
+  this.timeout(60_000);
+
+  it('its script-tag and iframe snippets, pasted into blank pages, render the same chart as the preview', async () => {
     const page = await openBuilder();
     setOption(page, 'lang', 'es-MX');
     setOption(page, 'theme', 'dark');
