@@ -20,6 +20,8 @@ export const chartElementStyles = css`
     background: var(--ocds-color-background);
     padding: 0.75rem;
     line-height: 1.4;
+    /* Names are free text: one unbreakable "word" of hundreds of characters breaks rather than widening the page. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -167,6 +169,9 @@ export const chartElementStyles = css`
   th.numeric {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  td.numeric {
+    white-space: nowrap;
   }
   .tooltip {
     position: absolute;

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { fromOcds } from '../../src/index.js';
 import { defineAll, ELEMENTS, type AnyChartElement } from './elements.js';
-import { expectPageSilent } from './harness.js';
+import { expectPageSilent, settled } from './harness.js';
 
 const FILE = '/raw/test/hostile/files/hostile-text.json';
 const MARKUP = '<img src=x onerror="window.__ocdsHostile=\'img\'">Constructora';
@@ -69,6 +69,35 @@ describe('hostile text in the data core', () => {
     expect(keys[2]).to.not.equal(keys[0]);
     expect(dataset.issues.map((issue) => issue.code)).to.include('text-too-long');
   });
+});
+
+/** The element's scroll width in a 400px box, table shown, drawn from `src`. */
+async function widthWith(tag: string, src: string): Promise<number> {
+  const box = document.createElement('div');
+  box.style.cssText = 'position: absolute; top: 0; left: 0; width: 400px';
+  const element = document.createElement(tag) as AnyChartElement;
+  element.setAttribute('src', src);
+  box.append(element);
+  document.body.append(box);
+  try {
+    await settled(element, 10_000);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part="controls"] button[aria-pressed]')?.click();
+    await element.updateComplete;
+    return element.scrollWidth;
+  } finally {
+    box.remove();
+  }
+}
+
+describe('hostile text does not widen the page', () => {
+  before(defineAll);
+
+  for (const { tag } of ELEMENTS) {
+    it(`<${tag}>: names of 1,000 unbroken characters make it no wider than ordinary data does`, async () => {
+      const ordinary = await widthWith(tag, '/raw/test/hostile/files/bom.json');
+      expect(await widthWith(tag, FILE)).to.be.at.most(ordinary + 2);
+    });
+  }
 });
 
 describe('hostile text is inert in every element', () => {
