@@ -50,6 +50,8 @@ const VELOCITY_DECAY = 0.4;
 const GRAVITY = 0.08;
 const LINK_GAP = 18;
 const MAX_DEPTH = 32;
+/** Hubs start this much further apart than their neighbourhoods' area alone asks: about where the forces settle. */
+const WARM_SPREAD = 2;
 
 export function createForceLayout(
   nodes: readonly LayoutNode[],
@@ -211,7 +213,7 @@ function warmStart(
   let covered = 0;
   hubOrder.forEach(({ i, area }, k) => {
     // Spiral radius grows with the area covered so far, so big neighbourhoods get room.
-    const r = Math.sqrt((covered + area / 2) / Math.PI);
+    const r = WARM_SPREAD * Math.sqrt((covered + area / 2) / Math.PI);
     covered += area;
     const angle = k * GOLDEN_ANGLE;
     x[i] = r * Math.cos(angle) * sx;
