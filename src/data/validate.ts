@@ -39,7 +39,9 @@ const NUMBER_WRAPPERS = ['$numberLong', '$numberDecimal', '$numberDouble', '$num
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-const MAY_NEED_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u00C2-\u00F4]/;
+const MAY_NEED_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u00C2-\u00F4\u202A-\u202E\u2066-\u2069]/;
+/** Bidirectional embeddings, overrides and isolates (and their closers): a name with an open U+202E reverses what follows it. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * Repairs (and drops of empty values) that recur throughout a release are reported once per release and code,
@@ -315,6 +317,13 @@ class RepairContext {
       repaired = decoded;
     }
     if (MOJIBAKE_LEFT.test(repaired)) this.issue('mojibake-unrepaired', segments, '');
+    if (BIDI_CONTROL.test(repaired)) {
+      const balanced = balanceBidi(repaired);
+      if (balanced !== repaired) {
+        this.issue('bidi-unbalanced', segments, 'Bidirectional formatting characters (such as U+202E) left open were closed, so the text cannot reorder what is shown after it.');
+        repaired = balanced;
+      }
+    }
     return repaired;
   }
 
@@ -422,6 +431,32 @@ function checkOf(schema: z.core.$ZodType): Check {
   }
 }
 const isValidRelease = checkOf(releaseSchema);
+
+/** Closes the embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2068) left open; drops closers without an opener. */
+function balanceBidi(text: string): string {
+  const open: string[] = [];
+  let out = '';
+  for (const char of text) {
+    if (char >= '\u202A' && char <= '\u202E' && char !== '\u202C') {
+      open.push('\u202C');
+      out += char;
+    } else if (char >= '\u2066' && char <= '\u2068') {
+      open.push('\u2069');
+      out += char;
+    } else if (char === '\u202C') {
+      if (open[open.length - 1] !== '\u202C') continue;
+      open.pop();
+      out += char;
+    } else if (char === '\u2069') {
+      // A closing isolate also closes what was opened inside it.
+      const at = open.lastIndexOf('\u2069');
+      if (at < 0) continue;
+      open.length = at;
+      out += char;
+    } else out += char;
+  }
+  return out + open.reverse().join('');
+}
 
 const REMOVE = Symbol('remove');
 
