@@ -2,6 +2,7 @@
 // as the functions with the most self time. For the "why" behind the data-core figures of `npm run bench`.
 //   node bench/profile.mjs [releases=10000] [--one-file]
 // Profiles the work tree's src/ (bundled unminified, so function names are readable), after one warm-up load.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -16,16 +17,17 @@ const size = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const oneFile = process.argv.includes('--one-file');
 const TOP = 25;
 
-const outDir = join(benchDir, 'tmp', 'profile');
+await mkdir(join(benchDir, 'tmp'), { recursive: true });
+const runDir = await mkdtemp(join(benchDir, 'tmp', 'profile-'));
 await build({
   root,
   configFile: false,
   logLevel: 'error',
-  build: { outDir, emptyOutDir: true, target: 'es2022', minify: false, lib: { entry: { core: join(root, 'src', 'index.ts') }, formats: ['es'] } },
+  build: { outDir: join(runDir, 'bundle'), emptyOutDir: true, target: 'es2022', minify: false, lib: { entry: { core: join(root, 'src', 'index.ts') }, formats: ['es'] } },
 });
-const dir = join(benchDir, 'tmp', 'data', String(size));
+const dir = join(runDir, 'data', String(size));
 const datasets = new Map([[size, { dir, ...(await writeDataset(dir, size)) }]]);
-const server = await startServer({ benchDir, datasets, networkReleases: generateNetworkReleases });
+const server = await startServer({ benchDir, runDir, datasets, networkReleases: generateNetworkReleases });
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 try {
   const page = await browser.newPage();
@@ -33,7 +35,7 @@ try {
   const url = (run) => `${server.origin}${oneFile ? `/api/releases.json?size=${size}` : `/api/releases?size=${size}&page=1`}&run=${run}`;
   const load = (href) =>
     page.evaluate(async (href) => {
-      const { loadOcds } = await import('/bench/tmp/profile/core.js');
+      const { loadOcds } = await import('/run/bundle/core.js');
       const start = performance.now();
       await loadOcds(href, { maxPages: 10_000, maxBytes: 1_000_000_000 });
       return performance.now() - start;
@@ -61,4 +63,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await rm(runDir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
-// The benchmark's own server (loopback only, random free port): the bench pages and builds under bench/, and the
-// generated datasets as a paginated OCDS API (PAGE_SIZE releases a page, `links.next`) and as one file.
+// The benchmark's own server (loopback only, random free port): the bench pages (bench/ as /bench/), one run's builds
+// (its folder as /run/), and the generated datasets as a paginated OCDS API (PAGE_SIZE releases a page, `links.next`)
+// and as one file.
 //   /api/releases?size=N&page=P   release package of page P, with links.next (extra query parameters are kept,
 //                                 so a cache-busting `run=` follows the whole walk)
 //   /api/releases.json?size=N     the same releases in one release package
@@ -12,9 +13,9 @@ import { packageEnvelope } from './generate.mjs';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
 
 /**
- * @param {{ benchDir: string, datasets: Map<number, { dir: string, pages: number }>, networkReleases: (nodes: number) => object[] }} options
+ * @param {{ benchDir: string, runDir: string, datasets: Map<number, { dir: string, pages: number }>, networkReleases: (nodes: number) => object[] }} options
  */
-export async function startServer({ benchDir, datasets, networkReleases }) {
+export async function startServer({ benchDir, runDir, datasets, networkReleases }) {
   // The envelope is serialised and the releases spliced in as the generator wrote them: no re-serialisation per request.
   const wrap = (releasesJson, extra) => {
     const head = JSON.stringify({ ...packageEnvelope(), ...extra, releases: [] });
@@ -61,9 +62,10 @@ export async function startServer({ benchDir, datasets, networkReleases }) {
         if (!networkFiles.has(nodes)) networkFiles.set(nodes, wrap(JSON.stringify(networkReleases(nodes)), {}));
         return send(200, networkFiles.get(nodes));
       }
-      if (url.pathname.startsWith('/bench/')) {
-        const path = normalize(join(benchDir, decodeURIComponent(url.pathname.slice('/bench/'.length))));
-        if (!path.startsWith(benchDir + sep)) return send(403, 'forbidden', 'text/plain');
+      for (const [prefix, dir] of [['/bench/', benchDir], ['/run/', runDir]]) {
+        if (!url.pathname.startsWith(prefix)) continue;
+        const path = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
+        if (!path.startsWith(dir + sep)) return send(403, 'forbidden', 'text/plain');
         const body = await readFile(path).catch(() => null);
         if (!body) return send(404, 'not found', 'text/plain');
         return send(200, body, TYPES[extname(path)] ?? 'application/octet-stream');

@@ -1,6 +1,6 @@
 // Measurements of the data core, run inside the bench page (Chromium started with --expose-gc and precise memory).
 // Each function returns plain numbers; the harness (bench/run.mjs) takes medians and ratios.
-import * as core from '../tmp/bundle/core.js';
+import * as core from '/run/bundle/core.js';
 import { readPages } from './read-pages.js';
 
 /** Names the built core exports, so the harness can say which figures are not available yet. */

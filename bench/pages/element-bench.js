@@ -1,8 +1,8 @@
 // Measurements of the elements (the CDN build a newsroom page loads), run inside bench.html.
 export { timeReadPages } from './read-pages.js';
 
-const CDN_BUILD = '/bench/tmp/dist/cdn/ocds-widgets.js';
-const VEGA_EMBED = '/bench/tmp/bundle/vega.js';
+const CDN_BUILD = '/run/dist/cdn/ocds-widgets.js'; // the run's folder (bench/server.mjs)
+const VEGA_EMBED = '/run/bundle/vega.js';
 // The options the elements give vega-embed (components/base/vega.ts), so the floor renders the same way.
 const EMBED_OPTIONS = { renderer: 'svg', actions: false, ast: true, defaultStyle: false, logLevel: 0, tooltip: () => {} };
 
