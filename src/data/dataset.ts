@@ -83,13 +83,16 @@ const STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as 
  * Releases without a known stage tag come first.
  */
 function releaseStage(tags: unknown): number {
+  if (!Array.isArray(tags)) return tagStage(tags);
   let stage = -1;
-  for (const tag of Array.isArray(tags) ? tags : [tags]) {
-    if (typeof tag !== 'string') continue;
-    const index = STAGES.findIndex((name) => tag.startsWith(name));
-    if (index > stage) stage = index;
-  }
+  for (const tag of tags) stage = Math.max(stage, tagStage(tag));
   return stage;
+}
+
+function tagStage(tag: unknown): number {
+  if (typeof tag !== 'string') return -1;
+  for (let index = 0; index < STAGES.length; index++) if (tag.startsWith(STAGES[index])) return index;
+  return -1;
 }
 
 function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<void, Dataset> {
@@ -245,16 +248,18 @@ function compileProcess(
   const ordered = releases.map(({ release }) => release);
 
   const history: ReleaseRef[] = [];
-  const historyIds = new Set<string>();
   for (const release of ordered) {
     // Read before merging: what this release itself says.
-    history.push({ ...releaseRef(release, release.id), contents: releaseContents(release) });
-    historyIds.add(String(release.id));
+    const ref = releaseRef(release, release.id);
+    ref.contents = releaseContents(release);
+    history.push(ref);
   }
-  for (const entry of input.recordHistory) {
-    if (!historyIds.has(entry.id)) history.push(entry);
-  }
-  if (history.length > 1) {
+  // The releases' history is in date order already; entries from records are added in theirs.
+  if (input.recordHistory.length > 0) {
+    const historyIds = new Set(ordered.map((release) => String(release.id)));
+    for (const entry of input.recordHistory) {
+      if (!historyIds.has(entry.id)) history.push(entry);
+    }
     const times = new Map(history.map((ref) => [ref, refTime(ref)]));
     history.sort((a, b) => compareTimes(times.get(a)!, times.get(b)!));
   }

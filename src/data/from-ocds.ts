@@ -37,8 +37,21 @@ export function fromOcds(input: unknown, options: { root?: string } = {}): Datas
   }
 }
 
-/** UTF-8 byte length of a string, without encoding it. */
+/** UTF-8 byte length of a string, without encoding it all at once. */
 function utf8Length(text: string): number {
+  // Well-formed text (no lone surrogates) is measured by the encoder, a block at a time into one small buffer.
+  if ((text as { isWellFormed?: () => boolean }).isWellFormed?.()) {
+    let length = 0;
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + UTF8_BLOCK, text.length);
+      // Never split a surrogate pair between two blocks.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      length += utf8Encoder.encodeInto(text.slice(start, end), utf8Block).written;
+      start = end;
+    }
+    return length;
+  }
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -51,3 +64,8 @@ function utf8Length(text: string): number {
   }
   return length;
 }
+
+const UTF8_BLOCK = 16_384;
+// Three bytes at most per UTF-16 code unit.
+const utf8Block = new Uint8Array(UTF8_BLOCK * 3);
+const utf8Encoder = new TextEncoder();

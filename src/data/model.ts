@@ -394,10 +394,12 @@ function arrayOf(value: unknown): unknown[] {
 }
 
 function objects(value: unknown): JsonObject[] {
-  return arrayOf(value).flatMap((item): JsonObject[] => {
-    const found = object(item);
-    return found ? [found] : [];
-  });
+  const found: JsonObject[] = [];
+  for (const item of arrayOf(value)) {
+    const source = object(item);
+    if (source) found.push(source);
+  }
+  return found;
 }
 
 /** A string (or number) value; blank strings carry nothing and count as missing. */

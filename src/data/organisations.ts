@@ -103,9 +103,10 @@ function schemeSpelling(text: string): string {
   return scheme;
 }
 
-// The same few thousand names and schemes recur across a dataset's references; normalising is the costly part.
+// The same few thousand names, schemes and identifiers recur across a dataset's references; normalising is the costly part.
 const nameCache = new Map<string, string>();
 const schemeCache = new Map<string, string>();
+const identifierCache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
 function cached(cache: Map<string, string>, text: string, normalise: (text: string) => string): string {
   let result = cache.get(text);
@@ -119,7 +120,11 @@ function cached(cache: Map<string, string>, text: string, normalise: (text: stri
 
 function normaliseIdentifierId(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  return stripAccents(String(value)).toUpperCase().replace(/[\s.\-_]/g, '');
+  return cached(identifierCache, String(value), identifierSpelling);
+}
+
+function identifierSpelling(text: string): string {
+  return stripAccents(text).toUpperCase().replace(/[\s.\-_]/g, '');
 }
 
 function isPlaceholderId(id: string): boolean {

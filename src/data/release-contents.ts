@@ -15,18 +15,42 @@ export function releaseContents(release: JsonObject): ReleaseContents {
   const tender = details(release.tender);
   const awards = objects(release.awards);
   const contracts = objects(release.contracts);
-  const implementations = contracts.flatMap((contract) => (isPlainObject(contract.implementation) ? [contract.implementation] : []));
-  const count = (parts: JsonObject[], key: string) => parts.reduce((total, part) => total + objects(part[key]).length, 0);
-  const withAmendment = (parts: JsonObject[]) =>
-    count(parts, 'amendments') + parts.filter((part) => isPlainObject(part.amendment) && objects(part.amendments).length === 0).length;
-
+  // Counted in place: this runs once per release, and lists of parts would be garbage at once.
+  let transactions = 0;
+  let milestones = 0;
+  let amendments = 0;
+  let documents = 0;
+  if (planning) {
+    milestones += count(planning.milestones);
+    documents += count(planning.documents);
+  }
+  if (tender) {
+    milestones += count(tender.milestones);
+    amendments += amendmentCount(tender);
+    documents += count(tender.documents);
+  }
+  for (const award of awards) {
+    amendments += amendmentCount(award);
+    documents += count(award.documents);
+  }
+  for (const contract of contracts) {
+    milestones += count(contract.milestones);
+    amendments += amendmentCount(contract);
+    documents += count(contract.documents);
+    const implementation = contract.implementation;
+    if (isPlainObject(implementation)) {
+      transactions += count(implementation.transactions);
+      milestones += count(implementation.milestones);
+      documents += count(implementation.documents);
+    }
+  }
   const contents: ReleaseContents = {
     awards: awards.map(item),
     contracts: contracts.map(item),
-    transactions: count(implementations, 'transactions'),
-    milestones: count([...optional(planning), ...optional(tender), ...contracts, ...implementations], 'milestones'),
-    amendments: withAmendment([...optional(tender), ...awards, ...contracts]),
-    documents: count([...optional(planning), ...optional(tender), ...awards, ...contracts, ...implementations], 'documents'),
+    transactions,
+    milestones,
+    amendments,
+    documents,
   };
   if (planning) {
     const budget = isPlainObject(planning.budget) ? money(planning.budget.amount) : undefined;
@@ -39,13 +63,25 @@ export function releaseContents(release: JsonObject): ReleaseContents {
   return contents;
 }
 
+/** Amendments of a tender, award or contract: its `amendments`, else 1.0's single `amendment`. */
+function amendmentCount(part: JsonObject): number {
+  const listed = count(part.amendments);
+  return listed === 0 && isPlainObject(part.amendment) ? 1 : listed;
+}
+
+/** The number of objects in a list, or 1 for a single object (read leniently, as `objects`). */
+function count(value: unknown): number {
+  if (Array.isArray(value)) {
+    let found = 0;
+    for (const item of value) if (isPlainObject(item)) found++;
+    return found;
+  }
+  return isPlainObject(value) ? 1 : 0;
+}
+
 /** A planning or tender section that says more than its id. */
 function details(value: unknown): JsonObject | undefined {
   return isPlainObject(value) && Object.keys(value).some((key) => key !== 'id') ? value : undefined;
-}
-
-function optional(value: JsonObject | undefined): JsonObject[] {
-  return value ? [value] : [];
 }
 
 function objects(value: unknown): JsonObject[] {

@@ -158,6 +158,8 @@ const MOJIBAKE_TEST = new RegExp(`[\\u00C2-\\u00F4]${CONTINUATION}`);
 // What is left after repair and still reads as UTF-8 shown as Latin-1 (e.g. "SECRETARÃ¿A", where a byte was lost).
 const MOJIBAKE_LEFT = /Ã[\u00A0-\u00BF\u00FF]/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** What `repairText` acts on: a control character, a mojibake sequence, mojibake left by a lost byte, or a bidi control. */
+const NEEDS_REPAIR = new RegExp(`${HAS_CONTROL_CHARACTER.source}|${MOJIBAKE_TEST.source}|${MOJIBAKE_LEFT.source}|${BIDI_CONTROL.source}`);
 
 /**
  * A published date, normalised (`iso`), or dropped (no `iso`); `code` and `message` describe the repair or the drop
@@ -304,8 +306,9 @@ class RepairContext {
   }
 
   private repairText(text: string, segments: Segment[]): string {
-    // Most texts have neither control characters nor Latin-1 letters that could start mojibake: one test.
-    if (!MAY_NEED_REPAIR.test(text)) return text;
+    // Most texts have neither control characters nor Latin-1 letters that could start mojibake: one test; and
+    // accented text that is not mojibake ("Secretaría") passes a second one.
+    if (!MAY_NEED_REPAIR.test(text) || !NEEDS_REPAIR.test(text)) return text;
     let repaired = text;
     if (HAS_CONTROL_CHARACTER.test(repaired)) {
       repaired = repaired.replace(CONTROL_CHARACTERS, '');
