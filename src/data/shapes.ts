@@ -86,13 +86,13 @@ export function readOcdsContent(doc: unknown, options: { root?: string }, onIssu
     if (used === 0 && value.length > 0) {
       throw new OcdsError('not-ocds', 'The data is a list, but none of its items is an OCDS release, record or package.');
     }
-    return content;
+    return publisherFromRecords(content);
   }
   if (isObject(value)) {
     const shape = shapeOf(value);
     if (shape) {
       addItem(value, shape, path, content, onIssue);
-      return content;
+      return publisherFromRecords(content);
     }
   }
   throw new OcdsError('not-ocds', notOcdsMessage(value));
@@ -161,13 +161,31 @@ function addItem(item: JsonObject, shape: Shape, path: string, content: OcdsCont
 function takeMeta(pkg: JsonObject, content: OcdsContent): void {
   const meta = content.meta;
   if (Object.keys(meta).length > 0) return; // the first package's metadata describes the whole
-  const publisher = pkg.publisher;
-  const name = typeof publisher === 'string' ? publisher : isObject(publisher) ? publisher.name : undefined;
-  if (typeof name === 'string' && name.trim() !== '') meta.publisher = name.trim();
+  const name = publisherName(pkg);
+  if (name !== undefined) meta.publisher = name;
   for (const field of ['license', 'uri', 'publishedDate', 'version'] as const) {
     const value = pkg[field];
     if (typeof value === 'string' && value.trim() !== '') meta[field] = value.trim();
   }
+}
+
+function publisherName(holder: JsonObject): string | undefined {
+  const publisher = holder.publisher;
+  const name = typeof publisher === 'string' ? publisher : isObject(publisher) ? publisher.name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+}
+
+/** Without a package that names its publisher, the first record that does (sample-data's unpackaged records). */
+function publisherFromRecords(content: OcdsContent): OcdsContent {
+  if (content.meta.publisher !== undefined) return content;
+  for (const record of content.records) {
+    const name = publisherName(record);
+    if (name !== undefined) {
+      content.meta.publisher = name;
+      break;
+    }
+  }
+  return content;
 }
 
 /** Concatenates contents (pages, JSON Lines documents); the metadata is the first package's. */

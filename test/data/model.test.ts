@@ -177,6 +177,22 @@ describe('pipeline', () => {
     expect(dataset.processes[0].tender?.title).to.equal('new');
   });
 
+  it('orders releases of one ocid by instant, not by their text, when their offsets differ', () => {
+    // As text, 2020-05-01T23:30:00-06:00 sorts before 2020-05-02T01:00:00Z; as instants it is 4.5 hours later.
+    const later = '2020-05-01T23:30:00-06:00';
+    const earlier = '2020-05-02T01:00:00Z';
+    expect(later < earlier).to.equal(true);
+    expect(Date.parse(later)).to.be.greaterThan(Date.parse(earlier));
+    const dataset = fromOcds([
+      release({ id: 'late', date: later, tag: ['tender'], tender: { id: 't', title: 'later' } }),
+      release({ id: 'early', date: earlier, tag: ['tender'], tender: { id: 't', title: 'earlier' } }),
+    ]);
+    const [process] = dataset.processes;
+    expect(process.tender?.title).to.equal('later');
+    expect(process.compiledRelease.date).to.equal(later);
+    expect(process.releases.map((r) => r.id)).to.deep.equal(['early', 'late']);
+  });
+
   it('drops exact duplicate releases (same ocid and id) so id-less transactions are not paid twice', () => {
     const paid = release({
       id: 'r1',

@@ -74,6 +74,21 @@ describe('readOcdsContent', () => {
     expect(content.releases).to.have.length(0);
   });
 
+  it('takes the publisher of an unpackaged record when no package names one', async () => {
+    const record = await fixture('real/canada-buyandsell/sample-data/records/ocds-34a6hz-01044-060931_001_USW.json');
+    const name = (record.publisher as JsonObject).name as string;
+    expect(name).to.be.a('string').and.not.equal('');
+    expect(read(record).content.meta.publisher).to.equal(name.trim());
+    // A list of records: the first record that names its publisher.
+    const unnamed = { ...record, publisher: undefined };
+    expect(read([unnamed, record]).content.meta.publisher).to.equal(name.trim());
+    // A package's publisher describes the whole, records included.
+    const armenia = await fixture(ARMENIA);
+    const { content } = read([record, armenia]);
+    expect(content.meta.publisher).to.equal((armenia.publisher as JsonObject).name);
+    expect(content.meta.publisher).to.not.equal(name.trim());
+  });
+
   it('reads a single record with an ocid and embedded releases as a record', async () => {
     const pkg = await fixture('merge/sample-data-fictional-1.1/record/ocds-213czf-000-00001.json');
     const record = (pkg.records as JsonObject[])[0]!;
