@@ -1,16 +1,26 @@
-// `npm test` build check: what a page downloads for `<script type="module" src=".../ocds-widgets.js">` before any
-// chart — the CDN entry and every chunk it imports statically — stays under 30 KB gzip, with no Vega and no locale
-// data in it. Also prints what each element adds when the page uses it (its chunk and that chunk's static imports)
-// and what stays lazy (Vega), from the built files in dist/cdn/.
+// `npm test` build check, from the built files in dist/cdn/: what a page with one element must download before
+// that element works — the CDN entry, the element's chunk, everything those import statically, and every chunk
+// they import dynamically (whatever it is) except Vega, Vega-Lite, vega-embed and d3 locale data, which load once a
+// chart nears the viewport. Each element's total is printed against issue 6's 30 KB budget. No element meets it yet
+// (README, "Bundle sizes"): the check fails when an element grows past its current size (CEILING_GZIP), so the
+// figures can only go down, and when any chunk on that path holds Vega or locale data.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+/** Issue 6's budget for what one element needs before its first chart, Vega and locale data excepted. */
 const BUDGET_GZIP = 30 * 1024;
+/** What each element needs now (measured when written, plus 1 KB): lower these as the figures come down. */
+const CEILING_GZIP = {
+  'ocds-spending-by-stage': 47 * 1024,
+  'ocds-contract-timeline': 53.2 * 1024,
+  'ocds-supplier-network': 54.2 * 1024,
+  'ocds-dataset': 41.2 * 1024,
+};
 const dir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
 const ENTRY = 'ocds-widgets.js';
-/** Source paths that must only ever be reached through a dynamic import(). */
+/** Source paths that must only ever be reached through a dynamic import(), and that the budget leaves out. */
 const LAZY_ONLY = [/node_modules\/vega/, /src\/i18n\/d3-locales\//];
 
 if (!existsSync(join(dir, ENTRY))) {
@@ -28,7 +38,9 @@ function chunk(name) {
     // imports as import(`./x.js`) or import("./x.js"). Only relative specifiers: the CDN build bundles everything.
     const staticImports = [...code.matchAll(/(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.\/[^"']+)["']/g)].map((m) => m[1].slice(2));
     const dynamicImports = [...code.matchAll(/import\(\s*[`'"](\.\/[^`'"$]+)[`'"]\s*\)/g)].map((m) => m[1].slice(2));
-    chunks.set(name, { gzip: gzipSync(code).length, sources: map.sources, staticImports, dynamicImports });
+    if (/import\(\s*[^`'"\s]/.test(code)) throw new Error(`${name} has an import() of a computed specifier: the budget cannot follow it`);
+    const lazyOnly = map.sources.filter((source) => LAZY_ONLY.some((pattern) => pattern.test(source)));
+    chunks.set(name, { code, gzip: gzipSync(code).length, sources: map.sources, lazyOnly, staticImports, dynamicImports });
   }
   return chunks.get(name);
 }
@@ -40,36 +52,76 @@ function staticClosure(start, seen = new Set()) {
   return seen;
 }
 
+/** A dynamic import the budget leaves out: its chunk is Vega or locale data (it holds such sources). */
+const isLazyOnly = (name) => chunk(name).lazyOnly.length > 0;
+
+/**
+ * Everything a page needs before `element` works: the static closure of the entry and of the element's chunk, then,
+ * repeatedly, the static closure of every chunk those import dynamically, except Vega/locale chunks and the other
+ * elements' chunks (which the loader imports only for their own tags).
+ */
+function beforeFirstDraw(element, otherElements) {
+  const needed = staticClosure(ENTRY, staticClosure(element));
+  const lazy = new Set();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const name of [...needed]) {
+      for (const next of chunk(name).dynamicImports) {
+        if (needed.has(next) || otherElements.has(next)) continue;
+        if (isLazyOnly(next)) lazy.add(next);
+        else {
+          staticClosure(next, needed);
+          grew = true;
+        }
+      }
+    }
+  }
+  return { needed, lazy };
+}
+
 const gzipOf = (names) => [...names].reduce((sum, name) => sum + chunk(name).gzip, 0);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const failures = [];
 
 function assertLazyOnly(label, names) {
   for (const name of names) {
-    const eager = chunk(name).sources.filter((source) => LAZY_ONLY.some((pattern) => pattern.test(source)));
+    const eager = chunk(name).lazyOnly;
     if (eager.length) failures.push(`${label}: ${name} holds ${eager.length} sources that must load lazily, e.g. ${eager[0]}`);
   }
 }
 
 const entry = staticClosure(ENTRY);
-const entryGzip = gzipOf(entry);
-console.log(`bundle: ${ENTRY} + static imports: ${kb(entryGzip)} gzip (${entry.size} files; budget ${kb(BUDGET_GZIP)})`);
-if (entryGzip >= BUDGET_GZIP) failures.push(`the entry's static closure is ${kb(entryGzip)} gzip, over the ${kb(BUDGET_GZIP)} budget`);
 assertLazyOnly('entry', entry);
 
-// Each element the page uses: its chunk (named after it) and what that imports statically, beyond the entry.
-const elementChunks = [...entry].flatMap((name) => chunk(name).dynamicImports);
-if (elementChunks.length < 4) failures.push(`the entry loads ${elementChunks.length} element chunks lazily, expected one per element`);
+// The loader imports one chunk per element, named after it (vite.config.ts), each only when its tag appears.
+const elementChunks = new Set([...entry].flatMap((name) => chunk(name).dynamicImports));
+if (elementChunks.size < 4) failures.push(`the entry loads ${elementChunks.size} element chunks lazily, expected one per element`);
+
+const rows = [];
 for (const name of elementChunks) {
-  // The define call must survive tree-shaking (package.json "sideEffects" lists the define modules).
   const tag = `ocds-${name.replace(/-[\w-]{8}\.js$/, '')}`;
-  if (!readFileSync(join(dir, name), 'utf8').includes(tag)) failures.push(`${name} does not register <${tag}>`);
-  const own = [...staticClosure(name)].filter((file) => !entry.has(file));
-  assertLazyOnly(name, own);
-  const lazy = new Set(own.flatMap((file) => chunk(file).dynamicImports).filter((file) => !own.includes(file) && !entry.has(file)));
-  const lazyGzip = gzipOf(new Set([...lazy].flatMap((file) => [...staticClosure(file)])));
-  console.log(`bundle:   + ${name.replace(/-[\w-]{8}\.js$/, '')}: ${kb(gzipOf(own))} gzip when used; later, near the viewport: ${kb(lazyGzip)} (Vega, locale)`);
+  // The define call must survive tree-shaking (package.json "sideEffects" lists the define modules).
+  if (!chunk(name).code.includes(tag)) failures.push(`${name} does not register <${tag}>`);
+  const others = new Set([...elementChunks].filter((other) => other !== name));
+  const { needed, lazy } = beforeFirstDraw(name, others);
+  // The first element chunk is the element; the rest are shared chunks (Lit, the data core, zod/mini, the base).
+  const dynamic = [...needed].filter((file) => !staticClosure(ENTRY, staticClosure(name, new Set())).has(file));
+  assertLazyOnly(tag, needed);
+  const lazyAll = new Set([...lazy].flatMap((file) => [...staticClosure(file)]));
+  const total = gzipOf(needed);
+  rows.push({ tag, total, files: needed.size, dynamic: gzipOf(dynamic), lazy: gzipOf(lazyAll) });
+  const ceiling = CEILING_GZIP[tag];
+  if (ceiling === undefined) failures.push(`<${tag}> has no ceiling in test/bundle-budget.mjs`);
+  else if (total > ceiling) failures.push(`<${tag}> needs ${kb(total)} gzip before its first chart, more than its ceiling of ${kb(ceiling)} (budget ${kb(BUDGET_GZIP)})`);
 }
+
+console.log(`bundle: what a page downloads before one element works (gzip; budget ${kb(BUDGET_GZIP)}; Vega and locale data left out)`);
+console.log(`bundle:   ${'element'.padEnd(26)} ${'total'.padStart(9)} ${'files'.padStart(5)}  ${'of it import()ed'.padStart(16)}  ${'later: Vega, locale'.padStart(19)}`);
+for (const row of rows) {
+  const mark = row.total < BUDGET_GZIP ? 'within budget' : `over budget by ${kb(row.total - BUDGET_GZIP)}`;
+  console.log(`bundle:   ${`<${row.tag}>`.padEnd(26)} ${kb(row.total).padStart(9)} ${String(row.files).padStart(5)}  ${kb(row.dynamic).padStart(16)}  ${kb(row.lazy).padStart(19)}  ${mark}`);
+}
+console.log(`bundle:   ${ENTRY} alone with its static imports: ${kb(gzipOf(entry))}`);
 
 // The iframe embed page's script and the host page's resize helper: no Vega before a chart draws; the helper alone.
 assertLazyOnly('embed-frame.js', staticClosure('embed-frame.js'));
@@ -81,4 +133,5 @@ if (failures.length) {
   for (const failure of failures) console.error(`bundle budget: ${failure}`);
   process.exit(1);
 }
-console.log('bundle budget: passed');
+const within = rows.filter((row) => row.total < BUDGET_GZIP).length;
+console.log(`bundle budget: no element past its ceiling; ${within} of ${rows.length} elements within the ${kb(BUDGET_GZIP)} budget`);
