@@ -21,6 +21,8 @@ export type Expected =
       ocids: string[] | { from: (run: CaseRun) => string; read: 'package' | 'lines' };
       /** Issue codes that must be reported. */
       issues?: string[];
+      /** Organisation names that must be read exactly (encodings: decoded, not mojibake). */
+      names?: string[];
       /** `meta.complete` (default true). */
       complete?: boolean;
       /** Requests the server must have seen for `key` (retries). */
@@ -212,15 +214,16 @@ export const HOSTILE_CASES: HostileCase[] = [
   // Bytes
   fileCase('bytes', 'empty.json', 'a 0-byte body', { outcome: 'error', code: 'not-json', phase: 'parse' }),
   fileCase('bytes', 'not-json.txt', 'plain text', { outcome: 'error', code: 'not-json', phase: 'parse' }),
-  fileCase('bytes', 'bom.json', 'a UTF-8 byte order mark', { outcome: 'ready', ocids: ['ocds-h-bom'], issues: ['bom-removed'] }),
+  fileCase('bytes', 'bom.json', 'a UTF-8 byte order mark', { outcome: 'ready', ocids: ['ocds-h-bom'], issues: ['bom-removed'], names: ['Papelería Núñez S.A.'] }),
   fileCase('bytes', 'nul-bytes.json', 'NUL bytes between tokens and in a name', {
     outcome: 'ready',
     ocids: ['ocds-h-nul'],
     issues: ['control-characters-removed'],
+    names: ['Papelería Núñez'],
   }),
-  fileCase('bytes', 'utf-16le-bom.json', 'UTF-16 LE with BOM', { outcome: 'ready', ocids: ['ocds-h-utf16'], issues: ['encoding-utf-16'] }),
-  fileCase('bytes', 'utf-16be.json', 'UTF-16 BE without BOM', { outcome: 'ready', ocids: ['ocds-h-utf16'], issues: ['encoding-utf-16'] }),
-  fileCase('bytes', 'windows-1252.json', 'Windows-1252 text', { outcome: 'ready', ocids: ['ocds-h-1252'], issues: ['encoding-windows-1252'] }),
+  fileCase('bytes', 'utf-16le-bom.json', 'UTF-16 LE with BOM', { outcome: 'ready', ocids: ['ocds-h-utf16'], issues: ['encoding-utf-16'], names: ['Compañía Ñandú'] }),
+  fileCase('bytes', 'utf-16be.json', 'UTF-16 BE without BOM', { outcome: 'ready', ocids: ['ocds-h-utf16'], issues: ['encoding-utf-16'], names: ['Compañía Ñandú'] }),
+  fileCase('bytes', 'windows-1252.json', 'Windows-1252 text', { outcome: 'ready', ocids: ['ocds-h-1252'], issues: ['encoding-windows-1252'], names: ['Compañía Ñandú – “Los Álamos”'] }),
   fileCase('bytes', 'invalid-utf-8.json', 'one byte that is not UTF-8', { outcome: 'ready', ocids: ['ocds-h-badutf8'], issues: ['encoding-windows-1252'] }),
   fileCase('bytes', 'trailing-commas.json', 'trailing commas', { outcome: 'ready', ocids: ['ocds-h-comma'], issues: ['trailing-comma-removed'] }),
   fileCase('bytes', 'concatenated.json', 'two packages back to back', { outcome: 'ready', ocids: ['ocds-h-concat-1', 'ocds-h-concat-2'] }),
@@ -257,7 +260,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     issues: ['linked-releases'],
     complete: false,
   }),
-  fileCase('shapes', 'mixed-versions.json', 'an OCDS 1.0 release beside a 1.1 release', { outcome: 'ready', ocids: ['ocds-h-v10', 'ocds-h-v11'] }),
+  fileCase('shapes', 'mixed-versions.json', 'an OCDS 1.0 release beside a 1.1 release', { outcome: 'ready', ocids: ['ocds-h-v10', 'ocds-h-v11'], names: ['Ministry of Tests', 'Old Supplier Ltd'] }),
   fileCase('shapes', 'odd-amounts.json', 'amounts as a string, a $numberLong object, negative and null', {
     outcome: 'ready',
     ocids: ['ocds-h-amounts'],

@@ -49,6 +49,8 @@ async function expectCoreOutcome(hostileCase: HostileCase, outcome: Dataset | Oc
   const codes = dataset.issues.map((issue) => issue.code);
   for (const code of expected.issues ?? []) expect(codes, `issue ${code}`).to.include(code);
   expect(dataset.meta.complete).to.equal(expected.complete ?? true);
+  const names = [...dataset.organisations.values()].flatMap((organisation) => organisation.names);
+  for (const name of expected.names ?? []) expect(names, `organisation named ${name}`).to.include(name);
   expect(moneyRuleViolations(dataset)).to.deep.equal([]);
 }
 
