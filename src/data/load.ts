@@ -12,6 +12,7 @@ const DEFAULT_MAX_PAGES = 100;
 const DEFAULT_TIMEOUT = 30_000;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const DEFAULT_RETRIES = 3;
+const LARGE_PAGE_BYTES = 1024 * 1024;
 const BACKOFF_BASE = 500;
 const MAX_WAIT = 30_000;
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -87,7 +88,10 @@ export async function fetchOcdsContent(url: string, options: LoadOptions = {}): 
       const bytes = await fetchBytes(next.href, { ...options, followOrigins: [...allowedOrigins] });
       result.bytes += bytes.length;
       const collect = (issue: DataIssue) => pageIssues.push(issue);
-      const documents = parseOcdsText(decodeOcdsBytes(bytes, collect), collect);
+      const text = decodeOcdsBytes(bytes, collect);
+      // A large page is decoded and parsed in two tasks, so neither holds the page for long.
+      if (bytes.length > LARGE_PAGE_BYTES) await yieldToPage(signal, next.href);
+      const documents = parseOcdsText(text, collect);
       const pageContents = documents.map((doc) => readOcdsContent(doc, { root: options.root }, collect));
       page = mergeContents(pageContents);
       page.next = pageContents.map((content) => content.next).find((link) => link !== undefined);
