@@ -1,7 +1,7 @@
 // The data core in Node, without a browser: how `fromOcds(bytes)` compares with decoding and `JSON.parse` of the same bytes (in
 // the same run), where its time goes (a CPU profile, self time by function), the heap it keeps, and the longest
 // stretch `buildDatasetAsync` holds the event loop. For the data-core engineer's loop; `npm run bench` is the record.
-//   node --expose-gc bench/profile-core.mjs [releases=10000] [--runs=5] [--profile] [--heap] [--async]
+//   node --expose-gc bench/profile-core.mjs [releases=10000] [--runs=5] [--profile] [--allocations] [--heap] [--async]
 import { build } from 'esbuild';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -61,7 +61,7 @@ for (let i = 0; i < runs; i++) {
 }
 const p = median(parse);
 const l = median(load);
-console.log(`JSON.parse ${p.toFixed(0)} ms; fromOcds(text) ${l.toFixed(0)} ms = ${(l / p).toFixed(2)}x (median of ${runs})`);
+console.log(`decode+JSON.parse ${p.toFixed(0)} ms; fromOcds(bytes) ${l.toFixed(0)} ms = ${(l / p).toFixed(2)}x (median of ${runs})`);
 console.log(`processes ${dataset.processes.length}, releases ${dataset.meta.releases}, issues ${dataset.issues.length}`);
 
 if (flag('heap')) {
@@ -104,7 +104,7 @@ if (flag('profile')) {
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   gc();
   await session.post('Profiler.start');
-  core.fromOcds(bytes);
+  for (let i = 0; i < 3; i++) core.fromOcds(bytes);
   const { profile } = await session.post('Profiler.stop');
   // Saved for Chrome DevTools (Performance > Load profile) or a closer look at who calls what.
   writeFileSync(join(root, 'bench', 'tmp', 'profile-core', 'core.cpuprofile'), JSON.stringify(profile));
@@ -119,8 +119,35 @@ if (flag('profile')) {
     total += ms;
     self.set(key, (self.get(key) ?? 0) + ms);
   });
-  console.log(`profile of one fromOcds: ${total.toFixed(0)} ms sampled; self time by function:`);
+  console.log(`profile of three fromOcds: ${total.toFixed(0)} ms sampled; self time by function:`);
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
+
+if (flag('allocations')) {
+  // Where the garbage comes from: sampled allocations of one fromOcds, by function (bytes allocated, kept or not).
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  gc();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  core.fromOcds(bytes);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  const bytesBy = new Map();
+  let total = 0;
+  const visit = (node) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? ` (${url.split('/').pop()}:${lineNumber + 1})` : '';
+    const key = `${functionName || '(anonymous)'}${where}`;
+    const size = node.selfSize;
+    total += size;
+    bytesBy.set(key, (bytesBy.get(key) ?? 0) + size);
+    node.children.forEach(visit);
+  };
+  visit(profile.head);
+  console.log(`allocations of one fromOcds: ${(total / 1e6).toFixed(0)} MB sampled; by function:`);
+  for (const [name, size] of [...bytesBy].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`${(size / 1e6).toFixed(1).padStart(7)} MB ${((100 * size) / total).toFixed(1).padStart(5)}%  ${name}`);
   }
 }

@@ -444,8 +444,8 @@ class DirectMerge {
   /** Merges an object's fields into `target` (`top`: the release itself, whose `tag` is not merged). */
   object(source: JsonObject, target: JsonObject, rules: RuleNode | undefined, depth: number, top: boolean): void {
     if (depth > MAX_DEPTH) throw NOT_DIRECT;
-    for (const key of Object.keys(source)) {
-      if (top && key === 'tag') continue;
+    for (const key in source) {
+      if (!Object.hasOwn(source, key) || (top && key === 'tag')) continue;
       const childRules = rules?.children.get(key);
       if (childRules?.omit) continue;
       const value = source[key];
@@ -574,44 +574,69 @@ function setProperty<T>(object: JsonObject, key: string, value: T): T {
 
 /** Deep-copies JSON (own `__proto__` keys stay plain data). Iterative, so deep nesting cannot overflow the stack. */
 export function cloneJson(value: unknown): unknown {
-  const copyOf = (item: unknown): unknown => (Array.isArray(item) ? [] : isObject(item) ? {} : item);
-  const root = copyOf(value);
-  const pending: [unknown, unknown][] = [[value, root]];
-  while (pending.length) {
-    const [source, target] = pending.pop()!;
+  if (typeof value !== 'object' || value === null) return value;
+  const root = Array.isArray(value) ? [] : {};
+  // Sources and their copies, side by side (no pair per value).
+  const sources: unknown[] = [value];
+  const targets: unknown[] = [root];
+  while (sources.length) {
+    const source = sources.pop();
+    const target = targets.pop();
     if (Array.isArray(source)) {
-      source.forEach((item, i) => {
-        const copy = copyOf(item);
+      for (let i = 0; i < source.length; i++) {
+        const item = source[i];
+        const copy = emptyCopy(item);
         (target as unknown[])[i] = copy;
-        if (copy !== item) pending.push([item, copy]);
-      });
-    } else if (isObject(source)) {
-      for (const [key, item] of Object.entries(source)) {
-        const copy = copyOf(item);
+        if (copy !== item) {
+          sources.push(item);
+          targets.push(copy);
+        }
+      }
+    } else {
+      for (const key in source as JsonObject) {
+        if (!Object.hasOwn(source as JsonObject, key)) continue;
+        const item = (source as JsonObject)[key];
+        const copy = emptyCopy(item);
         setProperty(target as JsonObject, key, copy);
-        if (copy !== item) pending.push([item, copy]);
+        if (copy !== item) {
+          sources.push(item);
+          targets.push(copy);
+        }
       }
     }
   }
   return root;
 }
 
+function emptyCopy(item: unknown): unknown {
+  return Array.isArray(item) ? [] : isObject(item) ? {} : item;
+}
+
 /** Deep equality of JSON values (object key order ignored). Iterative, like `cloneJson`. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  const pending: [unknown, unknown][] = [[a, b]];
-  while (pending.length) {
-    const [x, y] = pending.pop()!;
+  const left: unknown[] = [a];
+  const right: unknown[] = [b];
+  while (left.length) {
+    const x = left.pop();
+    const y = right.pop();
     if (x === y) continue;
     if (Array.isArray(x)) {
       if (!Array.isArray(y) || x.length !== y.length) return false;
-      x.forEach((item, i) => pending.push([item, y[i]]));
-    } else if (isObject(x) && isObject(y)) {
-      const keys = Object.keys(x);
-      if (keys.length !== Object.keys(y).length) return false;
-      for (const key of keys) {
-        if (!Object.hasOwn(y, key)) return false;
-        pending.push([x[key], y[key]]);
+      for (let i = 0; i < x.length; i++) {
+        left.push(x[i]);
+        right.push(y[i]);
       }
+    } else if (isObject(x) && isObject(y)) {
+      let keys = 0;
+      for (const key in x) {
+        if (!Object.hasOwn(x, key)) continue;
+        if (!Object.hasOwn(y, key)) return false;
+        keys++;
+        left.push(x[key]);
+        right.push(y[key]);
+      }
+      for (const key in y) if (Object.hasOwn(y, key)) keys--;
+      if (keys !== 0) return false;
     } else {
       return false;
     }

@@ -79,6 +79,8 @@ function boundedKey(key: string): string {
 /** Trimmed, upper-cased ISO 4217 code; known typos corrected (`MNX` -> `MXN`); anything else -> undefined. */
 export function normaliseCurrency(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  // Most codes are already right: no new strings for them.
+  if (!Object.hasOwn(CURRENCY_TYPOS, value) && knownCurrencies().has(value)) return value;
   const code = value.trim().toUpperCase();
   const corrected = CURRENCY_TYPOS[code] ?? code;
   return knownCurrencies().has(corrected) ? corrected : undefined;

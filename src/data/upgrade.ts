@@ -231,15 +231,16 @@ function addParty(parties: Parties, party: JsonObject, role: string, path: strin
   return reference;
 }
 
+const PARTY_ID_FIELDS: readonly (readonly [string, readonly string[]])[] = [
+  ['identifier', ['scheme', 'id', 'legalName', 'uri']],
+  ['address', ['streetAddress', 'locality', 'region', 'postalCode', 'countryName']],
+  ['contactPoint', ['name', 'email', 'telephone', 'faxNumber', 'url']],
+];
+
 /** The 1.0 party id: the MD5 hash of the organisation's identifying fields, as ocdskit computes it. */
 function partyId(party: JsonObject): string {
   const parts: string[] = [pythonText(party.name)];
-  const groups: [string, string[]][] = [
-    ['identifier', ['scheme', 'id', 'legalName', 'uri']],
-    ['address', ['streetAddress', 'locality', 'region', 'postalCode', 'countryName']],
-    ['contactPoint', ['name', 'email', 'telephone', 'faxNumber', 'url']],
-  ];
-  for (const [parent, fields] of groups) {
+  for (const [parent, fields] of PARTY_ID_FIELDS) {
     if (!Object.hasOwn(party, parent)) continue;
     const group = isObject(party[parent]) ? party[parent] : {};
     for (const field of fields) parts.push(pythonText(group[field]));

@@ -205,6 +205,13 @@ class RepairContext {
     this.onIssue({ code, path: join(this.prefix, pathOf(segments)), ocid: this.ocid, message });
   }
 
+  /** A counted repair already seen in this release: counted again, without building its message. */
+  private again(code: string): boolean {
+    const counted = this.counts?.get(code);
+    if (counted) counted.count++;
+    return counted !== undefined;
+  }
+
   flush(): void {
     if (!this.counts) return;
     for (const [code, { path, message, count }] of this.counts) {
@@ -216,7 +223,9 @@ class RepairContext {
   }
 
   walkObject(object: JsonObject, segments: Segment[]): void {
-    for (const key of Object.keys(object)) {
+    // for-in, not Object.keys: no list of keys per object (only the current key is ever deleted).
+    for (const key in object) {
+      if (!Object.hasOwn(object, key)) continue;
       const value = object[key];
       segments.push(key);
       const repaired = this.repairValue(key, value, segments);
@@ -287,7 +296,7 @@ class RepairContext {
       return value[0];
     }
     if (isPlainObject(value)) {
-      const wrapped = NUMBER_WRAPPERS.find((name) => name in value);
+      const wrapped = numberWrapper(value);
       if (wrapped !== undefined && Object.keys(value).length === 1) {
         const number = Number(value[wrapped]);
         if (Number.isFinite(number)) {
@@ -331,8 +340,10 @@ class RepairContext {
   }
 
   private repairDate(text: string, segments: Segment[]): unknown {
+    const parsed = parseOcdsDate(text);
+    if ('iso' in parsed && parsed.iso === text) return text;
     const checked = checkDate(text);
-    if (checked.code) this.issue(checked.code, segments, checked.message);
+    if (checked.code && !this.again(checked.code)) this.issue(checked.code, segments, checked.message);
     return checked.iso ?? REMOVE;
   }
 
@@ -340,7 +351,8 @@ class RepairContext {
     const trimmed = text.trim();
     if (PLAIN_NUMBER.test(trimmed)) {
       const number = Number(trimmed);
-      this.issue(key === 'amount' ? 'amount-string' : 'number-string', segments, `"${text}" is a string; read as ${number}.`);
+      const code = key === 'amount' ? 'amount-string' : 'number-string';
+      if (!this.again(code)) this.issue(code, segments, `"${text}" is a string; read as ${number}.`);
       return number;
     }
     this.issue(
@@ -354,7 +366,7 @@ class RepairContext {
   private repairCurrency(text: string, segments: Segment[]): string {
     const code = normaliseCurrency(text);
     if (code !== undefined && code !== text) {
-      this.issue('currency-normalised', segments, `Currency "${text}" read as ${code}.`);
+      if (!this.again('currency-normalised')) this.issue('currency-normalised', segments, `Currency "${text}" read as ${code}.`);
       return code;
     }
     return text;
@@ -462,6 +474,12 @@ function balanceBidi(text: string): string {
 }
 
 const REMOVE = Symbol('remove');
+
+/** The `$number…` key of a Mongo number wrapper, if the object has one (read for every object: no closure). */
+function numberWrapper(value: JsonObject): string | undefined {
+  for (const name of NUMBER_WRAPPERS) if (name in value) return name;
+  return undefined;
+}
 
 /** Whether `segments` ends at an OCDS Value `value` (tender, unit, award, contract, transaction), not an extension's number. */
 function isValueField(segments: Segment[]): boolean {
