@@ -40,7 +40,10 @@
  * `ctx` (ChartContext) holds the full language tag, `t()` for messages, the shown `currency`, resolved theme
  * colours, the container width and the selected item id. The rows given to chartSpec/summaryText/selectableItems
  * are ALL rows; filter by `ctx.currency` yourself. Selection: declare a top-level Vega-Lite param (or Vega signal)
- * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding.
+ * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding. Likewise a
+ * Vega signal `ocds_hovered` (value null), if declared, is set to the id of the list item that has keyboard focus (null
+ * when it loses it), so focus highlights what hover does. A subclass that must draw again although nothing the base
+ * watches changed (e.g. an animation step) calls `requestDraw()`.
  * Clicking a mark calls `selectionFromDatum(item.datum)`, then fires `ocds-select { kind, id, label, value }` with
  * the matching SelectableItem (its `label` names it; its optional `detail`, e.g. an amount, is shown on the button). Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
  * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
@@ -171,6 +174,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private observedContainer?: HTMLElement;
   /** Last observed width of the chart container. */
   private width = 0;
+  /** Id of the list item with keyboard focus (kept for a redraw). */
+  private focusedItem?: string;
   private colourScheme?: MediaQueryList;
   private readonly onColourSchemeChange = () => this.requestDraw();
 
@@ -330,7 +335,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.settled = false;
   }
 
-  private requestDraw(): void {
+  /** Draws the chart again at the next update (the same spec path as a theme change). */
+  protected requestDraw(): void {
     this.queueDraw();
     this.requestUpdate();
   }
@@ -491,6 +497,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         if (id !== undefined) this.select(id);
       });
       this.setSelectedSignal();
+      this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.chartDrawn = true;
       this.emit('ocds-render', undefined);
       this.settle();
@@ -522,13 +529,23 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   private setSelectedSignal(): void {
+    this.setSignal('ocds_selected', this.selected ?? null);
+  }
+
+  private setSignal(name: 'ocds_selected' | 'ocds_hovered', value: string | null): void {
     const view = this.view?.view;
     if (!view) return;
     try {
-      view.signal('ocds_selected', this.selected ?? null).runAsync();
+      view.signal(name, value).runAsync();
     } catch {
-      // The spec declares no `ocds_selected` signal: nothing to highlight.
+      // The spec does not declare this signal: nothing to highlight.
     }
+  }
+
+  /** Keyboard focus on a list item highlights it in the chart, as hovering its mark does (`ocds_hovered`). */
+  private focusItem(id: string | undefined): void {
+    this.focusedItem = id;
+    this.setSignal('ocds_hovered', id ?? null);
   }
 
   private observeWidth(): void {
@@ -633,7 +650,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
               (item) => html`<li>
-                <button type="button" aria-pressed=${item.id === this.selected ? 'true' : 'false'} @click=${() => this.select(item.id)}>
+                <button type="button" aria-pressed=${item.id === this.selected ? 'true' : 'false'} @click=${() => this.select(item.id)}
+                  @focus=${() => this.focusItem(item.id)} @blur=${() => this.focusItem(undefined)}>
                   <span class="swatch ${item.colour ?? 'accent'}"></span>${item.label}${item.detail ? `: ${item.detail}` : ''}
                 </button>
               </li>`,

@@ -3,6 +3,7 @@ import type { Catalogues } from '../../src/i18n/index.js';
 export const supplierNetworkMessages: Catalogues = {
   en: {
     heading: 'Who sells to whom',
+    'state.focus-missing': 'No organisation with the id “{focus}” is in this data.',
     'control.select': 'Organisations in the network',
     'control.sort': 'Sort table by',
     'sort.amount': 'Value',
@@ -47,6 +48,7 @@ export const supplierNetworkMessages: Catalogues = {
   },
   es: {
     heading: 'Quién vende a quién',
+    'state.focus-missing': 'Ninguna organización con el id «{focus}» está en estos datos.',
     'control.select': 'Organizaciones de la red',
     'control.sort': 'Ordenar la tabla por',
     'sort.amount': 'Valor',

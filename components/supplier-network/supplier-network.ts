@@ -1,4 +1,4 @@
-import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_NETWORK_LIMIT, NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
 import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
@@ -47,7 +47,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     `,
   ];
 
-  /** At most this many suppliers by value (default 50); the rest are grouped into one "others" node per buyer. */
+  /** At most this many suppliers by value (default 50, at most 5,000); the rest are grouped into one "others" node per buyer. */
   @property({ type: Number, reflect: true }) limit?: number;
   /** Show only this organisation's neighbourhood: a node id as in the table (`focus` attribute). */
   @property({ attribute: 'focus', reflect: true }) focusId?: string;
@@ -56,6 +56,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
 
   protected override messages = supplierNetworkMessages;
   protected override usesCurrency = true;
+  protected override analysisProperties = ['ocid', 'limit', 'focusId'];
 
   private analysed?: Dataset;
   private analysis = 0;
@@ -63,14 +64,12 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   private readonly networks = new Map<string, SupplierNetwork>();
   private run?: LayoutRun;
   private ticking = false;
-  private redrawPending = false;
   private drawInFlight = false;
   private drawStartedAt = 0;
   private lastRedraw = 0;
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
-  private readonly moneyFormats = new Map<string, (amount: number) => string>();
   private listed?: { key: string; items: SelectableItem[]; all: Map<string, NetworkNode>; item: (node: NetworkNode) => SelectableItem };
   /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
   private drawnWidth = 0;
@@ -125,16 +124,6 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     this.emit('ocds-select', { kind: node?.role === 'buyer' ? 'buyer' : 'supplier', id, label: node?.label ?? id, value: node?.amount });
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // The base re-analyses when `ocid` changes and redraws when `theme` changes; it has no other hook for either.
-    if (changed.has('limit') || changed.has('focusId')) changed.set('ocid', this.ocid);
-    if (this.redrawPending) {
-      this.redrawPending = false;
-      changed.set('theme', this.theme);
-    }
-    super.willUpdate(changed);
-  }
-
   protected analyse(dataset: Dataset): NetworkEdge[] {
     this.analysed = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
     this.analysis++;
@@ -148,6 +137,11 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     // Awards without a value are drawn only when nothing has one: a currency view stays about money.
     const valued = all.edges.filter((edge) => edge.currency !== NO_VALUE);
     return sortEdges(valued.length ? valued : all.edges, this.sortKey);
+  }
+
+  /** An unknown `focus` is named, as the base names an unknown `ocid`, rather than "nothing to chart". */
+  protected override emptyMessage(rows: NetworkEdge[], ctx: ChartContext): string | undefined {
+    return rows.length === 0 && this.focusId ? ctx.t('state.focus-missing', { focus: this.focusId }) : undefined;
   }
 
   protected override defaultCurrency(): string | undefined {
@@ -348,8 +342,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
 
   private redraw(): void {
     this.drawInFlight = true;
-    this.redrawPending = true;
-    this.requestUpdate();
+    this.requestDraw();
   }
 
   private resolveSettled(): void {
@@ -358,22 +351,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     waiters.forEach((resolve) => resolve());
   }
 
-  /** Money for the reader; one Intl formatter per language and currency (building one per call is slow). */
   private money(amount: number, currency: string, ctx: ChartContext): string {
-    if (currency === NO_VALUE) return ctx.t('no-value');
-    const key = `${ctx.tag}|${currency}`;
-    let format = this.moneyFormats.get(key);
-    if (!format) {
-      let intl: Intl.NumberFormat | undefined;
-      try {
-        intl = new Intl.NumberFormat(ctx.tag, { style: 'currency', currency });
-      } catch {
-        // Not an ISO 4217 code: formatMoney shows the number and the code as published.
-      }
-      format = intl ? (value) => intl.format(value) : (value) => formatMoney(value, currency, ctx.tag);
-      this.moneyFormats.set(key, format);
-    }
-    return format(amount);
+    return currency === NO_VALUE ? ctx.t('no-value') : formatMoney(amount, currency, ctx.tag);
   }
 }
 

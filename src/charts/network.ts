@@ -188,8 +188,9 @@ export function networkSpec(
     autosize: 'none',
     padding: 0,
     signals: [
+      // The element base also sets it to the node whose list button has keyboard focus.
       {
-        name: 'hovered',
+        name: 'ocds_hovered',
         value: null,
         on: [
           { events: '@node:mouseover', update: 'datum.id' },
@@ -197,7 +198,7 @@ export function networkSpec(
         ],
       },
       { name: 'ocds_selected', value: null },
-      { name: 'active', update: 'hovered || ocds_selected' },
+      { name: 'active', update: 'ocds_hovered || ocds_selected' },
     ],
     data: [
       { name: 'nodes', values: nodes },

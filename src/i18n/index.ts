@@ -30,11 +30,33 @@ export function mergeCatalogues(...catalogues: Catalogues[]): Catalogues {
   };
 }
 
+/**
+ * The Intl formatter of a kind for a tag and options, built once: building one costs far more than formatting with it,
+ * and a chart formats thousands of values. A tag or options that Intl refuses throw the same error on every call.
+ */
+const intlCache = new Map<string, object | { refused: unknown }>();
+function cachedIntl<T extends object, O extends object>(kind: new (tag: string, options?: O) => T, tag: string, options?: O): T {
+  const key = `${kind.name} ${tag} ${JSON.stringify(options ?? {})}`;
+  let cached = intlCache.get(key);
+  if (cached === undefined) {
+    try {
+      cached = new kind(tag, options);
+    } catch (error) {
+      cached = { refused: error };
+    }
+    // Keys follow the data (currency codes as published): a bound keeps hostile data from growing the cache.
+    if (intlCache.size >= 1000) intlCache.clear();
+    intlCache.set(key, cached);
+  }
+  if ('refused' in cached) throw cached.refused;
+  return cached as T;
+}
+
 /** `t(key, params)` for a tag: plural forms by `params.count`, numbers formatted for the tag. */
 export function translator(catalogues: Catalogues, tag: string): Translate {
   const language = messageLanguage(tag);
-  const plurals = new Intl.PluralRules(tag);
-  const numbers = new Intl.NumberFormat(tag);
+  const plurals = cachedIntl(Intl.PluralRules, tag);
+  const numbers = cachedIntl(Intl.NumberFormat, tag);
   return (key, params = {}) => {
     const message: Message | undefined = catalogues[language][key] ?? catalogues.en[key];
     if (message === undefined) return key;
@@ -56,20 +78,20 @@ export function translator(catalogues: Catalogues, tag: string): Translate {
 export function formatMoney(amount: number, currency: string, tag: string, options: { compact?: boolean } = {}): string {
   const compact = options.compact ? ({ notation: 'compact', maximumFractionDigits: 1 } as const) : {};
   try {
-    return new Intl.NumberFormat(tag, { style: 'currency', currency, ...compact }).format(amount);
+    return cachedIntl(Intl.NumberFormat, tag, { style: 'currency', currency, ...compact }).format(amount);
   } catch {
     // Not a well-formed ISO 4217 code: show the number and the code as published.
-    return `${new Intl.NumberFormat(tag, compact).format(amount)} ${currency}`;
+    return `${cachedIntl(Intl.NumberFormat, tag, compact).format(amount)} ${currency}`;
   }
 }
 
 export function formatNumber(value: number, tag: string): string {
-  return new Intl.NumberFormat(tag).format(value);
+  return cachedIntl(Intl.NumberFormat, tag).format(value);
 }
 
 /** A ratio (1 = 100 %); may exceed 100 %. */
 export function formatPercent(ratio: number, tag: string): string {
-  return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  return cachedIntl(Intl.NumberFormat, tag, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
 /** A date as published. Date-only strings are calendar dates and are shown in UTC, so they keep their day. */
@@ -77,10 +99,10 @@ export function formatDate(iso: string, tag: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+  return cachedIntl(Intl.DateTimeFormat, tag, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) } as const).format(date);
 }
 
 /** A list ("MXN, USD and EUR" / "MXN, USD y EUR"). */
 export function formatList(items: string[], tag: string): string {
-  return new Intl.ListFormat(tag, { type: 'conjunction' }).format(items);
+  return cachedIntl(Intl.ListFormat, tag, { type: 'conjunction' } as const).format(items);
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/supplier-network/define.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/define.js';
 import { generateNetworkReleases } from '../../bench/network-data.js';
@@ -79,6 +79,30 @@ describe('<ocds-supplier-network>', () => {
     expect(others.amount).to.be.closeTo(amounts.slice(3).reduce((a, b) => a + b, 0), 1e-6);
     expect(el.rows.filter((row) => row.others === undefined).map((row) => row.amount)).to.have.members(amounts.slice(0, 3));
     expect(el.network!.nodes.filter((node) => node.role === 'others')).to.have.length(1);
+    el.limit = 2;
+    await oneEvent(el, 'ocds-render');
+    expect(el.rows.find((row) => row.others !== undefined)!.others).to.equal(amounts.length - 2);
+    expect(el.rows.filter((row) => row.others === undefined).map((row) => row.amount)).to.have.members(amounts.slice(0, 2));
+  });
+
+  it('accepts a limit up to 5,000 and refuses a larger one, keeping the previous value', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA} limit="3000"></ocds-supplier-network>`);
+    await ready(el);
+    expect(el.limit).to.equal(3000);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      el.setAttribute('limit', '5001');
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(el.limit).to.equal(3000);
+    expect(warnings.join(' ')).to.contain('limit="5001"').and.contain('at most 5000');
+    el.setAttribute('limit', '5000');
+    await el.updateComplete;
+    expect(el.limit).to.equal(5000);
   });
 
   it('speaks Spanish under lang="es"', async () => {
@@ -213,13 +237,57 @@ describe('<ocds-supplier-network>', () => {
     expect(Math.min(...narrow)).to.be.at.least(0);
   });
 
-  it('says there is nothing to draw when the focus matches no organisation', async () => {
+  it('says that no organisation has the id when the focus matches none, in English and Spanish', async () => {
     const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA} focus="nobody"></ocds-supplier-network>`);
     if (el.status !== 'ready') await oneEvent(el, 'ocds-load');
     await el.layoutSettled;
     await el.updateComplete;
     expect(el.rows).to.have.length(0);
-    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('nothing to chart');
+    const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+    expect(status()).to.equal('No organisation with the id “nobody” is in this data.');
     expect(el.shadowRoot!.querySelector('g.node')).to.equal(null);
+    el.lang = 'es';
+    await el.updateComplete;
+    expect(status()).to.equal('Ninguna organización con el id «nobody» está en estos datos.');
+  });
+
+  it('highlights a node’s neighbours while its list button has keyboard focus, as hovering it does', async () => {
+    const release = (await json(MOLDOVA)).compiledRelease;
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+    await ready(el);
+    const root = el.shadowRoot!;
+    // Neighbours straight from the fixture: the buyer's are every supplier of its awards; a supplier's is the buyer.
+    const buyer = (release.buyer ?? release.tender.procuringEntity).name as string;
+    const awards = (release.awards as Json[]).filter((award) => !['cancelled', 'unsuccessful'].includes(String(award.status ?? '')));
+    const suppliers = [...new Set(awards.flatMap((award) => (award.suppliers as Json[]).map((supplier) => supplier.name as string)))];
+    expect(suppliers.length).to.be.greaterThan(1);
+    // Where each organisation is drawn: the node marks follow the order of `network.nodes`.
+    const drawnAt = new Map(
+      [...root.querySelectorAll('g.node path')].map((path, i) => [el.network!.nodes[i]!.label, path.getAttribute('transform')!]),
+    );
+    const highlightedEdges = () => root.querySelectorAll('g.mark-rule line').length;
+    /** Positions drawn by each symbol layer above the network (the highlight), sorted. */
+    const overlays = () =>
+      [...root.querySelectorAll('g.mark-symbol:not(.node)')]
+        .filter((layer) => !layer.closest('.role-legend'))
+        .map((layer) => [...layer.querySelectorAll('path')].map((path) => path.getAttribute('transform')).sort().join(' '));
+    const button = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('.items button')].find((b) => b.textContent!.includes(`${name} (`))!;
+    expect(highlightedEdges()).to.equal(0);
+
+    button(buyer).focus();
+    await waitUntil(() => highlightedEdges() > 0, 'focusing the buyer highlights its edges');
+    expect(highlightedEdges()).to.equal(suppliers.length);
+    expect(overlays()).to.include(suppliers.map((name) => drawnAt.get(name)).sort().join(' '));
+    expect(overlays()).to.include(drawnAt.get(buyer));
+
+    const supplier = suppliers[0]!;
+    button(supplier).focus();
+    await waitUntil(() => highlightedEdges() === 1, 'focusing a supplier highlights its one edge');
+    expect(overlays()).to.include(drawnAt.get(buyer));
+    expect(overlays()).to.include(drawnAt.get(supplier));
+
+    button(supplier).blur();
+    await waitUntil(() => highlightedEdges() === 0, 'leaving the list removes the highlight');
+    expect(root.querySelectorAll('.items button[aria-pressed="true"]')).to.have.length(0);
   });
 });
