@@ -7,9 +7,7 @@
 // and the whole list is ordered newest first, as APIs list it, so one process's releases fall on different pages.
 //
 //   node bench/generate.mjs 1000 > releases.json     (one release package on stdout; optional second argument: seed)
-
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Pure functions, no Node APIs: test/bench/generate.test.ts runs them in the browser.
 
 export const DEFAULT_SEED = 20151;
 export const PAGE_SIZE = 100;
@@ -274,7 +272,9 @@ export function generateNetworkReleases(nodes, seed = DEFAULT_SEED) {
   const orgs = makeOrganisations(t, buyerCount, nodes - buyerCount);
   orgs.suppliers.forEach((s) => { s.country = 'MX'; });
   orgs.buyers.forEach((b) => { b.country = 'MX'; });
-  const party = (org, roles) => ({ id: `${org.identifier.scheme}-${org.identifier.id}`, name: org.name, identifier: org.identifier, roles });
+  // One party id per organisation (a placeholder identifier such as XAXX010101000 is shared by several).
+  const partyIds = new Map([...orgs.buyers, ...orgs.suppliers].map((org, i) => [org, `${org.identifier.scheme}-${org.identifier.id}-${i}`]));
+  const party = (org, roles) => ({ id: partyIds.get(org), name: org.name, identifier: org.identifier, roles });
   const releases = [];
   orgs.suppliers.forEach((supplier, i) => {
     for (let k = t.chance(0.3) ? 2 : 1; k > 0; k--) {
@@ -308,21 +308,8 @@ export function packageEnvelope(extra = {}) {
   };
 }
 
-/**
- * Writes `count` releases into `dir` as page files of PAGE_SIZE releases (`page-N.json`: a JSON array of releases),
- * which the bench server wraps in a package with `links.next`, or joins into one whole-file package.
- */
-export async function writeDataset(dir, count, seed = DEFAULT_SEED) {
-  await mkdir(dir, { recursive: true });
-  const releases = generateReleases(count, seed);
-  const pages = Math.ceil(count / PAGE_SIZE);
-  for (let page = 1; page <= pages; page++) {
-    await writeFile(join(dir, `page-${page}.json`), JSON.stringify(releases.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)));
-  }
-  return { count, pages, ocids: new Set(releases.map((r) => r.ocid)).size };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (never when imported, in Node or in the browser test).
+if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 1000);
   const seed = Number(process.argv[3] ?? DEFAULT_SEED);
   process.stdout.write(JSON.stringify({ ...packageEnvelope(), releases: generateReleases(count, seed) }));

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { findChrome, chromeArgs } from '../test/find-chrome.mjs';
-import { generateNetworkReleases, writeDataset } from './generate.mjs';
-import { startServer } from './server.mjs';
+import { generateNetworkReleases } from './generate.mjs';
+import { startServer, writeDataset } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');

@@ -16,8 +16,8 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { init as initLexer, parse as parseImports } from 'es-module-lexer';
 import { findChrome, chromeArgs } from '../test/find-chrome.mjs';
-import { DEFAULT_SEED, PAGE_SIZE, generateNetworkReleases, writeDataset } from './generate.mjs';
-import { startServer } from './server.mjs';
+import { DEFAULT_SEED, PAGE_SIZE, generateNetworkReleases } from './generate.mjs';
+import { startServer, writeDataset } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');

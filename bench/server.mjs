@@ -6,11 +6,25 @@
 //   /api/releases.json?size=N     the same releases in one release package
 //   /api/network.json?nodes=N     the supplier-network dataset of about N nodes
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { packageEnvelope } from './generate.mjs';
+import { DEFAULT_SEED, PAGE_SIZE, generateReleases, packageEnvelope } from './generate.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
+
+/**
+ * Writes `count` generated releases into `dir` as page files of PAGE_SIZE releases (`page-N.json`: a JSON array),
+ * which the bench server wraps in a package with `links.next`, or joins into one whole-file package.
+ */
+export async function writeDataset(dir, count) {
+  await mkdir(dir, { recursive: true });
+  const releases = generateReleases(count, DEFAULT_SEED);
+  const pages = Math.ceil(count / PAGE_SIZE);
+  for (let page = 1; page <= pages; page++) {
+    await writeFile(join(dir, `page-${page}.json`), JSON.stringify(releases.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)));
+  }
+  return { count, pages, ocids: new Set(releases.map((r) => r.ocid)).size };
+}
 
 /**
  * @param {{ benchDir: string, runDir: string, datasets: Map<number, { dir: string, pages: number }>, networkReleases: (nodes: number) => object[] }} options
