@@ -174,6 +174,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private observedContainer?: HTMLElement;
   /** Last observed width of the chart container. */
   private width = 0;
+  /** The drawn view follows the container through `view.width()` (false: it is drawn again). */
+  private viewResizes = true;
   /** Id of the list item with keyboard focus (kept for a redraw). */
   private focusedItem?: string;
   private colourScheme?: MediaQueryList;
@@ -489,8 +491,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       }
       this.finalizeView();
       this.view = view;
+      this.viewResizes = (sized as { autosize?: { type?: string } }).autosize?.type !== 'pad';
       // The container may have been resized while Vega was loading.
-      if (this.width && this.width !== ctx.width) await view.view.width(this.width).runAsync();
+      if (this.width && this.width !== ctx.width) await this.resizeView(this.width);
       view.view.addEventListener('click', (_event, item) => {
         const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
         const id = datum ? this.selectionFromDatum(datum) : undefined;
@@ -548,6 +551,17 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.setSignal('ocds_hovered', id ?? null);
   }
 
+  /**
+   * Fits the drawn view to a new container width. A spec sized by padding (e.g. a vertical concatenation, which
+   * Vega-Lite cannot fit to a width) has no single width to set: `view.width()` would stretch a plot inside it past
+   * the container, so it is built again for the new width.
+   */
+  private async resizeView(width: number): Promise<void> {
+    if (!this.view) return;
+    if (this.viewResizes) await this.view.view.width(width).runAsync();
+    else this.requestDraw();
+  }
+
   private observeWidth(): void {
     const container = this.chartContainer;
     // An update after removal (finalizing the view is one) must not observe again what disconnect let go.
@@ -558,7 +572,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.width = width;
       // Resizing the view changes the container's height: do it after this observation, not inside it.
       requestAnimationFrame(() => {
-        if (this.width === width) this.view?.view.width(width).runAsync();
+        if (this.width === width) void this.resizeView(width);
       });
     });
     this.resizeObserver.disconnect();
@@ -686,7 +700,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private renderTable(rows: Row[], ctx: ChartContext): TemplateResult {
     const columns = this.tableColumns(ctx);
-    return html`<table part="table">
+    // A table wider than a phone scrolls sideways in its own box (focusable, so the keyboard can scroll it).
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${ctx.t('table.caption')}><table part="table">
       <caption>${ctx.t('table.caption')}</caption>
       <thead>
         <tr>
@@ -704,7 +719,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private renderSource(ctx: ChartContext): TemplateResult | typeof nothing {

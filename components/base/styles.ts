@@ -149,10 +149,17 @@ export const chartElementStyles = css`
   .source a {
     color: inherit;
   }
+  .table-scroll {
+    overflow-x: auto;
+    margin: 0.5rem 0;
+  }
+  .table-scroll:focus-visible {
+    outline: 2px solid var(--ocds-color-accent);
+    outline-offset: 2px;
+  }
   table {
     border-collapse: collapse;
     font-size: 0.875rem;
-    margin: 0.5rem 0;
   }
   caption {
     text-align: start;

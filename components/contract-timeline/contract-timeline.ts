@@ -47,6 +47,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     css`
       .items {
         flex-direction: column;
+        /* One column that scrolls down: wrapped, a height-capped column list grows columns off to the right. */
+        flex-wrap: nowrap;
         align-items: flex-start;
         max-height: 16rem;
         overflow-y: auto;

@@ -95,18 +95,31 @@ function chartData(rows: TimelineRow[], options: TimelineChartOptions, lane: (ro
   });
 }
 
-function stageColour(options: TimelineChartOptions) {
+/**
+ * A horizontal legend does not wrap by itself: on a narrow chart it would run past the right edge. `room` is the width
+ * from the legend's left edge (the plot's) to the chart's right edge; entries go in as many columns as fit it.
+ */
+function stageColour(options: TimelineChartOptions, room = options.width) {
+  const names = TIMELINE_STAGES.map((stage) => options.text.stages[stage]);
+  const entryWidth = LEGEND_SYMBOL_ROOM + Math.max(...names.map((name) => name.length)) * LEGEND_CHAR_WIDTH;
+  const columns = Math.max(1, Math.min(names.length, Math.floor(room / entryWidth)));
   return {
     field: 'stage',
     type: 'nominal' as const,
     title: null,
-    scale: {
-      domain: TIMELINE_STAGES.map((stage) => options.text.stages[stage]),
-      range: TIMELINE_STAGES.map((stage) => options.colours.stages[stage]),
-    },
-    legend: { orient: 'top' as const, direction: 'horizontal' as const },
+    scale: { domain: names, range: TIMELINE_STAGES.map((stage) => options.colours.stages[stage]) },
+    legend: { orient: 'top' as const, direction: 'horizontal' as const, columns },
   };
 }
+
+/** Generous estimates at Vega's 10 px legend and axis label font, so estimates err towards fitting. */
+const LEGEND_SYMBOL_ROOM = 30;
+const LEGEND_CHAR_WIDTH = 6.5;
+const AXIS_CHAR_WIDTH = 6;
+/** Room an axis takes besides its labels (ticks, padding). */
+const AXIS_ROOM = 16;
+/** Widest row label of the many-process chart, in pixels. */
+const ROW_LABEL_LIMIT = 220;
 
 const FIT_WIDTH = { type: 'fit-x', contains: 'padding' } as const;
 /** Room left of the plot for lane labels and the burn-up's amount axis. */
@@ -152,6 +165,12 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   );
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
   const common = { x: utcX(), y, description: { field: 'what' } };
+  const paid = data.filter((d) => d.paidToDate !== undefined);
+  const burnUpShown = paid.length > 0 && options.currency !== undefined;
+  // Vega-Lite cannot fit a vertical concatenation to a width: give both views the same plot width.
+  const plotWidth = Math.max(120, options.width - CONCAT_AXIS_ROOM);
+  const laneLabelRoom = AXIS_ROOM + Math.max(...lanes.map((lane) => lane.length)) * AXIS_CHAR_WIDTH;
+  const colour = stageColour(options, burnUpShown ? plotWidth : options.width - laneLabelRoom);
   const lanesView = {
     height: { step: 34 },
     data: { values: data },
@@ -162,7 +181,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
         encoding: {
           ...common,
           x2: { field: 't1' },
-          color: stageColour(options),
+          color: colour,
           opacity: { condition: { test: "datum.event === 'contractExtension'", value: 0.4 }, value: 0.9 },
         },
       },
@@ -170,15 +189,15 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
         // Spans that start and end on the same instant would be invisible bars.
         transform: [{ filter: "datum.kind === 'span' && datum.t0 === datum.t1" }],
         mark: { type: 'tick' as const, thickness: 3, tooltip },
-        encoding: { ...common, color: stageColour(options) },
+        encoding: { ...common, color: colour },
       },
       {
         transform: [{ filter: { field: 'kind', equal: 'point' } }],
         mark: { type: 'point' as const, filled: true, strokeWidth: 2, opacity: 1, tooltip },
         encoding: {
           ...common,
-          color: stageColour(options),
-          stroke: { ...stageColour(options), legend: null },
+          color: colour,
+          stroke: { ...colour, legend: null },
           shape: {
             condition: [
               { test: "datum.event === 'transaction'", value: 'circle' },
@@ -208,7 +227,6 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     ],
   };
 
-  const paid = data.filter((d) => d.paidToDate !== undefined);
   const target = timeline.contracted.find((money) => money.currency === options.currency);
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -216,12 +234,8 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     padding: 8,
     params: [selectedParam],
   };
-  if (paid.length === 0 || options.currency === undefined) {
-    return { ...base, ...lanesView, width: options.width, autosize: FIT_WIDTH } as TopLevelSpec;
-  }
+  if (!burnUpShown) return { ...base, ...lanesView, width: options.width, autosize: FIT_WIDTH } as TopLevelSpec;
 
-  // Vega-Lite cannot fit a vertical concatenation to a width: give both views the same plot width.
-  const plotWidth = Math.max(120, options.width - CONCAT_AXIS_ROOM);
   const burnUp = {
     width: plotWidth,
     height: 140,
@@ -242,7 +256,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
               layer: [
                 { mark: { type: 'rule' as const, color: options.colours.muted, strokeDash: [6, 3] }, encoding: { y: { field: 'amount', type: 'quantitative' as const } } },
                 {
-                  mark: { type: 'text' as const, color: options.colours.muted, align: 'left' as const, baseline: 'bottom' as const, x: 0, dy: -3 },
+                  mark: { type: 'text' as const, color: options.colours.muted, align: 'left' as const, baseline: 'bottom' as const, x: 0, dy: -3, limit: plotWidth },
                   encoding: { y: { field: 'amount', type: 'quantitative' as const }, text: { field: 'label' } },
                 },
               ],
@@ -263,8 +277,10 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
   const rowLabel = options.rowLabel ?? ((ocid: string) => ocid);
   const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
   const rows = timeline.shown.map((process) => rowLabel(process.ocid));
-  const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220 } };
-  const common = { x: utcX(), y, description: { field: 'what' }, color: stageColour(options) };
+  // Row labels take at most 40% of a narrow chart (cut with an ellipsis; the full title is in the tooltip).
+  const labelLimit = Math.round(Math.min(ROW_LABEL_LIMIT, Math.max(80, options.width * 0.4)));
+  const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit } };
+  const common = { x: utcX(), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.text.description,

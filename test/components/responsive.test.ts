@@ -1,0 +1,108 @@
+// Every element fits its container at phone and narrow-column widths, in English and Spanish, on real data (the
+// local API's publisher files, as the demos use them): nothing it draws — controls, chart, legend, labels, list,
+// summary, source line — reaches past its right edge.
+import { expect } from '@open-wc/testing';
+import '../../components/all.js';
+import type { OcdsChartElement } from '../../components/base/chart-element.js';
+import { settled } from '../hostile/harness.js';
+
+type ChartElement = OcdsChartElement<object>;
+
+interface Case {
+  name: string;
+  tag: string;
+  attributes: Record<string, string>;
+}
+
+const CDMX_OCID = 'OCDS-87SD3T-AD-SF-DRM-063-2015';
+const ARMENIA = '/api/files/armenia/sample-data/6.json';
+
+const CASES: Case[] = [
+  // Several currencies: the currency switch joins the controls.
+  { name: 'spending by stage, INAI', tag: 'ocds-spending-by-stage', attributes: { src: '/api/releases?source=mexico-inai' } },
+  // One process with payments: lanes, legend and the "paid so far" burn-up below them.
+  { name: 'timeline of one process', tag: 'ocds-contract-timeline', attributes: { src: `/api/records/${CDMX_OCID}`, ocid: CDMX_OCID } },
+  // Many processes: one row per process, long Armenian titles as row labels.
+  { name: 'timeline of many processes', tag: 'ocds-contract-timeline', attributes: { src: ARMENIA, sort: 'value', limit: '10' } },
+  { name: 'supplier network, Armenia', tag: 'ocds-supplier-network', attributes: { src: ARMENIA, limit: '30' } },
+];
+
+/** What inside `element` (its shadow root) reaches furthest past its right edge, and by how many pixels. */
+function overflowRight(element: HTMLElement): { by: number; what: string } {
+  const edge = element.getBoundingClientRect().right;
+  let furthest = { by: 0, what: '' };
+  for (const part of element.shadowRoot!.querySelectorAll('*')) {
+    const box = part.getBoundingClientRect();
+    if (box.width > 0 && box.right - edge > furthest.by) {
+      furthest = { by: box.right - edge, what: `<${part.localName} class="${part.getAttribute('class') ?? ''}"> ${part.textContent?.slice(0, 40)}` };
+    }
+  }
+  return furthest;
+}
+
+/** Places `element` in a box `width` pixels wide at the top of the page (charts draw once near the viewport). */
+function inBox(width: number, element: HTMLElement): HTMLElement {
+  const box = document.createElement('div');
+  box.style.cssText = `position: absolute; top: 0; left: 0; width: ${width}px`;
+  box.append(element);
+  document.body.append(box);
+  return box;
+}
+
+function chart(tag: string, attributes: Record<string, string>): ChartElement {
+  const element = document.createElement(tag) as ChartElement;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+async function expectFits(element: ChartElement, where: string): Promise<void> {
+  expect(element.status, where).to.equal('ready');
+  expect(element.shadowRoot!.querySelector('.chart svg'), `${where}: a drawn chart`).to.not.equal(null);
+  expect(element.scrollWidth, `${where}: scrollWidth`).to.be.at.most(element.clientWidth);
+  const overflow = overflowRight(element);
+  expect(overflow.by, `${where}: ${overflow.what} drawn past the right edge`).to.be.at.most(1);
+}
+
+describe('every element fits its container width', () => {
+  for (const width of [360, 400]) {
+    for (const lang of ['en', 'es']) {
+      for (const { name, tag, attributes } of CASES) {
+        it(`${name}, ${width} px, ${lang}`, async () => {
+          const element = chart(tag, { ...attributes, lang });
+          const box = inBox(width, element);
+          try {
+            await settled(element, 15_000);
+            await expectFits(element, `${tag} ${width}px ${lang}`);
+            // The table view is part of the element too.
+            element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="controls"] button[aria-pressed]')!.click();
+            await element.updateComplete;
+            expect(element.shadowRoot!.querySelector('table'), 'table shown').to.not.equal(null);
+            expect(element.scrollWidth, `${tag} ${width}px ${lang} with its table: scrollWidth`).to.be.at.most(element.clientWidth);
+          } finally {
+            box.remove();
+          }
+        });
+      }
+    }
+  }
+
+  it('<ocds-dataset> and the charts inside it, 360 px, es', async () => {
+    const dataset = document.createElement('ocds-dataset');
+    dataset.setAttribute('src', ARMENIA);
+    dataset.setAttribute('lang', 'es');
+    const charts = ['ocds-spending-by-stage', 'ocds-contract-timeline', 'ocds-supplier-network'].map((tag) => chart(tag, {}));
+    dataset.append(...charts);
+    const box = inBox(360, dataset);
+    try {
+      for (const element of charts) {
+        element.scrollIntoView();
+        await settled(element, 15_000);
+        await expectFits(element, `${element.localName} in <ocds-dataset>`);
+      }
+      expect(dataset.scrollWidth, '<ocds-dataset> scrollWidth').to.be.at.most(dataset.clientWidth);
+      expect(box.scrollWidth, 'box scrollWidth').to.be.at.most(360);
+    } finally {
+      box.remove();
+    }
+  });
+});
