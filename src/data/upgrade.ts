@@ -134,24 +134,58 @@ type Parties = Map<unknown, JsonObject>;
 
 function upgradeOrganisations(release: JsonObject, report: Report): void {
   const parties = existingParties(release);
-  for (const { organisation, role, path, replace } of organisations(release)) {
-    if (organisation === null || organisation === undefined) continue;
-    if (!isObject(organisation)) {
-      report({
-        code: 'upgrade-organisation-not-object',
-        path,
-        message: `The ${role} at ${path} is not an object; it was left as it is.`,
-      });
-      continue;
+  // In the order ocdskit moves them to `parties`: buyer, procuring entity, tenderers, suppliers.
+  if (Object.hasOwn(release, 'buyer')) moveOrganisation(parties, release, 'buyer', 'buyer', -1, -1, report);
+  const tender = release.tender;
+  if (isObject(tender)) {
+    if (Object.hasOwn(tender, 'procuringEntity')) moveOrganisation(parties, tender, 'procuringEntity', 'procuringEntity', -1, -1, report);
+    const tenderers = tender.tenderers;
+    if (Array.isArray(tenderers)) {
+      for (let i = 0; i < tenderers.length; i++) moveOrganisation(parties, tenderers, i, 'tenderer', -1, i, report);
     }
-    replace(addParty(parties, organisation, role, path, report));
+  }
+  if (Array.isArray(release.awards)) {
+    release.awards.forEach((award: unknown, a) => {
+      const suppliers = isObject(award) ? award.suppliers : undefined;
+      if (!Array.isArray(suppliers)) return;
+      for (let i = 0; i < suppliers.length; i++) moveOrganisation(parties, suppliers, i, 'supplier', a, i, report);
+    });
   }
   if (parties.size === 0) return;
-  if (!Array.isArray(release.parties)) release.parties = [];
+  // A 1.0 release has no `parties` of its own (else it is not upgraded here): the list is new, and its parties
+  // differ by id, so none is a copy of another.
+  const fresh = !Array.isArray(release.parties);
+  if (fresh) release.parties = [];
   const list = release.parties as unknown[];
   for (const party of parties.values()) {
-    if (!list.some((existing) => existing === party || jsonEqual(existing, party))) list.push(party);
+    if (fresh || !list.some((existing) => existing === party || jsonEqual(existing, party))) list.push(party);
   }
+}
+
+/** Replaces the organisation at `holder[key]` with a reference to its party (the party added when new). */
+function moveOrganisation(
+  parties: Parties,
+  holder: JsonObject | unknown[],
+  key: string | number,
+  role: string,
+  award: number,
+  index: number,
+  report: Report,
+): void {
+  const organisation = (holder as Record<string | number, unknown>)[key];
+  if (organisation === null || organisation === undefined) return;
+  const path = organisationPath(role, award, index);
+  if (!isObject(organisation)) {
+    report({ code: 'upgrade-organisation-not-object', path, message: `The ${role} at ${path} is not an object; it was left as it is.` });
+    return;
+  }
+  (holder as Record<string | number, unknown>)[key] = addParty(parties, organisation, role, path, report);
+}
+
+function organisationPath(role: string, award: number, index: number): string {
+  if (role === 'buyer') return 'buyer';
+  if (role === 'procuringEntity') return 'tender.procuringEntity';
+  return role === 'tenderer' ? `tender.tenderers[${index}]` : `awards[${award}].suppliers[${index}]`;
 }
 
 function upgradeAmendments(release: JsonObject, report: Report): void {
@@ -256,43 +290,6 @@ function pythonText(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   // Python would print its own repr of an object here; no real organisation has one, any stable text will do.
   return Object.prototype.toString.call(value);
-}
-
-interface OrganisationSlot {
-  organisation: unknown;
-  role: string;
-  path: string;
-  replace: (reference: JsonObject) => void;
-}
-
-/** The places where 1.0 has inline organisations, in the order ocdskit moves them to `parties`. */
-function organisations(release: JsonObject): OrganisationSlot[] {
-  const slots: OrganisationSlot[] = [];
-  const slot = (holder: JsonObject | unknown[], key: string | number, role: string, path: string) => {
-    const organisation = (holder as Record<string | number, unknown>)[key];
-    const replace = (reference: JsonObject) => ((holder as Record<string | number, unknown>)[key] = reference);
-    slots.push({ organisation, role, path, replace });
-  };
-  if (Object.hasOwn(release, 'buyer')) slot(release, 'buyer', 'buyer', 'buyer');
-  const tender = release.tender;
-  if (isObject(tender)) {
-    if (Object.hasOwn(tender, 'procuringEntity')) {
-      slot(tender, 'procuringEntity', 'procuringEntity', 'tender.procuringEntity');
-    }
-    if (Array.isArray(tender.tenderers)) {
-      tender.tenderers.forEach((_, i) => slot(tender.tenderers as unknown[], i, 'tenderer', `tender.tenderers[${i}]`));
-    }
-  }
-  if (Array.isArray(release.awards)) {
-    release.awards.forEach((award: unknown, a) => {
-      if (isObject(award) && Array.isArray(award.suppliers)) {
-        award.suppliers.forEach((_, i) =>
-          slot(award.suppliers as unknown[], i, 'supplier', `awards[${a}].suppliers[${i}]`),
-        );
-      }
-    });
-  }
-  return slots;
 }
 
 /** The tender, awards and contracts: the blocks where 1.0 has a singular `amendment`. */
