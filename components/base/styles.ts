@@ -73,7 +73,8 @@ export const chartElementStyles = css`
     cursor: pointer;
   }
   button:focus-visible,
-  select:focus-visible {
+  select:focus-visible,
+  a:focus-visible {
     outline: 2px solid var(--ocds-color-accent);
     outline-offset: 2px;
   }
