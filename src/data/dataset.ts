@@ -285,7 +285,7 @@ function compileProcess(
   // 1.0 releases (by shape) are upgraded before merging, or 1.1 rules would turn one id-less inline supplier
   // into two; `upgradeRelease` returns a 1.1 release as it is.
   const upgraded = ordered.map((release) => upgradeRelease(release, onIssue, { owned: true }));
-  const compiled = compileReleases(upgraded, { onIssue });
+  const compiled = compileReleases(upgraded, { onIssue, owned: true });
   return { compiled, history };
 }
 

@@ -23,8 +23,8 @@ const PLACEHOLDER_DAYS = new Set(['1970-01-01', '1900-01-01', '0001-01-01', '000
 export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
   if (value === null || value === undefined) return { error: 'empty' };
   if (typeof value !== 'string') return { error: 'invalid' };
-  const canonical = canonicalDate(value);
-  if (canonical) return canonical;
+  const canonical = canonicalTime(value);
+  if (!Number.isNaN(canonical)) return { iso: value, time: canonical, dateOnly: value.length === 10 };
   const text = value.trim();
   if (text === '') return { error: 'empty' };
   if (PLACEHOLDER_DAYS.has(text.slice(0, 10))) return { error: 'epoch' };
@@ -53,37 +53,38 @@ export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
 
 /**
  * The dates most data holds, and every date once repaired (`2016-12-31`, `2016-12-31T10:00:00Z`,
- * `2016-12-31T10:00:00-06:00`), read without the pattern: the same result as the general reading, found
- * character by character. Anything else (and the placeholder days) is left to the general reading.
+ * `2016-12-31T10:00:00-06:00`), read without the pattern: their instant, as the general reading finds it,
+ * found character by character (the text is its own `iso`). Anything else (and the placeholder days) is NaN:
+ * left to the general reading.
  */
-function canonicalDate(text: string): OcdsDate | undefined {
+function canonicalTime(text: string): number {
   const length = text.length;
-  if (length !== 10 && length !== 20 && length !== 25) return undefined;
-  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  if (length !== 10 && length !== 20 && length !== 25) return Number.NaN;
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (PLACEHOLDER_DAYS.has(text.slice(0, 10))) return undefined;
-  if (length === 10) return { iso: text, time: Date.UTC(year, month - 1, day), dateOnly: true };
-  if (text.charCodeAt(10) !== 0x54 /* T */ || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  // PLACEHOLDER_DAYS (0000-00-00 has no month already), without cutting the text.
+  if (month === 1 && day === 1 && (year === 1970 || year === 1900 || year === 1)) return Number.NaN;
+  if (length === 10) return Date.UTC(year, month - 1, day);
+  if (text.charCodeAt(10) !== 0x54 /* T */ || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return Number.NaN;
   const hours = digits(text, 11, 2);
   const minutes = digits(text, 14, 2);
   const seconds = digits(text, 17, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return undefined;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return Number.NaN;
   let offset = 0;
   if (length === 20) {
-    if (text.charCodeAt(19) !== 0x5a /* Z */) return undefined;
+    if (text.charCodeAt(19) !== 0x5a /* Z */) return Number.NaN;
   } else {
     const sign = text.charCodeAt(19);
-    if ((sign !== 0x2b /* + */ && sign !== DASH) || text.charCodeAt(22) !== COLON) return undefined;
+    if ((sign !== 0x2b /* + */ && sign !== DASH) || text.charCodeAt(22) !== COLON) return Number.NaN;
     const offsetHours = digits(text, 20, 2);
     const offsetMinutes = digits(text, 23, 2);
-    if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
+    if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
     offset = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
   }
-  const time = Date.UTC(year, month - 1, day, hours, minutes, seconds) - offset * 60_000;
-  return { iso: text, time, dateOnly: false };
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds) - offset * 60_000;
 }
 
 const DASH = 0x2d;
@@ -102,6 +103,9 @@ function digits(text: string, start: number, count: number): number {
 
 /** Milliseconds since the epoch for a normalised date (a date-only value is UTC midnight); NaN when invalid. */
 export function dateTime(iso: string): number {
+  // Dates are compared many times (ordering, merging): the canonical ones without building a parse result.
+  const time = canonicalTime(iso);
+  if (!Number.isNaN(time)) return time;
   const parsed = parseOcdsDate(iso);
   return 'time' in parsed ? parsed.time : Number.NaN;
 }

@@ -18,6 +18,11 @@ export interface MergeOptions {
   rules?: MergeRules;
   /** Receives each problem met while merging (the merge itself never throws). */
   onIssue?: (issue: DataIssue) => void;
+  /**
+   * The releases are the caller's to give away (`compileReleases` only): their lists of values go into the
+   * compiled release as they are, not copied. The compiled release then shares them with the releases.
+   */
+  owned?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface MergeOptions {
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
   const ordered = merger.ordered(releases);
-  return directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES)) ?? merger.compile(ordered);
+  return directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES), options.owned ?? false) ?? merger.compile(ordered);
 }
 
 /**
@@ -390,8 +395,8 @@ class Merger {
  * Fields and items appear when their first leaf does, as the general merge's rebuild makes them appear; a null
  * leaf holds its place with `NULL_LEAF` until the end, when the places still null are removed.
  */
-function directMerge(ordered: JsonObject[], rules: RuleNode): JsonObject | undefined {
-  const merge = new DirectMerge();
+function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): JsonObject | undefined {
+  const merge = new DirectMerge(owned);
   const compiled: JsonObject = {};
   try {
     merge.setLeaf(compiled, 'tag', ['compiled']);
@@ -432,12 +437,14 @@ class DirectMerge {
   private readonly items = new Map<unknown[], Map<string, MergedItem>>();
   private readonly nullLeaves: [JsonObject, string][] = [];
 
+  constructor(private readonly owned: boolean) {}
+
   setLeaf(target: JsonObject, key: string, value: unknown): void {
     if (value === null) {
       setProperty(target, key, NULL_LEAF);
       this.nullLeaves.push([target, key]);
     } else {
-      setProperty(target, key, Array.isArray(value) ? cloneJson(value) : value);
+      setProperty(target, key, Array.isArray(value) && !this.owned ? cloneJson(value) : value);
     }
   }
 
