@@ -35,6 +35,13 @@ const OBJECT_KEYS = new Set([
   'planning', 'tender', 'buyer', 'budget', 'value', 'implementation', 'procuringEntity', 'identifier', 'period',
   'tenderPeriod', 'enquiryPeriod', 'awardPeriod', 'contractPeriod',
 ]);
+/** What a string value is read as, by its key (most keys are none of these: one lookup). */
+const TEXT_KEYS = new Map<string, 'date' | 'number' | 'currency' | 'name'>([
+  ...[...DATE_KEYS].map((key) => [key, 'date'] as const),
+  ...[...NUMBER_KEYS].map((key) => [key, 'number'] as const),
+  ['currency', 'currency'],
+  ...[...NAME_KEYS].map((key) => [key, 'name'] as const),
+]);
 const NUMBER_WRAPPERS = ['$numberLong', '$numberDecimal', '$numberDouble', '$numberInt'];
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
@@ -263,10 +270,12 @@ class RepairContext {
   private repairValue(key: string, value: unknown, segments: Segment[]): unknown {
     if (typeof value === 'string') {
       const text = this.repairText(value, segments);
-      if (DATE_KEYS.has(key)) return this.repairDate(text, segments);
-      if (NUMBER_KEYS.has(key)) return this.repairNumberText(key, text, segments);
-      if (key === 'currency') return this.repairCurrency(text, segments);
-      if (NAME_KEYS.has(key) && text.length > MAX_NAME_LENGTH) {
+      const kind = TEXT_KEYS.get(key);
+      if (kind === undefined) return text;
+      if (kind === 'date') return this.repairDate(text, segments);
+      if (kind === 'number') return this.repairNumberText(key, text, segments);
+      if (kind === 'currency') return this.repairCurrency(text, segments);
+      if (text.length > MAX_NAME_LENGTH) {
         // Cut so the result, ellipsis included, is within the limit (a second repair finds nothing to do),
         // and never between the two halves of a surrogate pair.
         const cut = MAX_NAME_LENGTH - 1;
@@ -296,8 +305,8 @@ class RepairContext {
       return value[0];
     }
     if (isPlainObject(value)) {
-      const wrapped = numberWrapper(value);
-      if (wrapped !== undefined && Object.keys(value).length === 1) {
+      const wrapped = hasOneKey(value) ? numberWrapper(value) : undefined;
+      if (wrapped !== undefined) {
         const number = Number(value[wrapped]);
         if (Number.isFinite(number)) {
           this.issue('number-wrapper', segments, `{"${wrapped}": ${JSON.stringify(value[wrapped])}} read as ${number}.`);
@@ -474,6 +483,13 @@ function balanceBidi(text: string): string {
 }
 
 const REMOVE = Symbol('remove');
+
+/** Whether an object has exactly one own key (read for every object: no list of its keys). */
+function hasOneKey(value: JsonObject): boolean {
+  let keys = 0;
+  for (const key in value) if (Object.hasOwn(value, key) && ++keys > 1) return false;
+  return keys === 1;
+}
 
 /** The `$number…` key of a Mongo number wrapper, if the object has one (read for every object: no closure). */
 function numberWrapper(value: JsonObject): string | undefined {
