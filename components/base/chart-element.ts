@@ -640,10 +640,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ${this.errorMessage(ctx.t)}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
       </div>`;
     }
-    if (this.currentStatus === 'idle') return html`<div part="status" role="status">${ctx.t('state.idle')}</div>`;
+    if (this.currentStatus === 'idle') return html`<div part="status" role="status" class="pending">${ctx.t('state.idle')}</div>`;
     if (this.currentStatus === 'loading') {
       const progress = this.progress;
-      return html`<div part="status" role="status">
+      return html`<div part="status" role="status" class="pending">
         ${progress
           ? `${ctx.t('state.pages', { count: progress.pages })} · ${ctx.t('state.releases', { count: progress.releases })}`
           : ctx.t('state.loading')}

@@ -102,8 +102,9 @@ export const chartElementStyles = css`
     min-height: 2rem;
     width: 100%;
   }
-  /* Not drawn yet (Vega loads once the element nears the viewport): keep about a chart's height, so the page does
-     not jump when the chart appears. */
+  /* Not loaded or not drawn yet (Vega loads once the element nears the viewport): keep about a chart's height, so
+     the page does not jump when the chart appears. */
+  .pending,
   [part~='chart']:empty {
     min-height: var(--ocds-chart-min-height, 18rem);
   }

@@ -106,3 +106,22 @@ describe('every element fits its container width', () => {
     }
   });
 });
+
+describe('no layout jump while loading', () => {
+  it('a loading element keeps the height its chart will take at least (--ocds-chart-min-height, 18rem)', async () => {
+    const element = chart('ocds-spending-by-stage', { src: '/api/releases?source=mexico-inai&delay=1500' });
+    const box = inBox(400, element);
+    try {
+      await element.updateComplete;
+      expect(element.status).to.equal('loading');
+      const status = element.shadowRoot!.querySelector<HTMLElement>('[part~="status"]')!;
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      expect(status.getBoundingClientRect().height).to.be.at.least(18 * rem);
+      await settled(element, 15_000);
+      // Drawn, the chart alone is at least as tall as the box kept for it.
+      expect(element.shadowRoot!.querySelector('.chart')!.getBoundingClientRect().height).to.be.at.least(18 * rem);
+    } finally {
+      box.remove();
+    }
+  });
+});
