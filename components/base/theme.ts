@@ -38,8 +38,10 @@ export function vegaConfig(colours: ThemeColours, locale: VegaLocale): Record<st
     background: colours.background,
     font: colours.font,
     view: { stroke: null },
-    axis: { ...text, domainColor: colours.muted, tickColor: colours.muted, gridColor: colours.muted, gridOpacity: 0.3 },
-    legend: text,
+    // Vega describes axes and legends to screen readers in English only ("X-axis for a linear scale…"): they are left
+    // out of the accessibility tree; the written summary and the table say what they show, in the reader's language.
+    axis: { ...text, domainColor: colours.muted, tickColor: colours.muted, gridColor: colours.muted, gridOpacity: 0.3, aria: false },
+    legend: { ...text, aria: false },
     title: { color: colours.text },
     text: { color: colours.text },
     mark: { color: colours.accent },

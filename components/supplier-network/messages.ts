@@ -77,8 +77,9 @@ export const supplierNetworkMessages: Catalogues = {
     'split.equal': { one: '{count} adjudicación compartida con otros proveedores: su valor se divide a partes iguales', other: '{count} adjudicaciones compartidas con otros proveedores: su valor se divide a partes iguales' },
     'no-value': 'sin valor publicado',
     'item.label': '{label} ({role}): {amount}',
-    'summary.overview': '{buyers} adjudicaron {total} a {suppliers} en {awards}.',
-    'summary.overview-unvalued': '{buyers} hicieron {awards} a {suppliers}, publicadas sin valor.',
+    // The verb agrees with the number of buyers (`count`).
+    'summary.overview': { one: '{buyers} adjudicó {total} a {suppliers} en {awards}.', other: '{buyers} adjudicaron {total} a {suppliers} en {awards}.' },
+    'summary.overview-unvalued': { one: '{buyers} hizo {awards} a {suppliers}, publicadas sin valor.', other: '{buyers} hicieron {awards} a {suppliers}, publicadas sin valor.' },
     'summary.buyers': { one: '{count} comprador', other: '{count} compradores' },
     'summary.suppliers': { one: '{count} proveedor', other: '{count} proveedores' },
     'summary.awards': { one: '{count} adjudicación', other: '{count} adjudicaciones' },

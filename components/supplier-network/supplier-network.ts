@@ -190,6 +190,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     const { summary } = network;
     const t = ctx.t;
     const counts = {
+      count: summary.buyers.length,
       buyers: t('summary.buyers', { count: summary.buyers.length }),
       suppliers: t('summary.suppliers', { count: summary.suppliers }),
       awards: t('summary.awards', { count: summary.awards }),

@@ -44,6 +44,8 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
       amountText: row ? options.formatFull(row.amount) : options.noData,
       processesText: row ? options.formatProcesses(row.processes) : options.noData,
       processesCount: row ? options.formatCount(row.processes) : '–',
+      // What a screen reader says for the bar (else Vega reads out the raw fields by their internal names).
+      description: `${options.stageLabels[stage]}: ${row ? `${options.formatFull(row.amount)}, ${options.formatProcesses(row.processes)}` : options.noData}`,
     };
   });
   const ticks = niceTicks(Math.min(...values.map((v) => v.amount)), Math.max(...values.map((v) => v.amount)));
@@ -86,6 +88,7 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
             legend: null,
           },
           opacity: { condition: { test: 'ocds_selected == null || datum.id == ocds_selected', value: 1 }, value: 0.35 },
+          description: { field: 'description' },
           tooltip: [
             { field: 'label', title: options.titles.stage },
             { field: 'amountText', title: options.titles.amount },
@@ -97,6 +100,8 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
         // The count of processes above each bar; only the number when bars are narrow.
         mark: {
           type: 'text',
+          // Said already by the bar's description.
+          aria: false,
           baseline: 'bottom',
           dy: -4,
           fontSize: 11,

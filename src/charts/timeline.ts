@@ -145,14 +145,15 @@ const selectedStroke = (colour: string) => ({
 function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
   if (timeline.today === undefined) return [];
   const t = dateTime(timeline.today);
-  const data = { values: [{ t, label: options.text.today, when: options.formatDate(timeline.today) }] };
+  const when = options.formatDate(timeline.today);
+  const data = { values: [{ t, label: options.text.today, when, description: `${options.text.today}: ${when}` }] };
   const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
   return [
-    { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3] }, encoding: { x } },
+    { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3], aria: false }, encoding: { x } },
     {
       data,
       mark: { type: 'text' as const, color: options.colours.accent, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 0 },
-      encoding: { x, text: { field: 'label' } },
+      encoding: { x, text: { field: 'label' }, description: { field: 'description' } },
     },
   ];
 }
@@ -254,10 +255,11 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
             {
               data: { values: [{ amount: target.amount, label: `${options.text.contracted}: ${options.formatMoney(target.amount, target.currency)}` }] },
               layer: [
-                { mark: { type: 'rule' as const, color: options.colours.muted, strokeDash: [6, 3] }, encoding: { y: { field: 'amount', type: 'quantitative' as const } } },
+                // Screen readers hear the label, not the raw amount field.
+                { mark: { type: 'rule' as const, color: options.colours.muted, strokeDash: [6, 3], aria: false }, encoding: { y: { field: 'amount', type: 'quantitative' as const } } },
                 {
                   mark: { type: 'text' as const, color: options.colours.muted, align: 'left' as const, baseline: 'bottom' as const, x: 0, dy: -3, limit: plotWidth },
-                  encoding: { y: { field: 'amount', type: 'quantitative' as const }, text: { field: 'label' } },
+                  encoding: { y: { field: 'amount', type: 'quantitative' as const }, text: { field: 'label' }, description: { field: 'label' } },
                 },
               ],
             },
