@@ -408,7 +408,7 @@ function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): Js
       merge.setLeaf(compiled, 'date', date);
       // OCDS 1.0 marks `ocid` "ocdsOmit", but a compiled release keeps it.
       merge.setLeaf(compiled, 'ocid', ocid);
-      merge.object(release, compiled, rules, 1, true);
+      merge.object(release, compiled, rules, 1, true, false);
     }
   } catch (error) {
     if (error === NOT_DIRECT) return undefined;
@@ -448,15 +448,19 @@ class DirectMerge {
     }
   }
 
-  /** Merges an object's fields into `target` (`top`: the release itself, whose `tag` is not merged). */
-  object(source: JsonObject, target: JsonObject, rules: RuleNode | undefined, depth: number, top: boolean): void {
+  /**
+   * Merges an object's fields into `target` (`top`: the release itself, whose `tag` is not merged; `fresh`: a
+   * target made for this object, where none of its fields can be yet).
+   */
+  object(source: JsonObject, target: JsonObject, rules: RuleNode | undefined, depth: number, top: boolean, fresh: boolean): void {
     if (depth > MAX_DEPTH) throw NOT_DIRECT;
     for (const key in source) {
       if (!Object.hasOwn(source, key) || (top && key === 'tag')) continue;
       const childRules = rules?.children.get(key);
       if (childRules?.omit) continue;
       const value = source[key];
-      const current = Object.hasOwn(target, key) ? target[key] : undefined;
+      const absent = fresh || !Object.hasOwn(target, key);
+      const current = absent ? undefined : target[key];
       if (childRules?.wholeList || typeof value !== 'object' || value === null) {
         if (current !== undefined && !this.isLeaf(current)) throw NOT_DIRECT;
         this.setLeaf(target, key, value);
@@ -465,7 +469,7 @@ class DirectMerge {
         if (!value.every(isObject)) {
           if (current !== undefined && !this.isLeaf(current)) throw NOT_DIRECT;
           this.setLeaf(target, key, value);
-        } else if (current === undefined && !Object.hasOwn(target, key)) {
+        } else if (absent) {
           const list: unknown[] = [];
           this.list(value, list, childRules, depth + 1);
           if (list.length > 0) setProperty(target, key, list);
@@ -474,16 +478,16 @@ class DirectMerge {
         } else {
           throw NOT_DIRECT;
         }
-      } else if (current === undefined && !Object.hasOwn(target, key)) {
+      } else if (absent) {
         const child: JsonObject = {};
-        this.object(value as JsonObject, child, childRules, depth + 1, false);
+        this.object(value as JsonObject, child, childRules, depth + 1, false, true);
         // Added only once it holds a leaf, as the general merge's rebuild would add it.
         for (const _ in child) {
           setProperty(target, key, child);
           break;
         }
       } else if (isObject(current)) {
-        this.object(value as JsonObject, current, childRules, depth + 1, false);
+        this.object(value as JsonObject, current, childRules, depth + 1, false, false);
       } else {
         throw NOT_DIRECT;
       }
@@ -498,7 +502,7 @@ class DirectMerge {
     for (const item of source) {
       if (!Object.hasOwn(item, 'id')) {
         const appended: JsonObject = {};
-        this.object(item, appended, rules, depth + 1, false);
+        this.object(item, appended, rules, depth + 1, false, true);
         for (const _ in appended) {
           list.push(appended);
           break;
@@ -512,14 +516,15 @@ class DirectMerge {
       if (found) {
         if (found.idType !== typeof id || found.release === this.release) throw NOT_DIRECT;
         found.release = this.release;
-        this.object(item, found.item, rules, depth + 1, false);
+        this.object(item, found.item, rules, depth + 1, false, false);
       } else {
         // The item keeps the id it first had (its `id` leaf then changes nothing), first among its fields.
         const merged: JsonObject = {};
         if (id !== null) merged.id = id;
         byKey.set(key, { item: merged, idType: typeof id, release: this.release });
         list.push(merged);
-        this.object(item, merged, rules, depth + 1, false);
+        // Fresh: its only field so far is the `id`, which the item's own `id` sets again to the same value.
+        this.object(item, merged, rules, depth + 1, false, true);
       }
     }
   }
