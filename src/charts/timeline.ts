@@ -122,8 +122,10 @@ const AXIS_ROOM = 16;
 const ROW_LABEL_LIMIT = 220;
 
 const FIT_WIDTH = { type: 'fit-x', contains: 'padding' } as const;
-/** Room left of the plot for lane labels and the burn-up's amount axis. */
-const CONCAT_AXIS_ROOM = 160;
+/** Room the burn-up's amount axis takes left of the plot: title, labels ("1.5M") and ticks. */
+const BURN_UP_AXIS_ROOM = 64;
+/** Padding on both sides and the last date label's overhang, around a concatenation's plots. */
+const CONCAT_EDGES = 32;
 
 const utcX = (title: string | null = null) => ({
   field: 't0',
@@ -168,9 +170,10 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   const common = { x: utcX(), y, description: { field: 'what' } };
   const paid = data.filter((d) => d.paidToDate !== undefined);
   const burnUpShown = paid.length > 0 && options.currency !== undefined;
-  // Vega-Lite cannot fit a vertical concatenation to a width: give both views the same plot width.
-  const plotWidth = Math.max(120, options.width - CONCAT_AXIS_ROOM);
   const laneLabelRoom = AXIS_ROOM + Math.max(...lanes.map((lane) => lane.length)) * AXIS_CHAR_WIDTH;
+  // Vega-Lite cannot fit a vertical concatenation to a width: give both views the same plot width, what the wider of
+  // the two left axes leaves.
+  const plotWidth = Math.max(120, options.width - CONCAT_EDGES - Math.max(laneLabelRoom, BURN_UP_AXIS_ROOM));
   const colour = stageColour(options, burnUpShown ? plotWidth : options.width - laneLabelRoom);
   const lanesView = {
     height: { step: 34 },
