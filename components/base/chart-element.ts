@@ -180,6 +180,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private focusedItem?: string;
   private colourScheme?: MediaQueryList;
   private readonly onColourSchemeChange = () => this.requestDraw();
+  /** Content shown on hover can be dismissed without moving the pointer (WCAG 1.4.13): Escape hides the tooltip. */
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.tooltip) this.tooltip = undefined;
+  };
 
   protected abstract analyse(dataset: Dataset): Row[];
   protected abstract chartSpec(rows: Row[], ctx: ChartContext): object;
@@ -290,6 +294,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     super.connectedCallback();
     this.colourScheme = window.matchMedia('(prefers-color-scheme: dark)');
     this.colourScheme.addEventListener('change', this.onColourSchemeChange);
+    document.addEventListener('keydown', this.onKeydown);
     // Reconnected after a move: the chart was finalized and a running load cancelled on disconnect.
     if (this.currentStatus === 'ready') this.requestDraw();
     if (this.currentStatus === 'loading' && this.src) this.load();
@@ -298,6 +303,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.colourScheme?.removeEventListener('change', this.onColourSchemeChange);
+    document.removeEventListener('keydown', this.onKeydown);
     this.loadController?.abort();
     this.resizeObserver?.disconnect();
     this.observedContainer = undefined;

@@ -1,8 +1,8 @@
 // What a reader without a mouse, or with a screen reader, meets in each element in Spanish and dark theme, on real
 // data: axe finds nothing with the table shown, every control is reached by Tab in reading order with a visible
-// focus ring, and Enter and Space work the selection list.
+// focus ring, Enter and Space work the selection list, and Escape dismisses a tooltip shown on hover.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/all.js';
 import type { OcdsChartElement } from '../../components/base/chart-element.js';
 import type { OcdsSelectDetail } from '../../components/base/events.js';
@@ -85,4 +85,17 @@ describe('keyboard and axe, es + dark', () => {
       expect(button.getAttribute('aria-pressed')).to.equal('false');
     });
   }
+
+  it('Escape hides the tooltip a hovered bar shows, without moving the pointer', async () => {
+    const element = await drawn('ocds-spending-by-stage', '/api/releases?source=mexico-inai', undefined);
+    const bar = element.shadowRoot!.querySelector('.chart svg .mark-rect path')!.getBoundingClientRect();
+    const tooltip = element.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
+    await sendMouse({ type: 'move', position: [Math.round(bar.x + bar.width / 2), Math.round(bar.y + bar.height / 2)] });
+    for (let i = 0; i < 40 && tooltip.hidden; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(tooltip.hidden, 'shown on hover').to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(tooltip.hidden, 'hidden by Escape').to.equal(true);
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
 });
