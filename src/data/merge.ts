@@ -433,8 +433,11 @@ interface MergedItem {
 
 class DirectMerge {
   release = 0;
-  /** Merged items of each list, by their `id` key (as ocdsmerge prints it). */
-  private readonly items = new Map<unknown[], Map<string, MergedItem>>();
+  /**
+   * Merged items of each list, by their `id` key (as ocdsmerge prints it); for a list taken over from a release
+   * as it is, the number of that release, until a later release merges into it.
+   */
+  private readonly items = new Map<unknown[], Map<string, MergedItem> | number>();
   private readonly nullLeaves: [JsonObject, string][] = [];
 
   constructor(private readonly owned: boolean) {}
@@ -470,6 +473,10 @@ class DirectMerge {
           if (current !== undefined && !this.isLeaf(current)) throw NOT_DIRECT;
           this.setLeaf(target, key, value);
         } else if (absent) {
+          if (this.owned && this.takesAsIs(value, childRules, depth + 1)) {
+            setProperty(target, key, value);
+            continue;
+          }
           const list: unknown[] = [];
           this.list(value, list, childRules, depth + 1);
           if (list.length > 0) setProperty(target, key, list);
@@ -479,6 +486,10 @@ class DirectMerge {
           throw NOT_DIRECT;
         }
       } else if (absent) {
+        if (this.owned && this.isClean(value as JsonObject, childRules, depth + 1)) {
+          setProperty(target, key, value);
+          continue;
+        }
         const child: JsonObject = {};
         this.object(value as JsonObject, child, childRules, depth + 1, false, true);
         // Added only once it holds a leaf, as the general merge's rebuild would add it.
@@ -498,7 +509,8 @@ class DirectMerge {
   private list(source: JsonObject[], list: unknown[], rules: RuleNode | undefined, depth: number): void {
     if (rules?.append || rules?.mergeByPosition || depth > MAX_DEPTH) throw NOT_DIRECT;
     let byKey = this.items.get(list);
-    if (!byKey) this.items.set(list, (byKey = new Map()));
+    if (typeof byKey === 'number') byKey = this.index(list as JsonObject[], byKey);
+    else if (!byKey) this.items.set(list, (byKey = new Map()));
     for (const item of source) {
       if (!Object.hasOwn(item, 'id')) {
         const appended: JsonObject = {};
@@ -529,6 +541,59 @@ class DirectMerge {
     }
   }
 
+  /**
+   * Owned releases: whether a release's object, merged into nothing, would be copied exactly as it is (no nulls,
+   * empty objects or empty lists to leave out, no omitted fields, every item's \`id\` a scalar, unique in its list
+   * and its first field), so the compiled release can take it over instead of copying it. Its lists are noted.
+   */
+  private isClean(object: JsonObject, rules: RuleNode | undefined, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    let keys = 0;
+    for (const key in object) {
+      if (!Object.hasOwn(object, key)) continue;
+      keys++;
+      const childRules = rules?.children.get(key);
+      if (childRules?.omit) return false;
+      const value = object[key];
+      if (value === null) return false;
+      if (childRules?.wholeList || typeof value !== 'object') continue;
+      if (!Array.isArray(value)) {
+        if (!this.isClean(value as JsonObject, childRules, depth + 1)) return false;
+      } else if (value.every(isObject) && !this.takesAsIs(value, childRules, depth + 1)) {
+        return false;
+      }
+    }
+    return keys > 0;
+  }
+
+  /** `isClean` for a list of objects; the list is noted as taken over in this release. */
+  private takesAsIs(list: JsonObject[], rules: RuleNode | undefined, depth: number): boolean {
+    if (list.length === 0 || rules?.append || rules?.mergeByPosition || depth > MAX_DEPTH) return false;
+    const ids = new Set<string>();
+    for (const item of list) {
+      if (Object.hasOwn(item, 'id')) {
+        const id = item.id;
+        if (typeof id === 'object' || firstKey(item) !== 'id') return false;
+        const key = pythonString(id);
+        if (ids.has(key)) return false;
+        ids.add(key);
+      }
+      if (!this.isClean(item, rules, depth + 1)) return false;
+    }
+    this.items.set(list, this.release);
+    return true;
+  }
+
+  /** The items of a list taken over from release \`release\`, by \`id\` key, when a later release merges into it. */
+  private index(list: JsonObject[], release: number): Map<string, MergedItem> {
+    const byKey = new Map<string, MergedItem>();
+    for (const item of list) {
+      if (Object.hasOwn(item, 'id')) byKey.set(pythonString(item.id), { item, idType: typeof item.id, release });
+    }
+    this.items.set(list, byKey);
+    return byKey;
+  }
+
   /** Whether a merged value came from a leaf (not an object or list of objects merged field by field). */
   private isLeaf(value: unknown): boolean {
     return value === NULL_LEAF || typeof value !== 'object' || value === null || (Array.isArray(value) && !this.items.has(value));
@@ -539,6 +604,11 @@ class DirectMerge {
       if (target[key] === NULL_LEAF) delete target[key];
     }
   }
+}
+
+function firstKey(object: JsonObject): string | undefined {
+  for (const key in object) if (Object.hasOwn(object, key)) return key;
+  return undefined;
 }
 
 /** How Python's `str()` prints a scalar `id`: ocdsmerge compares item paths by this string. */
