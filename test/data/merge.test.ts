@@ -119,6 +119,10 @@ describe('OCDS merge conformance: open-contracting/ocds-merge cases', () => {
             actual = versionReleases(releases, { rules: schemaRules });
           } else if (output === 'compiled') {
             actual = compileReleases(releases, { rules: schemaRules });
+            // Releases given away (a dataset's own): the same compiled release, fields in the same order.
+            const owned = compileReleases(structuredClone(releases), { rules: schemaRules, owned: true });
+            expect(owned, 'owned').to.deep.equal(expected);
+            expect(JSON.stringify(owned), 'owned, field order').to.equal(JSON.stringify(actual));
           } else {
             const override = output === 'append' ? { append: ['nested.array'] } : { mergeByPosition: ['nested.array'] };
             actual = compileReleases([...releases, ...releases], { rules: { ...schemaRules, ...override } });
@@ -214,6 +218,9 @@ describe('OCDS merge conformance: sample-data fictional example', () => {
     it(`${version}: the six stage releases -> record compiledRelease`, async () => {
       const { records } = await fetchJson<RecordPackage>(`${folder}/record/ocds-213czf-000-00001.json`);
       expect(compileReleases(await stageReleases(), { rules: await rules() })).to.deep.equal(records[0].compiledRelease);
+      expect(compileReleases(await stageReleases(), { rules: await rules(), owned: true }), 'owned').to.deep.equal(
+        records[0].compiledRelease,
+      );
     });
     it(`${version}: the six stage releases -> record versionedRelease`, async () => {
       const { records } = await fetchJson<RecordPackage>(`${folder}/record/ocds-213czf-000-00001-withversions.json`);
