@@ -184,7 +184,7 @@ function showReport(dataset: Dataset): void {
     ...row('Licence', meta.license ?? 'not given'),
     ...row('Releases', `${meta.releases} (${meta.pages} page${meta.pages === 1 ? '' : 's'})`),
     ...row('Contracting processes', String(dataset.processes.length)),
-    ...row('Currencies', currencies.map((entry) => `${entry.currency} (${entry.processes} processes)`).join(', ') || 'no amounts'),
+    ...row('Currencies', currencies.map((entry) => `${entry.currency} (${entry.processes} ${entry.processes === 1 ? 'process' : 'processes'})`).join(', ') || 'no amounts'),
     ...row('Stages with amounts', SPENDING_STAGES.filter((stage) => stages.has(stage)).join(', ') || 'none'),
     ...row('Data issues', dataset.issues.length ? [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} × ${count}`).join(', ') : 'none'),
     ...row('Complete', meta.complete ? 'yes: every page was read' : `no (${meta.incompleteReason ?? 'stopped early'}): charts will say “first ${meta.releases} releases”`),
