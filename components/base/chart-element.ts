@@ -646,7 +646,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ${this.errorMessage(ctx.t)}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
       </div>`;
     }
-    if (this.currentStatus === 'idle') return html`<div part="status" role="status" class="pending">${ctx.t('state.idle')}</div>`;
+    if (this.currentStatus === 'idle') {
+      // Inside <ocds-dataset> the data is on its way: a reader should not be asked for a `src`.
+      const message = this.closest('ocds-dataset') ? ctx.t('state.loading') : ctx.t('state.idle');
+      return html`<div part="status" role="status" class="pending">${message}</div>`;
+    }
     if (this.currentStatus === 'loading') {
       const progress = this.progress;
       return html`<div part="status" role="status" class="pending">

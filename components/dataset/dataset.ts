@@ -34,7 +34,7 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => v
  * @csspart filters - The row of filter chips.
  * @csspart chip - One filter chip.
  * @csspart note - The note under the chips when a supplier filter is set.
- * @csspart status - The loading message.
+ * @csspart status - The loading message (visually hidden: the charts inside show theirs).
  * @csspart error - The error message with its retry button.
  * @cssproperty --ocds-color-accent - Chip border colour.
  */
@@ -43,6 +43,7 @@ export class OcdsDataset extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      position: relative;
     }
     :host([hidden]) {
       display: none;
@@ -81,9 +82,18 @@ export class OcdsDataset extends LitElement {
       margin: 0;
       color: var(--ocds-color-muted, #59636e);
     }
-    [part~='status'],
     [part~='error'] {
       padding: 0.5rem 0;
+    }
+    /* The charts inside say "Loading data…" in their own place; a visible line here would vanish when the data
+       arrives and pull every chart up (layout shift). Screen readers still hear it. */
+    [part~='status'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `;
 

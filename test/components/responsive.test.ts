@@ -124,4 +124,21 @@ describe('no layout jump while loading', () => {
       box.remove();
     }
   });
+
+  it('charts inside a loading <ocds-dataset> say they are loading, and do not move when the data arrives', async () => {
+    const dataset = document.createElement('ocds-dataset');
+    dataset.setAttribute('src', `${ARMENIA}?delay=1000`);
+    const element = chart('ocds-spending-by-stage', {});
+    dataset.append(element);
+    const box = inBox(400, dataset);
+    try {
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('Loading data…');
+      const top = element.getBoundingClientRect().top;
+      await settled(element, 15_000);
+      expect(element.getBoundingClientRect().top).to.equal(top);
+    } finally {
+      box.remove();
+    }
+  });
 });
