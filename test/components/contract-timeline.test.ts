@@ -4,6 +4,7 @@ import '../../components/contract-timeline/define.js';
 import type { OcdsContractTimeline } from '../../components/contract-timeline/contract-timeline.js';
 import { timelineRows } from '../../src/analysis/timeline.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
+import { cspPageOutcome } from '../helpers/csp-frame.js';
 import esES from '../../src/i18n/d3-locales/es-ES.js';
 import enUS from '../../src/i18n/d3-locales/en-US.js';
 
@@ -320,18 +321,8 @@ describe('<ocds-contract-timeline>: many processes', () => {
 
 describe('<ocds-contract-timeline> under a strict CSP', () => {
   it("loads, draws, shows a tooltip and its table with zero violations (script-src 'self'; style-src 'self')", async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/csp/timeline.html';
-    frame.width = '900';
-    frame.height = '800';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
     expect((await fetch('/test/csp/timeline.html')).headers.get('content-security-policy')).to.equal("script-src 'self'; style-src 'self'");
-    const window = frame.contentWindow as unknown as { cspOutcome?: Promise<Record<string, unknown>> };
-    for (let i = 0; i < 100 && !window.cspOutcome; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    const outcome = await window.cspOutcome!;
-    frame.remove();
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/timeline.html', 900, 800);
     const record = await getJson(CDMX_RECORD);
     const transactions = record.compiledRelease.contracts[0].implementation.transactions.length;
     expect(outcome.policyEnforced).to.equal(true);

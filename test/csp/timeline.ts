@@ -2,19 +2,9 @@
 // loads, draws, shows a payment's tooltip and its table, and publishes the outcome for
 // test/components/contract-timeline.test.ts.
 import '../../components/contract-timeline/define.js';
+import { hover, recordCspViolations } from '../helpers/csp-page.js';
 
-const violations: string[] = [];
-let policyEnforced = false;
-try {
-  new Function('return 1')();
-} catch {
-  policyEnforced = true;
-}
-// The probe's own report arrives as a task: start counting after it.
-await new Promise((resolve) => setTimeout(resolve, 50));
-document.addEventListener('securitypolicyviolation', (event) =>
-  violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
-);
+const csp = await recordCspViolations();
 
 const element = document.querySelector('ocds-contract-timeline')!;
 const outcome = (async () => {
@@ -22,15 +12,12 @@ const outcome = (async () => {
   const root = element.shadowRoot!;
   const payment = root.querySelector('.chart svg g.mark-symbol path[aria-label^="Pago"]');
   const box = payment?.getBoundingClientRect();
-  const at = { bubbles: true, composed: true, clientX: (box?.x ?? 0) + (box?.width ?? 0) / 2, clientY: (box?.y ?? 0) + (box?.height ?? 0) / 2 };
-  payment?.dispatchEvent(new PointerEvent('pointermove', at));
-  payment?.dispatchEvent(new MouseEvent('mousemove', at));
+  hover(payment, (box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
   root.querySelector<HTMLButtonElement>('[part="controls"] button[aria-pressed]')?.click();
   await element.updateComplete;
   await new Promise((resolve) => setTimeout(resolve, 100));
   return {
-    policyEnforced,
-    violations,
+    ...csp,
     status: element.status,
     error: root.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
     payments: root.querySelectorAll('.chart svg g.mark-symbol path[aria-label^="Pago"]').length,

@@ -1,5 +1,6 @@
 // Runs inside test/hostile/csp.html (served with `default-src 'self'`): every element, on real data and on the
 // hostile-text file, loads, draws, shows a tooltip and its table; every CSP violation is recorded for csp.test.ts.
+import { hover, recordCspViolations, type CspRecord } from '../helpers/csp-page.js';
 import { defineAll, ELEMENTS, type AnyChartElement } from './elements.js';
 
 const SOURCES = [
@@ -7,23 +8,11 @@ const SOURCES = [
   '/raw/test/hostile/files/hostile-text.json',
 ];
 
-export interface CspOutcome {
-  /** A `new Function` probe was refused: the policy really is in force. */
-  policyEnforced: boolean;
-  violations: string[];
+export interface CspOutcome extends CspRecord {
   elements: { tag: string; src: string; status: string; drawn: boolean; table: number; tooltip: boolean }[];
 }
 
-const violations: string[] = [];
-let policyEnforced = false;
-try {
-  new Function('return 1')();
-} catch {
-  policyEnforced = true;
-}
-// The probe's own report arrives as a task: start counting after it.
-await new Promise((resolve) => setTimeout(resolve, 50));
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+const csp = await recordCspViolations();
 
 await defineAll();
 const main = document.querySelector('main')!;
@@ -45,9 +34,7 @@ const outcome: Promise<CspOutcome> = (async () => {
     let tooltip = false;
     for (const mark of [...root.querySelectorAll('.chart svg .mark-rect path, .chart svg .mark-symbol path, .chart svg .mark-symbol circle')].slice(0, 20)) {
       const box = mark.getBoundingClientRect();
-      const at = { bubbles: true, composed: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
-      mark.dispatchEvent(new PointerEvent('pointermove', at));
-      mark.dispatchEvent(new MouseEvent('mousemove', at));
+      hover(mark, box.x + box.width / 2, box.y + box.height / 2);
       await element.updateComplete;
       tooltip = root.querySelector('.tooltip:not([hidden])') !== null;
       if (tooltip) break;
@@ -64,6 +51,6 @@ const outcome: Promise<CspOutcome> = (async () => {
     });
   }
   await new Promise((resolve) => setTimeout(resolve, 100));
-  return { policyEnforced, violations, elements: results };
+  return { ...csp, elements: results };
 })();
 (window as unknown as { cspOutcome: Promise<CspOutcome> }).cspOutcome = outcome;

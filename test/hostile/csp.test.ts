@@ -1,6 +1,7 @@
 // Issue #7, page safety: under `default-src 'self'` (no unsafe-eval, no unsafe-inline) every element renders real
 // data and hostile text, with a tooltip and its table, and the page records zero `securitypolicyviolation` events.
 import { expect } from '@open-wc/testing';
+import { cspPageOutcome } from '../helpers/csp-frame.js';
 import { ELEMENTS } from './elements.js';
 import type { CspOutcome } from './csp-page.js';
 
@@ -8,18 +9,8 @@ describe("hostile corpus under default-src 'self'", () => {
   it('every element draws, shows its tooltip and table, with zero CSP violations', async () => {
     const policy = (await fetch('/test/hostile/csp.html')).headers.get('content-security-policy');
     expect(policy).to.equal("default-src 'self'");
-    const frame = document.createElement('iframe');
-    frame.src = '/test/hostile/csp.html';
     // Within the test page's viewport: elements draw once near it (the top-level viewport, for an iframe).
-    frame.width = '780';
-    frame.height = '600';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const window = frame.contentWindow as unknown as { cspOutcome?: Promise<CspOutcome> };
-    for (let i = 0; i < 200 && !window.cspOutcome; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    const outcome = await window.cspOutcome!;
-    frame.remove();
+    const outcome = await cspPageOutcome<CspOutcome>('/test/hostile/csp.html', 780, 600, 10000);
     expect(outcome.policyEnforced).to.equal(true);
     expect(outcome.elements).to.have.length(2 * ELEMENTS.length);
     for (const element of outcome.elements) {

@@ -1,0 +1,32 @@
+// Shared by the pages served under a strict CSP (test/csp/*.ts, test/hostile/csp-page.ts): they prove the policy is
+// in force, record every violation while their elements draw and hover a mark to show its tooltip.
+
+/** A `new Function` probe was refused (the policy really is in force) and every CSP violation reported after it. */
+export interface CspRecord {
+  policyEnforced: boolean;
+  violations: string[];
+}
+
+/** Probes the policy, then records violations; `violations` keeps filling after this resolves. */
+export async function recordCspViolations(): Promise<CspRecord> {
+  const violations: string[] = [];
+  let policyEnforced = false;
+  try {
+    new Function('return 1')();
+  } catch {
+    policyEnforced = true;
+  }
+  // The probe's own report arrives as a task: start counting after it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  document.addEventListener('securitypolicyviolation', (event) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+  );
+  return { policyEnforced, violations };
+}
+
+/** Moves the pointer over `mark` at a page point, as Vega's tooltip handler hears it (pointer and mouse events). */
+export function hover(mark: Element | null | undefined, clientX: number, clientY: number): void {
+  const at = { bubbles: true, composed: true, clientX, clientY };
+  mark?.dispatchEvent(new PointerEvent('pointermove', at));
+  mark?.dispatchEvent(new MouseEvent('mousemove', at));
+}
