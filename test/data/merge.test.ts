@@ -3,23 +3,13 @@ import fc from 'fast-check';
 import { compileReleases, versionReleases } from '../../src/data/merge.js';
 import { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from '../../src/data/merge-rules.js';
 import type { DataIssue, JsonObject } from '../../src/data/types.js';
+import { fixtureReader } from '../helpers/fixtures.js';
 
 const FIXTURES = '/test/fixtures/ocds';
 const OCDS_MERGE = `${FIXTURES}/merge/ocds-merge`;
 
-/** Every fixture the tests read, to check below that no listed case is left out. */
-const fetched = new Set<string>();
-
-async function fetchText(path: string): Promise<string> {
-  fetched.add(path);
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.text();
-}
-
-async function fetchJson<T = JsonObject>(path: string): Promise<T> {
-  return JSON.parse(await fetchText(path)) as T;
-}
+/** Every fixture the tests read (`fetched`), to check below that no listed case is left out. */
+const { fetched, fetchText, fetchJson } = fixtureReader();
 
 /** JSON Lines: one document per line. */
 async function fetchLines<T = JsonObject>(path: string): Promise<T[]> {

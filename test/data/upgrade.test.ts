@@ -8,23 +8,13 @@ import {
   upgradeReleasePackage,
 } from '../../src/data/upgrade.js';
 import type { DataIssue, JsonObject } from '../../src/data/types.js';
+import { fixtureReader } from '../helpers/fixtures.js';
 
 const FIXTURES = '/test/fixtures/ocds';
 const UPGRADE = `${FIXTURES}/upgrade/ocdskit-realdata`;
 
-/** Every fixture the tests read, to check below that no listed case is left out. */
-const fetched = new Set<string>();
-
-async function fetchText(path: string): Promise<string> {
-  fetched.add(path);
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.text();
-}
-
-async function fetchJson<T = JsonObject>(path: string): Promise<T> {
-  return JSON.parse(await fetchText(path)) as T;
-}
+/** Every fixture the tests read (`fetched`), to check below that no listed case is left out. */
+const { fetched, fetchText, fetchJson } = fixtureReader();
 
 /** The releases a fixture file holds: a single release, a package's embedded releases, records' compiled releases. */
 function releasesIn(document: JsonObject): JsonObject[] {
