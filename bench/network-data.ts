@@ -1,15 +1,6 @@
 // Generated buyer–supplier data for the supplier-network benchmark and demo (browser-safe, no dependencies).
 
-/** Seeded PRNG (mulberry32), so every run measures the same network. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/charts/random.js';
 
 /**
  * An OCDS release package whose supplier network has `nodes` organisations: about one buyer per 12 suppliers,
@@ -17,7 +8,7 @@ function random(seed: number): () => number {
  * twenty shared by two suppliers, values log-normally spread. Draw it with `limit` >= `nodes` to see every node.
  */
 export function generateNetworkReleases(nodes: number, seed = 7): { releases: Record<string, unknown>[] } & Record<string, unknown> {
-  const next = random(seed);
+  const next = mulberry32(seed); // seeded, so every run measures the same network
   const buyers = Math.max(1, Math.round(nodes / 13));
   const suppliers = Math.max(1, nodes - buyers);
   const org = (kind: 'B' | 'S', i: number) => ({

@@ -5,6 +5,8 @@
 // The forces follow d3-force (link springs, many-body charge, x/y gravity, velocity Verlet with decay), so the result
 // looks like Vega's `force` transform. Same graph + same seed = same positions.
 
+import { mulberry32 } from './random.js';
+
 export interface LayoutNode {
   /** Stable id: seeds the node's initial offset, so positions do not depend on node order. */
   id: string;
@@ -477,16 +479,6 @@ function hashId(id: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function compareIds(a: string, b: string): number {
