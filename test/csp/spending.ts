@@ -1,7 +1,7 @@
 // Runs inside test/csp/spending.html (served with a strict CSP): records every CSP violation while the element
 // loads, draws and shows its tooltip and table, and publishes the outcome for test/csp.test.ts.
 import '../../components/spending-by-stage/define.js';
-import { hover, recordCspViolations, type CspRecord } from '../helpers/csp-page.js';
+import { hover, recordCspViolations, showTable, type CspRecord } from '../helpers/csp-page.js';
 
 interface CspOutcome extends CspRecord {
   status: string;
@@ -20,16 +20,10 @@ const outcome: Promise<CspOutcome> = (async () => {
   const bar = root.querySelector('.chart svg .mark-rect path');
   const box = bar?.getBoundingClientRect();
   hover(bar, (box?.x ?? 0) + 2, (box?.y ?? 0) + 2);
-  root.querySelector<HTMLButtonElement>('button[aria-pressed]')?.click();
-  await element.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 100));
   return {
     ...csp,
-    status: element.status,
-    error: root.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
+    ...(await showTable(element, 'button[aria-pressed]')),
     bars: root.querySelectorAll('.chart svg .mark-rect path').length,
-    tooltip: root.querySelector('.tooltip:not([hidden])')?.textContent?.trim() ?? '',
-    table: root.querySelectorAll('table tbody tr').length,
   };
 })();
 (window as unknown as { cspOutcome: Promise<CspOutcome> }).cspOutcome = outcome;

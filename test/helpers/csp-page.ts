@@ -30,3 +30,26 @@ export function hover(mark: Element | null | undefined, clientX: number, clientY
   mark?.dispatchEvent(new PointerEvent('pointermove', at));
   mark?.dispatchEvent(new MouseEvent('mousemove', at));
 }
+
+/** The parts of a chart element these pages drive and report. */
+interface ChartElement extends Element {
+  status: string;
+  updateComplete: Promise<unknown>;
+}
+
+/**
+ * Presses the element's table toggle (`button`, a selector in its shadow root), lets the tooltip and any late CSP
+ * report arrive, and returns what every page reports: status, error text, tooltip text, table rows.
+ */
+export async function showTable(element: ChartElement, button: string) {
+  const root = element.shadowRoot!;
+  root.querySelector<HTMLButtonElement>(button)?.click();
+  await element.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    status: element.status,
+    error: root.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
+    tooltip: root.querySelector('.tooltip:not([hidden])')?.textContent?.trim() ?? '',
+    table: root.querySelectorAll('table tbody tr').length,
+  };
+}
