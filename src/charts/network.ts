@@ -11,6 +11,9 @@ const MIN_EDGE_WIDTH = 0.75;
 const MAX_EDGE_WIDTH = 8;
 /** Names drawn beside the largest nodes; the rest are in tooltips, the node list and the table. */
 const LABELLED_NODES = 8;
+/** A drawn name's box at the 11 px label font, estimated generously so that estimated boxes apart are apart. */
+const LABEL_HEIGHT = 14;
+const LABEL_CHAR_WIDTH = 6.5;
 
 export interface NetworkLayoutInput {
   nodes: LayoutNode[];
@@ -204,7 +207,7 @@ export function networkSpec(
       { name: 'nodes', values: nodes },
       { name: 'edges', values: edges },
       { name: 'edgePaths', values: edgePaths },
-      { name: 'labels', values: nodes.filter((node) => labelled.has(node.id)) },
+      { name: 'labels', values: withoutOverlap(nodes, labelled, options.focus) },
       { name: 'focused', values: focused ? [focused] : [] },
       {
         name: 'activeRow',
@@ -294,4 +297,37 @@ function round(value: number): number {
 
 function finite(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+interface LabelledNode {
+  id: string;
+  x: number;
+  y: number;
+  dx: number;
+  align: string;
+  room: number;
+  short: string;
+}
+
+/**
+ * The nodes whose names are drawn without hovering: the labelled ones, largest first (the focused one before all),
+ * leaving out a name that would overlap one already placed — on a phone-width view the largest nodes crowd together.
+ * A name left out still shows on hover and focus, and in the list and the table.
+ */
+function withoutOverlap<T extends LabelledNode>(nodes: T[], labelled: Set<string>, focus?: string): T[] {
+  const order = [...labelled].sort((a, b) => Number(b === focus) - Number(a === focus));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const shown: T[] = [];
+  for (const id of order) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const width = Math.min(node.room, node.short.length * LABEL_CHAR_WIDTH);
+    const x0 = node.align === 'right' ? node.x + node.dx - width : node.x + node.dx;
+    const box = { x0, x1: x0 + width, y0: node.y - LABEL_HEIGHT / 2, y1: node.y + LABEL_HEIGHT / 2 };
+    if (placed.some((other) => box.x0 < other.x1 && other.x0 < box.x1 && box.y0 < other.y1 && other.y0 < box.y1)) continue;
+    placed.push(box);
+    shown.push(node);
+  }
+  return shown;
 }

@@ -107,6 +107,30 @@ describe('every element fits its container width', () => {
   });
 });
 
+describe('names drawn in the supplier network do not overlap', () => {
+  for (const width of [360, 400, 800]) {
+    it(`Armenia, ${width} px`, async () => {
+      const element = chart('ocds-supplier-network', { src: ARMENIA });
+      const box = inBox(width, element);
+      try {
+        await settled(element, 15_000);
+        const names = [...element.shadowRoot!.querySelectorAll('.chart svg g.mark-text.role-mark text')]
+          .filter((text) => text.textContent)
+          .map((text) => ({ name: text.textContent!, box: text.getBoundingClientRect() }));
+        expect(names.length, 'some names are drawn').to.be.greaterThan(1);
+        for (const [i, a] of names.entries()) {
+          for (const b of names.slice(i + 1)) {
+            const overlap = a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom;
+            expect(overlap, `"${a.name}" and "${b.name}" overlap`).to.equal(false);
+          }
+        }
+      } finally {
+        box.remove();
+      }
+    });
+  }
+});
+
 describe('no layout jump while loading', () => {
   it('a loading element keeps the height its chart will take at least (--ocds-chart-min-height, 18rem)', async () => {
     const element = chart('ocds-spending-by-stage', { src: '/api/releases?source=mexico-inai&delay=1500' });
