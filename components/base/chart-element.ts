@@ -689,12 +689,14 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private renderControls(ctx: ChartContext): TemplateResult {
     const currencies = this.currencies;
+    // A `currency` not in the data is listed too: the switch shows what was asked for, not the first code.
+    const choices = ctx.currency && !currencies.includes(ctx.currency) ? [ctx.currency, ...currencies] : currencies;
     return html`<div part="controls">
       ${this.usesCurrency && currencies.length > 1
         ? html`<label
             >${ctx.t('control.currency')}
             <select @change=${this.onCurrencyChange}>
-              ${currencies.map((code) => html`<option value=${code} ?selected=${code === ctx.currency}>${code}</option>`)}
+              ${choices.map((code) => html`<option value=${code} ?selected=${code === ctx.currency}>${code}</option>`)}
             </select></label
           >`
         : nothing}

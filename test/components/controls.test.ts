@@ -1,0 +1,30 @@
+// The controls say what the chart shows.
+import { expect } from '@open-wc/testing';
+import '../../components/all.js';
+import type { OcdsChartElement } from '../../components/base/chart-element.js';
+import { settled } from '../hostile/harness.js';
+
+describe('controls', () => {
+  it('the currency switch shows a requested currency the data lacks, not the first code in the list', async () => {
+    const element = document.createElement('ocds-spending-by-stage') as OcdsChartElement<object>;
+    element.setAttribute('src', '/api/releases?source=mexico-inai');
+    element.setAttribute('currency', 'EUR');
+    document.body.append(element);
+    try {
+      await settled(element, 15_000);
+      const select = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
+      expect(element.currencies).to.not.include('EUR');
+      expect(element.currencies.length).to.be.greaterThan(1);
+      expect(select.value).to.equal('EUR');
+      // Choosing a currency the data has switches to it.
+      const other = element.currencies[0]!;
+      select.value = other;
+      select.dispatchEvent(new Event('change'));
+      await element.updateComplete;
+      expect(element.currency).to.equal(other);
+      expect(element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!.value).to.equal(other);
+    } finally {
+      element.remove();
+    }
+  });
+});
