@@ -661,9 +661,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     }
     const problem = this.problem(ctx);
     if (problem) {
+      // No chart, but the rows there are (e.g. other currencies than the one asked for) can still be read.
       return html`${this.renderControls(ctx)}
         <div part="status" role="status">${problem}</div>
-        ${this.renderSource(ctx)}`;
+        ${this.tableShown && this.currentRows.length ? this.renderTable(this.currentRows, ctx) : nothing} ${this.renderSource(ctx)}`;
     }
     const rows = this.currentRows;
     const items = this.selectableItems(rows, ctx);
@@ -701,7 +702,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           >`
         : nothing}
       ${this.renderExtraControls(ctx)}
-      <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
+      <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
+        @click=${() => (this.tableShown = !this.tableShown)}>
         ${ctx.t('action.show-table')}
       </button>
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>

@@ -27,4 +27,28 @@ describe('controls', () => {
       element.remove();
     }
   });
+
+  it('"Show table" shows the rows there are when the chart cannot be drawn, and is disabled when there are none', async () => {
+    const missingCurrency = document.createElement('ocds-spending-by-stage') as OcdsChartElement<object>;
+    missingCurrency.setAttribute('src', '/api/releases?source=mexico-inai');
+    missingCurrency.setAttribute('currency', 'EUR');
+    const missingOcid = document.createElement('ocds-spending-by-stage') as OcdsChartElement<object>;
+    missingOcid.setAttribute('src', '/api/releases?source=mexico-inai');
+    missingOcid.setAttribute('ocid', 'ocds-not-in-the-data');
+    document.body.append(missingCurrency, missingOcid);
+    try {
+      await Promise.all([settled(missingCurrency, 15_000), settled(missingOcid, 15_000)]);
+      const showTable = (element: OcdsChartElement<object>) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="controls"] button[aria-pressed]')!;
+      showTable(missingCurrency).click();
+      await missingCurrency.updateComplete;
+      const rows = missingCurrency.shadowRoot!.querySelectorAll('table tbody tr');
+      expect(rows.length).to.equal(missingCurrency.rows.length);
+      expect(rows.length).to.be.greaterThan(0);
+      expect(missingOcid.rows.length).to.equal(0);
+      expect(showTable(missingOcid).disabled).to.equal(true);
+    } finally {
+      missingCurrency.remove();
+      missingOcid.remove();
+    }
+  });
 });
