@@ -248,7 +248,15 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
       this.selected = undefined;
       this.drilled = true;
       this.ocid = id;
+      // The chosen row's button goes away: keyboard focus moves to the way back rather than to the page's top.
+      this.keepFocus(() => this.renderRoot.querySelector<HTMLButtonElement>('.back'));
     }
+  }
+
+  /** When focus is inside the element, moves it to `target()` once the pending update has rendered. */
+  private keepFocus(target: () => HTMLElement | null | undefined): void {
+    if (!this.shadowRoot?.activeElement) return;
+    void this.updateComplete.then(() => target()?.focus());
   }
 
   protected override renderExtraControls(ctx: ChartContext): TemplateResult | typeof nothing {
@@ -301,8 +309,14 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   }
 
   private readonly back = () => {
+    const from = this.ocid;
     this.drilled = false;
     this.ocid = undefined;
+    // Back in the list, focus returns to the row the reader had chosen.
+    this.keepFocus(() => {
+      const row = this.timeline?.mode === 'processes' ? this.timeline.shown.findIndex((p) => p.ocid === from) : -1;
+      return this.renderRoot.querySelectorAll<HTMLButtonElement>('.items button')[Math.max(0, row)];
+    });
   };
 
   private onSortChange(event: Event): void {

@@ -98,4 +98,34 @@ describe('keyboard and axe, es + dark', () => {
     expect(tooltip.hidden, 'hidden by Escape').to.equal(true);
     await sendMouse({ type: 'move', position: [0, 0] });
   });
+
+  it('<ocds-contract-timeline drill>: Enter on a row moves focus to "back", and back returns it to that row', async () => {
+    const element = document.createElement('ocds-contract-timeline') as ChartElement & { drill: boolean };
+    element.setAttribute('src', ARMENIA);
+    element.setAttribute('drill', '');
+    element.setAttribute('lang', 'es');
+    document.body.append(element);
+    try {
+      await settled(element, 15_000);
+      const third = element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')[2]!;
+      const title = third.textContent!.trim();
+      third.focus();
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      await element.updateComplete;
+      const back = element.shadowRoot!.querySelector<HTMLButtonElement>('.back')!;
+      expect(back, 'the back control').to.not.equal(null);
+      expect(element.ocid).to.be.a('string');
+      expect(element.shadowRoot!.activeElement).to.equal(back);
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      await element.updateComplete;
+      expect(element.ocid).to.equal(undefined);
+      const focused = element.shadowRoot!.activeElement as HTMLElement | null;
+      expect(focused?.closest('.items'), 'focus back in the list').to.not.equal(null);
+      expect(focused!.textContent!.trim()).to.equal(title);
+    } finally {
+      element.remove();
+    }
+  });
 });
