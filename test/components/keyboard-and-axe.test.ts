@@ -58,7 +58,8 @@ describe('keyboard and axe, es + dark', () => {
       before.focus();
       for (const target of expected) {
         await sendKeys({ press: 'Tab' });
-        expect(element.shadowRoot!.activeElement, `Tab to ${target.localName} "${target.textContent?.trim().slice(0, 30)}"`).to.equal(target);
+        // Compared as a boolean: a failing DOM-node comparison makes chai describe whole shadow trees.
+        expect(element.shadowRoot!.activeElement === target, `Tab to ${target.localName} "${target.textContent?.trim().slice(0, 30)}"`).to.equal(true);
         const style = getComputedStyle(target);
         const what = `focus ring on ${target.localName} "${target.textContent?.trim().slice(0, 30)}"`;
         expect(style.outlineStyle, what).to.not.equal('none');
@@ -116,7 +117,7 @@ describe('keyboard and axe, es + dark', () => {
       const back = element.shadowRoot!.querySelector<HTMLButtonElement>('.back')!;
       expect(back, 'the back control').to.not.equal(null);
       expect(element.ocid).to.be.a('string');
-      expect(element.shadowRoot!.activeElement).to.equal(back);
+      expect(element.shadowRoot!.activeElement === back, 'focus on back').to.equal(true);
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
       await element.updateComplete;
