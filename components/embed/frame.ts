@@ -1,7 +1,8 @@
 // The iframe embed page's script (demos/embed.html when developing, dist/cdn/embed.html built): reads the chart and
 // its options from the query string (`?widget=spending-by-stage&src=…&lang=es-MX`), validates them, shows the chart,
 // and tells the parent page its height whenever it changes.
-import { parseEmbedParams } from '../../schemas/element-options.js';
+import { embedMessages, parseEmbedParams } from '../../schemas/element-options.js';
+import { translator } from '../../src/i18n/index.js';
 import { loadElement } from '../loader.js';
 
 const styles = new CSSStyleSheet();
@@ -20,12 +21,26 @@ function reportHeight(height: number): void {
   window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
 }
 
+/** The page's language: the `lang` parameter when it is a language tag, else the browser's, else English. */
+function pageLanguage(params: URLSearchParams): string {
+  for (const tag of [params.get('lang'), navigator.language]) {
+    try {
+      const canonical = tag ? Intl.getCanonicalLocales(tag.trim())[0] : undefined;
+      if (canonical) return canonical;
+    } catch {
+      // Not a language tag: the next choice.
+    }
+  }
+  return 'en';
+}
+
 function showErrors(container: HTMLElement, errors: string[]): void {
   const box = document.createElement('div');
   box.className = 'ocds-embed-error';
   box.setAttribute('role', 'alert');
+  box.lang = language;
   const heading = document.createElement('strong');
-  heading.textContent = 'This chart cannot be shown: the embed address has a problem.';
+  heading.textContent = t('embed.cannot-show');
   const list = document.createElement('ul');
   for (const error of errors) {
     const item = document.createElement('li');
@@ -37,7 +52,10 @@ function showErrors(container: HTMLElement, errors: string[]): void {
 }
 
 const container = document.querySelector<HTMLElement>('main') ?? document.body;
-const parsed = parseEmbedParams(Object.fromEntries(new URLSearchParams(location.search)));
+const params = new URLSearchParams(location.search);
+const language = pageLanguage(params);
+const t = translator(embedMessages, language);
+const parsed = parseEmbedParams(Object.fromEntries(params), language);
 if (parsed.ok) {
   const tag = `ocds-${parsed.widget}`;
   const element = document.createElement(tag);
@@ -47,7 +65,7 @@ if (parsed.ok) {
   }
   if (parsed.options.lang) document.documentElement.lang = parsed.options.lang;
   container.replaceChildren(element);
-  loadElement(tag).catch((error: unknown) => showErrors(container, [`the chart's code could not be loaded (${String(error)})`]));
+  loadElement(tag).catch((error: unknown) => showErrors(container, [t('embed.load-failed', { error: String(error) })]));
 } else {
   showErrors(container, parsed.errors);
 }
