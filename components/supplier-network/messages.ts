@@ -33,7 +33,8 @@ export const supplierNetworkMessages: Catalogues = {
     'no-value': 'no value published',
     'item.label': '{label} ({role}): {amount}',
     'summary.overview': '{buyers} awarded {total} to {suppliers} in {awards}.',
-    'summary.overview-unvalued': '{buyers} made {awards} to {suppliers}, published without a value.',
+    'summary.overview-unvalued': '{buyers} made {awards} to {suppliers}, {unvalued}.',
+    'summary.published-unvalued': 'published without a value',
     'summary.buyers': { one: '{count} buyer', other: '{count} buyers' },
     'summary.suppliers': { one: '{count} supplier', other: '{count} suppliers' },
     'summary.awards': { one: '{count} award', other: '{count} awards' },
@@ -79,7 +80,9 @@ export const supplierNetworkMessages: Catalogues = {
     'item.label': '{label} ({role}): {amount}',
     // The verb agrees with the number of buyers (`count`).
     'summary.overview': { one: '{buyers} adjudicó {total} a {suppliers} en {awards}.', other: '{buyers} adjudicaron {total} a {suppliers} en {awards}.' },
-    'summary.overview-unvalued': { one: '{buyers} hizo {awards} a {suppliers}, publicadas sin valor.', other: '{buyers} hicieron {awards} a {suppliers}, publicadas sin valor.' },
+    // The verb agrees with the buyers (`count`), `{unvalued}` with the awards.
+    'summary.overview-unvalued': { one: '{buyers} hizo {awards} a {suppliers}, {unvalued}.', other: '{buyers} hicieron {awards} a {suppliers}, {unvalued}.' },
+    'summary.published-unvalued': { one: 'publicada sin valor', other: 'publicadas sin valor' },
     'summary.buyers': { one: '{count} comprador', other: '{count} compradores' },
     'summary.suppliers': { one: '{count} proveedor', other: '{count} proveedores' },
     'summary.awards': { one: '{count} adjudicación', other: '{count} adjudicaciones' },

@@ -197,7 +197,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     };
     const sentences =
       network.currency === NO_VALUE
-        ? [t('summary.overview-unvalued', counts)]
+        ? [t('summary.overview-unvalued', { ...counts, unvalued: t('summary.published-unvalued', { count: summary.awards }) })]
         : [t('summary.overview', { ...counts, total: this.money(summary.total, network.currency, ctx) })];
     if (summary.top5Share !== undefined && summary.suppliers > 5) {
       sentences.push(t('summary.top5', { share: formatPercent(summary.top5Share, ctx.tag) }));

@@ -196,8 +196,25 @@ describe('<ocds-supplier-network>', () => {
     expect(suppliers).to.have.length(5);
     expect(el.rows.map((row) => row.supplier)).to.have.members(suppliers);
     for (const row of el.rows) expect(row).to.include({ buyer: names.get(release.buyer.id), currency: '', amount: 0, unvalued: 1, awards: 1 });
-    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('publicadas sin valor');
+    // One award: the adjective agrees with it, not with the five suppliers.
+    expect(release.awards).to.have.length(1);
+    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain('1 adjudicación a 5 proveedores, publicada sin valor.');
     await expect(el).to.be.accessible();
+  });
+
+  it('says several awards without a value in the plural (es) and as "published without a value" (en)', async () => {
+    const release = await json(TED_SHARED);
+    const award = release.awards[0] as Json;
+    const twoAwards = { ...release, awards: [award, { ...award, id: `${String(award.id)}-second` }] };
+    const summaryOf = async (lang: string) => {
+      const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network .data=${twoAwards} lang=${lang}></ocds-supplier-network>`);
+      await ready(el);
+      expect(el.rows.every((row) => row.unvalued === 2)).to.equal(true);
+      return el.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    };
+    expect(await summaryOf('es')).to.contain('hizo 2 adjudicaciones a 5 proveedores, publicadas sin valor.');
+    expect(await summaryOf('en')).to.contain('made 2 awards to 5 suppliers, published without a value.');
   });
 
   it('lays out a network of hundreds, lists the largest 250 and keeps a selected smaller one reachable', async () => {
