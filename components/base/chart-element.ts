@@ -77,6 +77,8 @@ import { VERSION } from './version.js';
 export type { TableColumn } from './export.js';
 export type { ThemeColours } from './theme.js';
 
+const mergedCatalogues = new WeakMap<Catalogues, Catalogues>();
+
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -253,9 +255,16 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     return 'en';
   }
 
+  /** The base catalogues with the element's own, merged once per element class (t() runs many times a render). */
+  private get catalogues(): Catalogues {
+    let merged = mergedCatalogues.get(this.messages);
+    if (!merged) mergedCatalogues.set(this.messages, (merged = mergeCatalogues(baseMessages, this.messages)));
+    return merged;
+  }
+
   /** Translated message for the element's language. */
   protected t(key: string, params?: MessageParams): string {
-    return translator(mergeCatalogues(baseMessages, this.messages), this.languageTag)(key, params);
+    return translator(this.catalogues, this.languageTag)(key, params);
   }
 
   /** The shown currency (elements with `usesCurrency`). */
@@ -438,7 +447,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const host = this;
     return {
       tag: this.languageTag,
-      t: translator(mergeCatalogues(baseMessages, this.messages), this.languageTag),
+      t: translator(this.catalogues, this.languageTag),
       currency: this.shownCurrency,
       // Read on use: getComputedStyle forces a style recalculation, and most renders need no colours.
       get colours() {

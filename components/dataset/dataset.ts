@@ -14,6 +14,9 @@ import { datasetMessages } from './messages.js';
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Which filter an `ocds-select` of each kind sets. */
+/** Merged once: messages() runs on every render. */
+const DATASET_CATALOGUES = mergeCatalogues(baseMessages, datasetMessages);
+
 const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid' };
 
 /** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
@@ -186,7 +189,7 @@ export class OcdsDataset extends LitElement {
   }
 
   private messages(): Translate {
-    return translator(mergeCatalogues(baseMessages, datasetMessages), this.languageTag);
+    return translator(DATASET_CATALOGUES, this.languageTag);
   }
 
   private emit<K extends keyof OcdsEventMap>(type: K, detail: OcdsEventMap[K] extends CustomEvent<infer D> ? D : never): void {
