@@ -1,6 +1,6 @@
 // Loads an element's code the first time the page uses its tag. The CDN entry stays a few kilobytes: each element
-// (with Lit, the data core and its chart code) arrives in its own chunks, and Vega later still, once a chart nears
-// the viewport (components/base).
+// (with Lit and its chart code) arrives in its own chunks, the data core in one more once there is data to read, and
+// Vega later still, once a chart nears the viewport (components/base).
 
 /** Every ocds-widgets tag and the module that defines it. */
 export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
@@ -36,10 +36,24 @@ export async function loadAllElements(): Promise<void> {
   await Promise.all(Object.keys(ELEMENT_MODULES).map(loadElement));
 }
 
+let dataCoreRequested = false;
+
+/**
+ * Starts loading the data core beside the element chunks, rather than after them, once a tag on the page has `src`:
+ * the data request then starts no later than when the core was part of every element's chunks.
+ */
+function preloadDataCore(): void {
+  dataCoreRequested = true;
+  // A failure here is reported by the element, which asks for the data core again.
+  import('./base/data-core.js').then((module) => module.dataCore.load()).catch(() => undefined);
+}
+
 /** Defines each ocds-widgets element as soon as `document` contains it, now or later. */
 export function autoloadElements(document: Document): void {
   const tags = Object.keys(ELEMENT_MODULES);
+  const withSource = tags.map((tag) => `${tag}[src]`).join();
   const scan = () => {
+    if (!dataCoreRequested && document.querySelector(withSource)) preloadDataCore();
     for (const tag of tags) {
       if (!requested.has(tag) && document.querySelector(tag)) {
         loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));

@@ -51,8 +51,6 @@
  */
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { sharedLoad } from '../../src/data/shared-load.js';
-import { fromOcds } from '../../src/data/from-ocds.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
 import {
   baseMessages,
@@ -66,8 +64,10 @@ import {
   type MessageParams,
   type Translate,
 } from '../../src/i18n/index.js';
+import { dataCore } from './data-core.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
+import type { Lazy } from './lazy.js';
 import { rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
 import { resolveColours, vegaConfig, type ThemeColours } from './theme.js';
@@ -162,10 +162,17 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected messages: Catalogues = { en: {}, es: {} };
   protected selectKind = 'item';
   protected usesCurrency = false;
+  /**
+   * The element's own code for data (its analysis and chart spec), when it keeps it out of the element's chunk:
+   * loaded with the data, and loaded before `analyse` or `chartSpec` runs.
+   */
+  protected dataCode?: Lazy<unknown>;
   /** Properties that change the rows: a change re-runs `analyse` on the loaded data (a subclass adds its options). */
   protected analysisProperties: readonly string[] = ['ocid'];
 
   private loadController?: AbortController;
+  /** Data waiting for code to load before it is read (updateComplete waits for it). */
+  private codeLoad?: Promise<void>;
   private view?: EmbedResult;
   private drawToken = 0;
   private drawQueued = false;
@@ -294,7 +301,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   /** Loads `src` again (what the retry button does). */
   retry(): void {
-    if (this.sharedDataset) this.accept(this.sharedDataset);
+    if (this.sharedDataset) this.useSharedDataset();
     else if (this.data !== undefined) this.useData();
     else if (this.src) this.load();
   }
@@ -306,7 +313,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     document.addEventListener('keydown', this.onKeydown);
     // Reconnected after a move: the chart was finalized and a running load cancelled on disconnect.
     if (this.currentStatus === 'ready') this.requestDraw();
-    if (this.currentStatus === 'loading' && this.src) this.load();
+    if (this.currentStatus === 'loading') this.retry();
   }
 
   override disconnectedCallback(): void {
@@ -329,7 +336,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected override willUpdate(changed: PropertyValues): void {
     rejectInvalidOptions(this, changed);
     const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins', 'timeout'].some((key) => changed.has(key));
-    if (changed.has('sharedDataset') && this.sharedDataset) this.accept(this.sharedDataset);
+    if (changed.has('sharedDataset') && this.sharedDataset) this.useSharedDataset();
     else if (changed.has('data') && this.data !== undefined) this.useData();
     else if (sourceChanged && this.src && !this.sharedDataset && this.data === undefined) this.load();
     else if (this.loaded && this.analysisProperties.some((key) => changed.has(key))) this.currentRows = this.analyse(this.loaded);
@@ -363,19 +370,60 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const controller = new AbortController();
     this.loadController = controller;
     this.startLoading();
-    const followOrigins = this.followOrigins?.split(/\s+/).filter(Boolean);
-    sharedLoad(this.src!, {
+    const src = this.src!;
+    const options = {
       signal: controller.signal,
       maxPages: this.maxPages,
       root: this.root,
-      followOrigins,
+      followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
       timeout: this.timeout,
-      onProgress: (progress) => {
+      onProgress: (progress: { pages: number; releases: number; bytes: number }) => {
         if (!controller.signal.aborted) this.progress = { ...progress };
       },
-    }).then(
-      (dataset) => {
-        if (!controller.signal.aborted) this.accept(dataset);
+    };
+    Promise.all([dataCore.load(), this.dataCode?.load()])
+      .then(([core]) => {
+        controller.signal.throwIfAborted();
+        return core.sharedLoad(src, options);
+      })
+      .then(
+        (dataset) => {
+          if (!controller.signal.aborted) this.accept(dataset);
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) this.fail(error, 'fetch');
+        },
+      );
+  }
+
+  private useData(): void {
+    this.afterCode([dataCore, this.dataCode], () => {
+      try {
+        this.accept(dataCore.value!.fromOcds(this.data, { root: this.root }));
+      } catch (error) {
+        this.fail(error, 'parse');
+      }
+    });
+  }
+
+  private useSharedDataset(): void {
+    this.afterCode([this.dataCode], () => this.accept(this.sharedDataset!));
+  }
+
+  /**
+   * Runs `read` once the code it needs has loaded: at once when it has (the update stays synchronous), else when the
+   * chunks arrive, showing the loading state meanwhile.
+   */
+  private afterCode(needs: (Lazy<unknown> | undefined)[], read: () => void): void {
+    this.loadController?.abort();
+    const missing = needs.filter((code) => code && !code.value) as Lazy<unknown>[];
+    if (!missing.length) return read();
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.startLoading();
+    this.codeLoad = Promise.all(missing.map((code) => code.load())).then(
+      () => {
+        if (!controller.signal.aborted) read();
       },
       (error: unknown) => {
         if (!controller.signal.aborted) this.fail(error, 'fetch');
@@ -383,13 +431,16 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     );
   }
 
-  private useData(): void {
-    this.loadController?.abort();
-    try {
-      this.accept(fromOcds(this.data, { root: this.root }));
-    } catch (error) {
-      this.fail(error, 'parse');
+  /** Also waits for data given before its code had loaded to be read and shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.codeLoad) {
+      const pending = this.codeLoad;
+      await pending;
+      if (this.codeLoad === pending) this.codeLoad = undefined;
+      complete = await super.getUpdateComplete();
     }
+    return complete;
   }
 
   private startLoading(): void {

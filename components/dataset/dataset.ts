@@ -2,11 +2,10 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { FILTER_KEYS, filterDataset, type DatasetFilters } from '../../src/analysis/filter.js';
 import { isOthersId } from '../../src/analysis/network.js';
-import { fromOcds } from '../../src/data/from-ocds.js';
-import { sharedLoad } from '../../src/data/shared-load.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
 import type { ElementStatus } from '../base/chart-element.js';
+import { dataCore } from '../base/data-core.js';
 import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
 import { datasetMessages } from './messages.js';
@@ -130,6 +129,8 @@ export class OcdsDataset extends LitElement {
   private readonly selections = new Map<FilterKey, { source: Element; value: string; label: string }>();
   private readonly filteredCache = new Map<string, Dataset>();
   private loadController?: AbortController;
+  /** `data` waiting for the data core to load (updateComplete waits for it). */
+  private dataRead?: Promise<void>;
   private readonly childObserver = new MutationObserver(() => this.feed());
 
   constructor() {
@@ -160,7 +161,7 @@ export class OcdsDataset extends LitElement {
     super.connectedCallback();
     this.childObserver.observe(this, { childList: true, subtree: true });
     // Moved while loading: the load was cancelled on disconnect.
-    if (this.currentStatus === 'loading' && this.src) this.load();
+    if (this.currentStatus === 'loading') this.retry();
     this.feed();
   }
 
@@ -202,15 +203,41 @@ export class OcdsDataset extends LitElement {
     this.loadController = controller;
     this.currentStatus = 'loading';
     this.error = undefined;
-    sharedLoad(this.src!, {
+    const src = this.src!;
+    const options = {
       signal: controller.signal,
       maxPages: this.maxPages,
       root: this.root,
       timeout: this.timeout,
       followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
-    }).then(
-      (dataset) => {
-        if (!controller.signal.aborted) this.accept(dataset);
+    };
+    dataCore
+      .load()
+      .then((core) => {
+        controller.signal.throwIfAborted();
+        return core.sharedLoad(src, options);
+      })
+      .then(
+        (dataset) => {
+          if (!controller.signal.aborted) this.accept(dataset);
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) this.fail(error);
+        },
+      );
+  }
+
+  private useData(): void {
+    this.loadController?.abort();
+    if (dataCore.value) return this.readData();
+    // The first `data` on the page: read once the data core has loaded.
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.currentStatus = 'loading';
+    this.error = undefined;
+    this.dataRead = dataCore.load().then(
+      () => {
+        if (!controller.signal.aborted) this.readData();
       },
       (error: unknown) => {
         if (!controller.signal.aborted) this.fail(error);
@@ -218,13 +245,24 @@ export class OcdsDataset extends LitElement {
     );
   }
 
-  private useData(): void {
-    this.loadController?.abort();
+  private readData(): void {
     try {
-      this.accept(fromOcds(this.data, { root: this.root }));
+      this.accept(dataCore.value!.fromOcds(this.data, { root: this.root }));
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Also waits for `data` given before the data core had loaded to be read. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.dataRead) {
+      const read = this.dataRead;
+      await read;
+      if (this.dataRead === read) this.dataRead = undefined;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private accept(dataset: Dataset): void {
