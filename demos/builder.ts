@@ -2,7 +2,8 @@
 // the element options' zod schema), a report of what the data holds, live preview, script-tag and iframe snippets,
 // and a snapshot download.
 import '../components/all.js';
-import { WIDGETS, elementOptions, parseEmbedParams, type ElementOptions, type Widget } from '../schemas/element-options.js';
+import { WIDGETS, elementOptions, type ElementOptions, type Widget } from '../schemas/element-options.js';
+import { parseEmbedParams } from '../schemas/embed-params.js';
 import { SPENDING_STAGES, spendingByStage, spendingCurrencies } from '../src/analysis/spending.js';
 import { loadOcds } from '../src/data/load.js';
 import { snapshotRecordPackage } from '../src/data/snapshot.js';

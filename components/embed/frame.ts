@@ -1,7 +1,7 @@
 // The iframe embed page's script (demos/embed.html when developing, dist/cdn/embed.html built): reads the chart and
 // its options from the query string (`?widget=spending-by-stage&src=…&lang=es-MX`), validates them, shows the chart,
 // and tells the parent page its height whenever it changes.
-import { embedMessages, parseEmbedParams } from '../../schemas/element-options.js';
+import { embedMessages, parseEmbedParams } from '../../schemas/embed-params.js';
 import { translator } from '../../src/i18n/index.js';
 import { loadElement } from '../loader.js';
 
