@@ -1,13 +1,16 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_NETWORK_LIMIT, NO_VALUE, supplierNetwork, type NetworkEdge, type NetworkNode, type NetworkRole, type SupplierNetwork } from '../../src/analysis/network.js';
-import { createForceLayout, type ForceLayout } from '../../src/charts/force-layout.js';
-import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
+import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork } from '../../src/analysis/network.js';
+import { DEFAULT_NETWORK_LIMIT, NO_VALUE } from '../../src/analysis/network-constants.js';
+import type { ForceLayout } from '../../src/charts/force-layout.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatMoney, formatPercent } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
 import { supplierNetworkMessages } from './messages.js';
+
+const networkCode = lazy(() => import('./network-code.js'));
 
 type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 
@@ -56,6 +59,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
 
   protected override messages = supplierNetworkMessages;
   protected override usesCurrency = true;
+  protected override dataCode = networkCode;
   protected override analysisProperties = ['ocid', 'limit', 'focusId'];
 
   private analysed?: Dataset;
@@ -130,7 +134,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     this.networks.clear();
     this.run = undefined;
     this.drawnAtRest = false;
-    const all = supplierNetwork(this.analysed, this.networkOptions());
+    const all = this.code.supplierNetwork(this.analysed, this.networkOptions());
     this.currencyRanking = all.currencies;
     // One currency throughout: the all-currency network is that currency's network (no second pass).
     if (all.edges.every((edge) => edge.currency === all.currency)) this.networks.set(all.currency, all);
@@ -165,7 +169,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
       nodes: network.nodes.map((node) => (node.role === 'others' ? { ...node, label: others(node.count) } : node)),
       edges: network.edges.map((edge) => (edge.others !== undefined ? { ...edge, supplier: others(edge.others) } : edge)),
     };
-    return networkSpec(drawn, run.layout, {
+    return this.code.networkSpec(drawn, run.layout, {
       width,
       height,
       colours: { buyer: c.accent, supplier: c.stages.award, both: c.stages.contract, others: c.muted, text: c.text, muted: c.muted, background: c.background },
@@ -285,6 +289,11 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     sortEdges(this.rows, this.sortKey);
   }
 
+  /** Loaded by the base before analyse, chartSpec and the rendering of data. */
+  private get code() {
+    return networkCode.value!;
+  }
+
   private networkOptions(): { limit?: number; focus?: string } {
     return { limit: this.limit !== undefined && Number.isFinite(this.limit) ? this.limit : undefined, focus: this.focusId || undefined };
   }
@@ -293,7 +302,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     const key = currency ?? NO_VALUE;
     let network = this.networks.get(key);
     if (!network) {
-      network = supplierNetwork(this.analysed!, { ...this.networkOptions(), currency: key });
+      network = this.code.supplierNetwork(this.analysed!, { ...this.networkOptions(), currency: key });
       this.networks.set(key, network);
     }
     return network;
@@ -303,9 +312,9 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
   private layoutFor(network: SupplierNetwork, currency: string, aspect: number): LayoutRun {
     const key = `${this.analysis}|${currency}`;
     if (this.run?.key !== key) {
-      const input = networkLayoutInput(network);
+      const input = this.code.networkLayoutInput(network);
       const centre = this.focusId ? network.nodes.findIndex((node) => node.id === this.focusId) : -1;
-      this.run = { key, layout: createForceLayout(input.nodes, input.links, { aspect, centre }) };
+      this.run = { key, layout: this.code.createForceLayout(input.nodes, input.links, { aspect, centre }) };
     }
     if (!this.run.layout.done) this.startTicking();
     return this.run;

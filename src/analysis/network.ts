@@ -6,9 +6,9 @@
 // `sharedAwards`). Awards published without a value still draw an edge (who sells to whom), in the `NO_VALUE`
 // currency bucket with amount 0 and `unvalued` counting them.
 import type { Dataset, OrgRef } from '../data/types.js';
+import { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE, OTHERS_PREFIX } from './network-constants.js';
 
-/** The currency bucket of awards published without a value (or without a usable amount). */
-export const NO_VALUE = '';
+export { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE } from './network-constants.js';
 
 export type NetworkRole = 'buyer' | 'supplier' | 'both' | 'others';
 
@@ -105,9 +105,7 @@ export interface SupplierNetworkOptions {
   focus?: string;
 }
 
-export const DEFAULT_NETWORK_LIMIT = 50;
 const EXCLUDED_AWARD_STATUSES = new Set(['cancelled', 'unsuccessful']);
-const OTHERS_PREFIX = 'others:';
 
 /** One award's share for one supplier. */
 interface Contribution {
@@ -284,10 +282,6 @@ function buildEdges(selected: Contribution[], kept: Set<string>, label: Labels):
 /** English label of an "others" group; elements translate it from `count`. */
 export function othersLabel(count: number): string {
   return count === 1 ? '1 other supplier' : `${count} other suppliers`;
-}
-
-export function isOthersId(id: string): boolean {
-  return id.startsWith(OTHERS_PREFIX);
 }
 
 function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): NetworkNode[] {

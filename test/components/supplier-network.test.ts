@@ -35,6 +35,21 @@ async function ready(el: OcdsSupplierNetwork): Promise<void> {
 }
 
 describe('<ocds-supplier-network>', () => {
+  // First in the file, so the element's data code (analysis, layout, spec) has not loaded yet: the lazy path.
+  it('given data before its code has loaded, is ready with its rows once updateComplete resolves', async () => {
+    performance.setResourceTimingBufferSize(100_000);
+    const codeLoaded = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/supplier-network/network-code.'));
+    expect(codeLoaded()).to.equal(false);
+    const release = (await json(MOLDOVA)).compiledRelease;
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network .data=${release}></ocds-supplier-network>`);
+    await el.updateComplete;
+    expect(codeLoaded()).to.equal(true);
+    expect(el.status).to.equal('ready');
+    const expected = expectedEdges(release);
+    expect(el.rows.map((row) => `${row.buyer} -> ${row.supplier}`)).to.have.members([...expected.keys()]);
+    for (const row of el.rows) expect(row.amount).to.be.closeTo(expected.get(`${row.buyer} -> ${row.supplier}`)![0], 1e-6);
+  });
+
   it('draws the Moldova record: one buyer, seven suppliers, the award values as edges', async () => {
     const release = (await json(MOLDOVA)).compiledRelease;
     const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
