@@ -1,16 +1,23 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FILTER_KEYS, filterDataset, type DatasetFilters } from '../../src/analysis/filter.js';
-import { isOthersId } from '../../src/analysis/network.js';
+import { FILTER_KEYS, type DatasetFilters } from '../../src/analysis/filter-keys.js';
+import { isOthersId } from '../../src/analysis/network-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
 import type { ElementStatus } from '../base/chart-element.js';
 import { dataCore } from '../base/data-core.js';
+import { lazy } from '../base/lazy.js';
 import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
 import { datasetMessages } from './messages.js';
 
 type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** What the dataset needs once it has data to read: the data core and the filtering code, one chunk each. */
+const datasetCode = lazy(async () => {
+  const [core, filter] = await Promise.all([dataCore.load(), import('../../src/analysis/filter.js')]);
+  return { ...core, filterDataset: filter.filterDataset };
+});
 
 /** Which filter an `ocds-select` of each kind sets. */
 /** Merged once: messages() runs on every render. */
@@ -211,7 +218,7 @@ export class OcdsDataset extends LitElement {
       timeout: this.timeout,
       followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
     };
-    dataCore
+    datasetCode
       .load()
       .then((core) => {
         controller.signal.throwIfAborted();
@@ -229,13 +236,13 @@ export class OcdsDataset extends LitElement {
 
   private useData(): void {
     this.loadController?.abort();
-    if (dataCore.value) return this.readData();
-    // The first `data` on the page: read once the data core has loaded.
+    if (datasetCode.value) return this.readData();
+    // The first `data` on the page: read once the code for it has loaded.
     const controller = new AbortController();
     this.loadController = controller;
     this.currentStatus = 'loading';
     this.error = undefined;
-    this.dataRead = dataCore.load().then(
+    this.dataRead = datasetCode.load().then(
       () => {
         if (!controller.signal.aborted) this.readData();
       },
@@ -247,13 +254,13 @@ export class OcdsDataset extends LitElement {
 
   private readData(): void {
     try {
-      this.accept(dataCore.value!.fromOcds(this.data, { root: this.root }));
+      this.accept(datasetCode.value!.fromOcds(this.data, { root: this.root }));
     } catch (error) {
       this.fail(error);
     }
   }
 
-  /** Also waits for `data` given before the data core had loaded to be read. */
+  /** Also waits for `data` given before its code had loaded to be read. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
     while (this.dataRead) {
@@ -305,7 +312,8 @@ export class OcdsDataset extends LitElement {
     const cacheKey = JSON.stringify(FILTER_KEYS.map((key) => filters[key] ?? null));
     let filtered = this.filteredCache.get(cacheKey);
     if (!filtered) {
-      filtered = filterDataset(dataset, filters);
+      // Loaded with the data (load, useData): a Dataset exists only once it has.
+      filtered = datasetCode.value!.filterDataset(dataset, filters);
       this.filteredCache.set(cacheKey, filtered);
     }
     return filtered;

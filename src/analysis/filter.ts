@@ -2,27 +2,9 @@
 // `method=` attributes). Pure: returns a new Dataset, the input is left as it was.
 import { normaliseName } from '../data/organisations.js';
 import type { Award, Dataset, OrgRef, Process } from '../data/types.js';
+import { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
 
-export interface DatasetFilters {
-  /** The buyer (else the procuring entity): an organisation key as in `supplierNetwork` node ids, a name, or an identifier id. */
-  buyer?: string;
-  /**
-   * A supplier, matched like `buyer`. Keeps the processes with an award to it, and within them only its awards and
-   * the contracts of those awards (with their payments): awarded, contracted and paid become the supplier's own,
-   * while planned and tendered stay whole-process amounts.
-   */
-  supplier?: string;
-  /** First day (`YYYY-MM-DD`, inclusive) of the process's start: its first release, else its tender period start. */
-  from?: string;
-  /** Last day (`YYYY-MM-DD`, inclusive) of the process's start. */
-  to?: string;
-  /** Procurement method (`open`, `selective`, `limited`, `direct`), case-insensitive. */
-  method?: string;
-  /** One contracting process, matched exactly as published. */
-  ocid?: string;
-}
-
-export const FILTER_KEYS = ['buyer', 'supplier', 'from', 'to', 'method', 'ocid'] as const satisfies readonly (keyof DatasetFilters)[];
+export { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
 
 /** Does `org` stand for `wanted`: the same identity key, identifier id or normalised name? */
 export function organisationMatches(org: OrgRef | undefined, wanted: string): boolean {
