@@ -1,12 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { SPENDING_STAGES, spendingByStage, spendingCurrencies, type SpendingRow, type SpendingStage } from '../../src/analysis/spending.js';
-import { spendingChartSpec } from '../../src/charts/spending.js';
+import type { SpendingRow } from '../../src/analysis/spending.js';
+import { SPENDING_STAGES, type SpendingStage } from '../../src/analysis/spending-stages.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatList, formatMoney, formatNumber, formatPercent } from '../../src/i18n/index.js';
 import { chartElementStyles } from '../base/styles.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
 import { spendingMessages } from './messages.js';
 import { spendingStyles } from './styles.js';
+
+const spendingCode = lazy(() => import('./spending-code.js'));
 
 /** Which stage colour custom property colours each spending stage. */
 const STAGE_COLOUR: Record<SpendingStage, SelectableItem['colour'] & keyof ChartContext['colours']['stages']> = {
@@ -33,13 +36,19 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
   protected override messages = spendingMessages;
   protected override selectKind = 'stage';
   protected override usesCurrency = true;
+  protected override dataCode = spendingCode;
+
+  /** The analysis and chart spec: the base loads them before analyse, chartSpec or any rendering of data. */
+  private get code() {
+    return spendingCode.value!;
+  }
 
   protected analyse(dataset: Dataset): SpendingRow[] {
-    return spendingByStage(dataset, { ocid: this.ocid });
+    return this.code.spendingByStage(dataset, { ocid: this.ocid });
   }
 
   protected override defaultCurrency(dataset: Dataset): string | undefined {
-    return spendingCurrencies(dataset, { ocid: this.ocid })[0]?.currency;
+    return this.code.spendingCurrencies(dataset, { ocid: this.ocid })[0]?.currency;
   }
 
   private shownRows(rows: SpendingRow[], ctx: ChartContext): SpendingRow[] {
@@ -48,7 +57,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
 
   protected chartSpec(rows: SpendingRow[], ctx: ChartContext): object {
     const currency = ctx.currency!;
-    return spendingChartSpec(rows, {
+    return this.code.spendingChartSpec(rows, {
       currency,
       stageLabels: this.stageLabels(ctx),
       colours: Object.fromEntries(SPENDING_STAGES.map((stage) => [stage, ctx.colours.stages[STAGE_COLOUR[stage]]])) as Record<SpendingStage, string>,
@@ -138,7 +147,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
   }
 
   private processCount(currency: string): number {
-    return this.loadedDataset ? (spendingCurrencies(this.loadedDataset).find((entry) => entry.currency === currency)?.processes ?? 0) : 0;
+    return this.loadedDataset ? (this.code.spendingCurrencies(this.loadedDataset).find((entry) => entry.currency === currency)?.processes ?? 0) : 0;
   }
 
   private loadedProcess() {

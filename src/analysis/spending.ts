@@ -1,10 +1,9 @@
 // Money by lifecycle stage, following DESIGN.md "Money rules": no sums across currencies, excluded statuses,
 // and for every stage total the number of processes behind it.
 import type { Dataset, Money, Process } from '../data/types.js';
+import { SPENDING_STAGES, type SpendingStage } from './spending-stages.js';
 
-export type SpendingStage = 'planned' | 'tendered' | 'awarded' | 'contracted' | 'paid';
-
-export const SPENDING_STAGES: readonly SpendingStage[] = ['planned', 'tendered', 'awarded', 'contracted', 'paid'];
+export { SPENDING_STAGES, type SpendingStage };
 
 export interface SpendingRow {
   stage: SpendingStage;

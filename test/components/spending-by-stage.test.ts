@@ -36,6 +36,27 @@ function sameRows(actual: object[], expected: ExpectedRow[]) {
 
 describe('<ocds-spending-by-stage>', () => {
   describe('numbers', () => {
+    // First in the file: the element's data code (components/spending-by-stage/spending-code.ts) has not loaded yet.
+    it('given data before its data code has loaded: ready with its rows after updateComplete', async () => {
+      const record = await fetchJson(CDMX_RECORD);
+      const fetched: string[] = [];
+      const observer = new PerformanceObserver((list) => fetched.push(...list.getEntries().map((entry) => entry.name)));
+      observer.observe({ type: 'resource' });
+      const element = document.createElement('ocds-spending-by-stage');
+      element.data = record;
+      document.body.append(element);
+      try {
+        await element.updateComplete;
+        expect(element.status).to.equal('ready');
+        sameRows(element.rows, expectedSpending([record.compiledRelease]));
+        observer.takeRecords().forEach((entry) => fetched.push(entry.name));
+        expect(fetched.some((url) => url.includes('/spending-by-stage/spending-code.'))).to.equal(true);
+      } finally {
+        observer.disconnect();
+        element.remove();
+      }
+    });
+
     it('Mexico City record (with transactions): rows equal totals computed from the fixture', async () => {
       const record = await fetchJson(CDMX_RECORD);
       const element = await chart(html`<ocds-spending-by-stage .data=${record}></ocds-spending-by-stage>`);
