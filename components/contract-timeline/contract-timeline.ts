@@ -6,17 +6,9 @@ import {
   type SelectableItem,
   type TableColumn,
 } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
-import {
-  contractTimeline,
-  timelineExtent,
-  TIMELINE_STAGES,
-  type ContractTimeline,
-  type TimelineRow,
-  type TimelineSort,
-} from '../../src/analysis/timeline.js';
-import { dateTime } from '../../src/data/dates.js';
-import { timelineSpec } from '../../src/charts/timeline.js';
+import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
 import type { DataIssue, Dataset, Money, Process, ReleaseContents } from '../../src/data/types.js';
 import { formatDate, formatList, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
@@ -28,6 +20,8 @@ const ROW_LABEL_LENGTH = 38;
 const UNDATED_LISTED = 5;
 /** A release's awards or contracts are named one by one up to this many; more are counted. */
 const RELEASE_ITEMS_NAMED = 3;
+
+const timelineCode = lazy(() => import('./timeline-code.js'));
 
 /**
  * When each contracting process happened, stage by stage, and how payments followed.
@@ -74,8 +68,14 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   protected override usesCurrency = true;
   /** Sort, limit and currency choose and rank the processes, so they change the rows too. */
   protected override analysisProperties = ['ocid', 'sort', 'limit', 'currency'];
+  protected override dataCode = timelineCode;
 
   private timeline?: ContractTimeline;
+
+  /** Analysis and chart code: loaded by the base before analyse and chartSpec, so present wherever `timeline` is set. */
+  private get code() {
+    return timelineCode.value!;
+  }
 
   /** The data's issues, and the dates this timeline could not place. */
   override get issues(): DataIssue[] {
@@ -86,7 +86,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     const ocid = this.focusedOcid(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset);
     const sort = SORTS.includes(this.sort) ? this.sort : 'recent';
-    this.timeline = contractTimeline(dataset, { ocid, limit: this.limit, sort, currency });
+    this.timeline = this.code.contractTimeline(dataset, { ocid, limit: this.limit, sort, currency });
     const single = this.timeline.mode === 'process';
     this.selectKind = single ? 'release' : 'process';
     // Many processes: amounts only matter when ranking by value.
@@ -116,7 +116,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   protected chartSpec(_rows: TimelineRow[], ctx: ChartContext): object {
     const timeline = this.timeline!;
     const labels = this.rowLabels();
-    return timelineSpec(timeline, {
+    return this.code.timelineSpec(timeline, {
       width: ctx.width,
       colours: ctx.colours,
       text: {
@@ -144,7 +144,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
     const date = (iso: string) => formatDate(iso, ctx.tag);
     const sentences: string[] = [];
     const events = rows.filter((row) => row.kind !== 'release');
-    const span = timelineExtent(events);
+    const span = this.code.timelineExtent(events);
 
     if (timeline.mode === 'process') {
       const ocid = rows[0]?.ocid ?? this.ocid ?? '';
@@ -178,7 +178,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
         );
       }
       const longest = timeline.shown
-        .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((dateTime(p.last) - dateTime(p.first)) / DAY) }))
+        .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((this.code.dateTime(p.last) - this.code.dateTime(p.first)) / DAY) }))
         .sort((a, b) => b.days - a.days)[0];
       if (longest) sentences.push(ctx.t('summary.longest', longest));
       if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
@@ -324,7 +324,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
   }
 
   private stageNames(ctx: ChartContext) {
-    return Object.fromEntries(TIMELINE_STAGES.map((stage) => [stage, ctx.t(`stage.${stage}`)])) as Record<(typeof TIMELINE_STAGES)[number], string>;
+    return Object.fromEntries(this.code.TIMELINE_STAGES.map((stage) => [stage, ctx.t(`stage.${stage}`)])) as Record<TimelineStage, string>;
   }
 
   /** "1. Title…" for each shown process: unique, short, in rank order. */

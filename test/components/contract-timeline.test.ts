@@ -34,6 +34,27 @@ const undatedRelease = {
   tender: { id: 't', title: 'A tender nobody dated' },
 };
 
+// First in the file: the element's analysis and chart code have not loaded yet, so `data` waits for them.
+describe('<ocds-contract-timeline>: code loaded with the data', () => {
+  it('is ready with its rows after await updateComplete when given data', async () => {
+    const record = await getJson(CDMX_RECORD);
+    const element = document.createElement('ocds-contract-timeline');
+    element.data = record;
+    document.body.append(element);
+    try {
+      await element.updateComplete;
+      expect(element.status).to.equal('ready');
+      const releases = element.rows.filter((row) => row.kind === 'release');
+      expect(releases.map((row) => row.start)).to.deep.equal(record.releases.map((r: Json) => r.date));
+      const transactions = (record.compiledRelease.contracts as Json[]).flatMap((c) => c.implementation?.transactions ?? []);
+      expect(element.rows.filter((row) => row.event === 'transaction')).to.have.length(transactions.length);
+      expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain(record.compiledRelease.tender.title);
+    } finally {
+      element.remove();
+    }
+  });
+});
+
 describe('<ocds-contract-timeline>: one process', () => {
   let record: Json;
   before(async () => {

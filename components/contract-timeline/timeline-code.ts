@@ -1,0 +1,4 @@
+// What the timeline runs only once it has data, in a chunk of its own so the element is defined without it.
+export { contractTimeline, timelineExtent, TIMELINE_STAGES } from '../../src/analysis/timeline.js';
+export { timelineSpec } from '../../src/charts/timeline.js';
+export { dateTime } from '../../src/data/dates.js';
