@@ -57,7 +57,6 @@ import {
   canonicalTag,
   formatDate,
   formatList,
-  loadVegaLocale,
   mergeCatalogues,
   translator,
   type Catalogues,
@@ -67,17 +66,19 @@ import {
 import { dataCore } from './data-core.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
-import type { Lazy } from './lazy.js';
+import { lazy, type Lazy } from './lazy.js';
 import { rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
-import { resolveColours, vegaConfig, type ThemeColours } from './theme.js';
-import { embedChart, type EmbedResult } from './vega.js';
+import { resolveColours, type ThemeColours } from './theme.js';
+import type { EmbedResult } from './vega.js';
 import { VERSION } from './version.js';
 
 export type { TableColumn } from './export.js';
 export type { ThemeColours } from './theme.js';
 
 const mergedCatalogues = new WeakMap<Catalogues, Catalogues>();
+/** Vega and the code that draws with it (~290 KB gzip): fetched only for charts a reader may see. */
+const vega = lazy(() => import('./vega.js'));
 
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -531,25 +532,23 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.settle();
       return;
     }
-    // Vega (~300 KB gzip) is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
+    // Vega is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
     await this.nearViewport();
     if (token !== this.drawToken) return;
     try {
+      const { embedChart } = await vega.load();
       const ctx = this.context();
-      const locale = await loadVegaLocale(ctx.tag);
       const spec = this.chartSpec(this.currentRows, ctx) as Record<string, unknown>;
-      const config = { ...vegaConfig(ctx.colours, locale), ...(spec.config as object | undefined) };
       const sized = {
         width: ctx.width,
         autosize: { type: 'fit-x', contains: 'padding' },
         // Vega labels its SVG with the description: the written summary is the chart's accessible description.
         description: this.summaryText(this.currentRows, ctx),
         ...spec,
-        config,
       };
       // vega-embed owns its element's attributes and children: give it one Lit does not render.
       const target = document.createElement('div');
-      const view = await embedChart(target, sized, this.showTooltip);
+      const view = await embedChart(target, sized, { tag: ctx.tag, colours: ctx.colours, tooltip: this.showTooltip });
       if (token === this.drawToken && this.isConnected) container.replaceChildren(target);
       if (token !== this.drawToken || !this.isConnected) {
         view.finalize();

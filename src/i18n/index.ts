@@ -3,7 +3,7 @@
 import type { Catalogue, Catalogues, Message, MessageLanguage } from './messages.js';
 
 export * from './messages.js';
-export { loadVegaLocale, vegaLocaleTag, type VegaLocale } from './vega-locale.js';
+export type { VegaLocale } from './vega-locale.js';
 
 export type MessageParams = Record<string, string | number | undefined>;
 export type Translate = (key: string, params?: MessageParams) => string;

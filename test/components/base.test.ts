@@ -6,7 +6,8 @@ import { VERSION } from '../../components/base/version.js';
 import '../../components/spending-by-stage/define.js';
 import { spendingMessages } from '../../components/spending-by-stage/messages.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
-import { baseMessages, canonicalTag, loadVegaLocale, translator, vegaLocaleTag } from '../../src/i18n/index.js';
+import { baseMessages, canonicalTag, translator } from '../../src/i18n/index.js';
+import { loadVegaLocale, vegaLocaleTag } from '../../src/i18n/vega-locale.js';
 import { fetchJson } from '../spending-expected.js';
 
 const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
