@@ -10,9 +10,13 @@
  * source line, a keyboard-operable list of selectable items, lazy Vega embedding (CSP-safe, SVG, tooltips inside the
  * shadow root, width from a ResizeObserver, per-view locale and theme colours, `finalize()` on disconnect).
  *
- * A chart subclass plugs in with (generic `Row` = one row of its public `rows`):
+ * A chart subclass plugs in with (generic `Row` = one row of its public `rows`; `Code` = its data code module):
  *
- *   export class OcdsThing extends OcdsChartElement<ThingRow> {
+ *   const thingCode = lazy(() => import('./thing-code.js'));             // its analysis and chart spec, loaded
+ *                                                                       // with the data, not with the element
+ *   export class OcdsThing extends OcdsChartElement<ThingRow, typeof ThingCode> {
+ *     protected override dataCode = thingCode;                         // then `this.code` in analyse, chartSpec
+ *                                                                       // and whatever renders rows
  *     static override styles = [chartElementStyles, css`…`];           // optional extra styles
  *     protected override messages = thingMessages;                      // Catalogues {en, es}; must have `heading`
  *     protected override selectKind = 'supplier';                       // `kind` of its ocds-select events
@@ -116,7 +120,7 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
 /** Issue codes (src/data) meaning a whole release, record or item was left out rather than repaired. */
 const LEFT_OUT = new Set(['release-not-object', 'release-missing-ocid', 'record-missing-ocid', 'item-not-object', 'item-not-ocds']);
 
-export abstract class OcdsChartElement<Row extends object = Record<string, unknown>> extends LitElement {
+export abstract class OcdsChartElement<Row extends object = Record<string, unknown>, Code = unknown> extends LitElement {
   static version = VERSION;
   static override styles: CSSResultGroup = chartElementStyles;
 
@@ -164,10 +168,14 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected selectKind = 'item';
   protected usesCurrency = false;
   /**
-   * The element's own code for data (its analysis and chart spec), when it keeps it out of the element's chunk:
-   * loaded with the data, and loaded before `analyse` or `chartSpec` runs.
+   * The element's own code for data (its analysis and chart spec), kept out of the element's chunk: loaded with the
+   * data, before `analyse` or `chartSpec` runs.
    */
-  protected dataCode?: Lazy<unknown>;
+  protected dataCode?: Lazy<Code>;
+  /** The loaded `dataCode`: there wherever there is data (in analyse, chartSpec and whatever renders rows). */
+  protected get code(): Code {
+    return this.dataCode!.value!;
+  }
   /** Properties that change the rows: a change re-runs `analyse` on the loaded data (a subclass adds its options). */
   protected analysisProperties: readonly string[] = ['ocid'];
 

@@ -7,6 +7,7 @@ import {
   type TableColumn,
 } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
+import type * as TimelineCode from './timeline-code.js';
 import { chartElementStyles } from '../base/styles.js';
 import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
 import type { DataIssue, Dataset, Money, Process, ReleaseContents } from '../../src/data/types.js';
@@ -35,7 +36,7 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * @event ocds-select - `{ kind: 'process', id: ocid }` when a process row is chosen (`kind: 'release'` for a release).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
-export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
+export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof TimelineCode> {
   static override styles = [
     chartElementStyles,
     css`
@@ -72,10 +73,6 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow> {
 
   private timeline?: ContractTimeline;
 
-  /** Analysis and chart code: loaded by the base before analyse and chartSpec, so present wherever `timeline` is set. */
-  private get code() {
-    return timelineCode.value!;
-  }
 
   /** The data's issues, and the dates this timeline could not place. */
   override get issues(): DataIssue[] {

@@ -6,6 +6,7 @@ import { formatList, formatMoney, formatNumber, formatPercent } from '../../src/
 import { chartElementStyles } from '../base/styles.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
+import type * as SpendingCode from './spending-code.js';
 import { spendingMessages } from './messages.js';
 import { spendingStyles } from './styles.js';
 
@@ -31,17 +32,13 @@ const STAGE_COLOUR: Record<SpendingStage, SelectableItem['colour'] & keyof Chart
  * @cssproperty --ocds-stage-planning @cssproperty --ocds-stage-tender @cssproperty --ocds-stage-award
  * @cssproperty --ocds-stage-contract @cssproperty --ocds-stage-implementation - colour of the paid bar
  */
-export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow> {
+export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof SpendingCode> {
   static override styles = [chartElementStyles, spendingStyles];
   protected override messages = spendingMessages;
   protected override selectKind = 'stage';
   protected override usesCurrency = true;
   protected override dataCode = spendingCode;
 
-  /** The analysis and chart spec: the base loads them before analyse, chartSpec or any rendering of data. */
-  private get code() {
-    return spendingCode.value!;
-  }
 
   protected analyse(dataset: Dataset): SpendingRow[] {
     return this.code.spendingByStage(dataset, { ocid: this.ocid });

@@ -7,6 +7,7 @@ import type { Dataset } from '../../src/data/types.js';
 import { formatMoney, formatPercent } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
+import type * as NetworkCode from './network-code.js';
 import { chartElementStyles } from '../base/styles.js';
 import { supplierNetworkMessages } from './messages.js';
 
@@ -40,7 +41,7 @@ interface LayoutRun {
  * @event ocds-load @event ocds-render @event ocds-error - see the element contract.
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
-export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
+export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof NetworkCode> {
   static override styles = [
     chartElementStyles,
     css`
@@ -289,10 +290,6 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge> {
     sortEdges(this.rows, this.sortKey);
   }
 
-  /** Loaded by the base before analyse, chartSpec and the rendering of data. */
-  private get code() {
-    return networkCode.value!;
-  }
 
   private networkOptions(): { limit?: number; focus?: string } {
     return { limit: this.limit !== undefined && Number.isFinite(this.limit) ? this.limit : undefined, focus: this.focusId || undefined };

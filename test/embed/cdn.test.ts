@@ -1,6 +1,6 @@
 // The CDN bundle as a reader's browser loads it: the built dist/cdn/ocds-widgets.js in plain pages.
 import { expect } from '@open-wc/testing';
-import { PARAGUAY_RECORD, drawn, json, openPage, requestedScripts, sum, until } from './helpers.js';
+import { PARAGUAY_RECORD, drawn, json, openPage, requestedScripts, sum, until, type ChartLike } from './helpers.js';
 
 const PAGES = '/test/embed/pages';
 const isVega = (url: string) => /\/dist\/+cdn\/vega-[\w-]+\.js$/.test(url);
@@ -30,6 +30,29 @@ describe('CDN bundle (dist/cdn/ocds-widgets.js)', () => {
     const scripts = requestedScripts(page.window);
     expect(scripts.some((url) => /\/dist\/cdn\/spending-by-stage-[\w-]+\.js$/.test(url))).to.equal(true);
     expect(scripts.some(isVega)).to.equal(true);
+  });
+
+  it('an element renders from the entry and its static imports alone; the data core and its data code load with data', async () => {
+    const page = await openPage(`${PAGES}/no-data.html`);
+    const chart = await until(() => {
+      const element = page.document.querySelector('ocds-contract-timeline') as ChartLike | null;
+      return element?.shadowRoot && element.status === 'idle' && element;
+    }, 'the element to be defined and render');
+    expect(chart.shadowRoot!.textContent).to.include('Contracts');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const isDataCode = (url: string) => /\/dist\/cdn\/(data|timeline-code)-[\w-]+\.js$/.test(url);
+    const before = requestedScripts(page.window);
+    expect(before.some((url) => /\/dist\/cdn\/contract-timeline-[\w-]+\.js$/.test(url))).to.equal(true);
+    expect(before.filter(isDataCode)).to.deep.equal([]);
+    expect(before.filter(isVega)).to.deep.equal([]);
+    // Given data, it loads the data core and the timeline's own code, and charts the record's signed contracts.
+    chart.setAttribute('src', PARAGUAY_RECORD);
+    await drawn(chart);
+    const compiled = (await json(PARAGUAY_RECORD)).records[0].compiledRelease;
+    const signed = compiled.contracts.filter((contract: any) => contract.dateSigned).length;
+    expect(signed).to.be.greaterThan(0);
+    expect(chart.rows.filter((row) => row.event === 'contractSigned' && row.ocid === compiled.ocid)).to.have.length(signed);
+    expect(requestedScripts(page.window).filter(isDataCode)).to.have.length(2);
   });
 
   it('loads Vega only when the chart nears the viewport, keeping its height meanwhile', async () => {
