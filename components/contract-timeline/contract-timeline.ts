@@ -73,7 +73,6 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
 
   private timeline?: ContractTimeline;
 
-
   /** The data's issues, and the dates this timeline could not place. */
   override get issues(): DataIssue[] {
     return [...super.issues, ...(this.timeline?.issues ?? [])];

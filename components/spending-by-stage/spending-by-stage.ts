@@ -39,7 +39,6 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
   protected override usesCurrency = true;
   protected override dataCode = spendingCode;
 
-
   protected analyse(dataset: Dataset): SpendingRow[] {
     return this.code.spendingByStage(dataset, { ocid: this.ocid });
   }

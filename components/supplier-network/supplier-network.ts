@@ -290,7 +290,6 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     sortEdges(this.rows, this.sortKey);
   }
 
-
   private networkOptions(): { limit?: number; focus?: string } {
     return { limit: this.limit !== undefined && Number.isFinite(this.limit) ? this.limit : undefined, focus: this.focusId || undefined };
   }
