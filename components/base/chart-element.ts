@@ -55,7 +55,7 @@
  */
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { DataIssue, Dataset } from '../../src/data/types.js';
+import type { DataIssue, Dataset, LoadProgress } from '../../src/data/types.js';
 import {
   baseMessages,
   canonicalTag,
@@ -67,7 +67,7 @@ import {
   type MessageParams,
   type Translate,
 } from '../../src/i18n/index.js';
-import { dataCore } from './data-core.js';
+import { DataReading } from './data-reading.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
 import { lazy, type Lazy } from './lazy.js';
@@ -179,9 +179,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   /** Properties that change the rows: a change re-runs `analyse` on the loaded data (a subclass adds its options). */
   protected analysisProperties: readonly string[] = ['ocid'];
 
-  private loadController?: AbortController;
-  /** Data waiting for code to load before it is read (updateComplete waits for it). */
-  private codeLoad?: Promise<void>;
+  private readonly reading = new DataReading({
+    loading: () => this.startLoading(),
+    accept: (dataset) => this.accept(dataset),
+    fail: (error, phase) => this.fail(error, phase),
+  });
   private view?: EmbedResult;
   private drawToken = 0;
   private drawQueued = false;
@@ -329,7 +331,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     super.disconnectedCallback();
     this.colourScheme?.removeEventListener('change', this.onColourSchemeChange);
     document.removeEventListener('keydown', this.onKeydown);
-    this.loadController?.abort();
+    this.reading.cancel();
     this.resizeObserver?.disconnect();
     this.observedContainer = undefined;
     this.finalizeView();
@@ -375,81 +377,29 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   private load(): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.startLoading();
-    const src = this.src!;
     const options = {
-      signal: controller.signal,
       maxPages: this.maxPages,
       root: this.root,
       followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
       timeout: this.timeout,
-      onProgress: (progress: { pages: number; releases: number; bytes: number }) => {
-        if (!controller.signal.aborted) this.progress = { ...progress };
+      onProgress: (progress: LoadProgress) => {
+        this.progress = { ...progress };
       },
     };
-    Promise.all([dataCore.load(), this.dataCode?.load()])
-      .then(([core]) => {
-        controller.signal.throwIfAborted();
-        return core.sharedLoad(src, options);
-      })
-      .then(
-        (dataset) => {
-          if (!controller.signal.aborted) this.accept(dataset);
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) this.fail(error, 'fetch');
-        },
-      );
+    this.reading.load(this.src!, options, this.dataCode);
   }
 
   private useData(): void {
-    this.afterCode([dataCore, this.dataCode], () => {
-      try {
-        this.accept(dataCore.value!.fromOcds(this.data, { root: this.root }));
-      } catch (error) {
-        this.fail(error, 'parse');
-      }
-    });
+    this.reading.read(this.data, this.root, this.dataCode);
   }
 
   private useSharedDataset(): void {
-    this.afterCode([this.dataCode], () => this.accept(this.sharedDataset!));
-  }
-
-  /**
-   * Runs `read` once the code it needs has loaded: at once when it has (the update stays synchronous), else when the
-   * chunks arrive, showing the loading state meanwhile.
-   */
-  private afterCode(needs: (Lazy<unknown> | undefined)[], read: () => void): void {
-    this.loadController?.abort();
-    const missing = needs.filter((code) => code && !code.value) as Lazy<unknown>[];
-    if (!missing.length) return read();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.startLoading();
-    this.codeLoad = Promise.all(missing.map((code) => code.load())).then(
-      () => {
-        if (!controller.signal.aborted) read();
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) this.fail(error, 'fetch');
-      },
-    );
+    this.reading.take(this.sharedDataset!, this.dataCode);
   }
 
   /** Also waits for data given before its code had loaded to be read and shown. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.codeLoad) {
-      const pending = this.codeLoad;
-      await pending;
-      if (this.codeLoad === pending) this.codeLoad = undefined;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.reading.settled(() => super.getUpdateComplete());
   }
 
   private startLoading(): void {

@@ -5,7 +5,7 @@ import { isOthersId } from '../../src/analysis/network-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
 import type { ElementStatus } from '../base/chart-element.js';
-import { dataCore } from '../base/data-core.js';
+import { DataReading } from '../base/data-reading.js';
 import { lazy } from '../base/lazy.js';
 import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
@@ -13,11 +13,8 @@ import { datasetMessages } from './messages.js';
 
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** What the dataset needs once it has data to read: the data core and the filtering code, one chunk each. */
-const datasetCode = lazy(async () => {
-  const [core, filter] = await Promise.all([dataCore.load(), import('../../src/analysis/filter.js')]);
-  return { ...core, filterDataset: filter.filterDataset };
-});
+/** The filtering code: loaded with the data core, once the dataset has data to read. */
+const filterCode = lazy(() => import('../../src/analysis/filter.js'));
 
 /** Which filter an `ocds-select` of each kind sets. */
 /** Merged once: messages() runs on every render. */
@@ -135,9 +132,14 @@ export class OcdsDataset extends LitElement {
   /** The chart whose selection set each filter (it keeps seeing everything for that filter), and the label it gave. */
   private readonly selections = new Map<FilterKey, { source: Element; value: string; label: string }>();
   private readonly filteredCache = new Map<string, Dataset>();
-  private loadController?: AbortController;
-  /** `data` waiting for the data core to load (updateComplete waits for it). */
-  private dataRead?: Promise<void>;
+  private readonly reading = new DataReading({
+    loading: () => {
+      this.currentStatus = 'loading';
+      this.error = undefined;
+    },
+    accept: (dataset) => this.accept(dataset),
+    fail: (error) => this.fail(error),
+  });
   private readonly childObserver = new MutationObserver(() => this.feed());
 
   constructor() {
@@ -175,7 +177,7 @@ export class OcdsDataset extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.childObserver.disconnect();
-    this.loadController?.abort();
+    this.reading.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,71 +207,22 @@ export class OcdsDataset extends LitElement {
   }
 
   private load(): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.currentStatus = 'loading';
-    this.error = undefined;
-    const src = this.src!;
     const options = {
-      signal: controller.signal,
       maxPages: this.maxPages,
       root: this.root,
       timeout: this.timeout,
       followOrigins: this.followOrigins?.split(/\s+/).filter(Boolean),
     };
-    datasetCode
-      .load()
-      .then((core) => {
-        controller.signal.throwIfAborted();
-        return core.sharedLoad(src, options);
-      })
-      .then(
-        (dataset) => {
-          if (!controller.signal.aborted) this.accept(dataset);
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) this.fail(error);
-        },
-      );
+    this.reading.load(this.src!, options, filterCode);
   }
 
   private useData(): void {
-    this.loadController?.abort();
-    if (datasetCode.value) return this.readData();
-    // The first `data` on the page: read once the code for it has loaded.
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.currentStatus = 'loading';
-    this.error = undefined;
-    this.dataRead = datasetCode.load().then(
-      () => {
-        if (!controller.signal.aborted) this.readData();
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) this.fail(error);
-      },
-    );
-  }
-
-  private readData(): void {
-    try {
-      this.accept(datasetCode.value!.fromOcds(this.data, { root: this.root }));
-    } catch (error) {
-      this.fail(error);
-    }
+    this.reading.read(this.data, this.root, filterCode);
   }
 
   /** Also waits for `data` given before its code had loaded to be read. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.dataRead) {
-      const read = this.dataRead;
-      await read;
-      if (this.dataRead === read) this.dataRead = undefined;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.reading.settled(() => super.getUpdateComplete());
   }
 
   private accept(dataset: Dataset): void {
@@ -313,7 +266,7 @@ export class OcdsDataset extends LitElement {
     let filtered = this.filteredCache.get(cacheKey);
     if (!filtered) {
       // Loaded with the data (load, useData): a Dataset exists only once it has.
-      filtered = datasetCode.value!.filterDataset(dataset, filters);
+      filtered = filterCode.value!.filterDataset(dataset, filters);
       this.filteredCache.set(cacheKey, filtered);
     }
     return filtered;
