@@ -8,6 +8,7 @@ import { OcdsSpendingByStage } from '../../components/spending-by-stage/spending
 import { expectedSpending, fetchJson } from '../spending-expected.js';
 
 const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
+const PARAGUAY_RECORD = '/test/fixtures/ocds/real/paraguay-dncp/sample-data/records/277004.json';
 
 describe('lazy()', () => {
   it('imports once, keeps the module for synchronous use, and shares one load between callers', async () => {
@@ -77,6 +78,41 @@ describe('an element whose code fails to load', () => {
     const row = element.rows.find((candidate) => candidate.stage === 'awarded' && candidate.currency === awarded!.currency);
     expect(row?.amount).to.equal(awarded!.amount);
     expect(codeAttempts).to.equal(2);
+    element.remove();
+  });
+});
+
+/** The spending chart, with data code that arrives only when the test opens the gate (a slow connection). */
+let openGate: () => void = () => undefined;
+class SlowCodeSpending extends OcdsSpendingByStage {
+  protected override dataCode = lazy(async () => {
+    await new Promise<void>((resolve) => (openGate = resolve));
+    return import('../../components/spending-by-stage/spending-code.js');
+  });
+}
+defineElement('test-slow-code-spending', SlowCodeSpending);
+
+describe('an element given new data while its code is loading', () => {
+  it('shows only the newest data, read once, when the code arrives', async () => {
+    const [first, second] = await Promise.all([fetchJson(CDMX_RECORD), fetchJson(PARAGUAY_RECORD)]);
+    const element = document.createElement('test-slow-code-spending') as SlowCodeSpending;
+    let loads = 0;
+    element.addEventListener('ocds-load', () => loads++);
+    element.data = first;
+    document.body.append(element);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.status).to.equal('loading');
+    element.data = second;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    openGate();
+    await element.updateComplete;
+    expect(element.status).to.equal('ready');
+    expect(loads).to.equal(1);
+    const compiled = second.records.map((record: { compiledRelease: unknown }) => record.compiledRelease);
+    const contracted = expectedSpending(compiled).find((row) => row.stage === 'contracted')!;
+    const row = element.rows.find((candidate) => candidate.stage === 'contracted' && candidate.currency === contracted.currency);
+    expect(row?.amount).to.equal(contracted.amount);
+    expect(element.rows.some((candidate) => candidate.currency === 'MXN')).to.equal(false);
     element.remove();
   });
 });
