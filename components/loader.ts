@@ -39,10 +39,11 @@ export async function loadAllElements(): Promise<void> {
 let dataCoreRequested = false;
 
 /**
- * Starts loading the data core beside the element chunks, rather than after them, once a tag on the page has `src`:
- * the data request then starts no later than when the core was part of every element's chunks.
+ * Starts loading the data core beside the element chunks, rather than after them, for a page with a tag that has
+ * `src`: the data request then starts no later than when the core was part of every element's chunks.
  */
-function preloadDataCore(): void {
+export function preloadDataCore(): void {
+  if (dataCoreRequested) return;
   dataCoreRequested = true;
   // A failure here is reported by the element, which asks for the data core again.
   import('./base/data-core.js').then((module) => module.dataCore.load()).catch(() => undefined);

@@ -3,7 +3,7 @@
 // and tells the parent page its height whenever it changes.
 import { embedMessages, parseEmbedParams } from '../../schemas/embed-params.js';
 import { translator } from '../../src/i18n/index.js';
-import { loadElement } from '../loader.js';
+import { loadElement, preloadDataCore } from '../loader.js';
 
 const styles = new CSSStyleSheet();
 // A constructed style sheet, not a <style> element: the frame stays within `style-src 'self'`.
@@ -65,6 +65,8 @@ if (parsed.ok) {
   }
   if (parsed.options.lang) document.documentElement.lang = parsed.options.lang;
   container.replaceChildren(element);
+  // `src` is required: the data core is needed, so it loads beside the element's chunk.
+  preloadDataCore();
   loadElement(tag).catch((error: unknown) => showErrors(container, [t('embed.load-failed', { error: String(error) })]));
 } else {
   showErrors(container, parsed.errors);
