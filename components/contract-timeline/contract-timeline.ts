@@ -10,17 +10,13 @@ import { lazy } from '../base/lazy.js';
 import type * as TimelineCode from './timeline-code.js';
 import { chartElementStyles } from '../base/styles.js';
 import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
-import type { DataIssue, Dataset, Money, Process, ReleaseContents } from '../../src/data/types.js';
-import { formatDate, formatList, formatMoney } from '../../src/i18n/index.js';
+import type { DataIssue, Dataset } from '../../src/data/types.js';
+import { formatDate, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
 const SORTS: readonly TimelineSort[] = ['value', 'recent', 'duration'];
-const DAY = 86_400_000;
 /** Row labels of the many-process chart are cut here; the full title is in the tooltip and the list. */
 const ROW_LABEL_LENGTH = 38;
-const UNDATED_LISTED = 5;
-/** A release's awards or contracts are named one by one up to this many; more are counted. */
-const RELEASE_ITEMS_NAMED = 3;
 
 const timelineCode = lazy(() => import('./timeline-code.js'));
 
@@ -101,7 +97,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
 
   protected override defaultCurrency(dataset: Dataset): string | undefined {
     const ocid = this.focusedOcid(dataset);
-    return mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
+    return this.code.mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
   }
 
   /** The one process shown: `ocid`, or the only process in the data. */
@@ -126,7 +122,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
         amount: ctx.t('chart.amount'),
         description: this.summaryText(timeline.rows, ctx),
       },
-      describe: (row) => this.describe(row, ctx),
+      describe: (row) => this.code.describeRow(row, ctx),
       formatDate: (iso) => formatDate(iso, ctx.tag),
       formatMoney: (amount, currency) => formatMoney(amount, currency, ctx.tag),
       ...(ctx.currency ? { currency: ctx.currency } : {}),
@@ -135,69 +131,14 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   }
 
   protected summaryText(rows: TimelineRow[], ctx: ChartContext): string {
-    const timeline = this.timeline;
-    if (!timeline) return '';
-    const date = (iso: string) => formatDate(iso, ctx.tag);
-    const sentences: string[] = [];
-    const events = rows.filter((row) => row.kind !== 'release');
-    const span = this.code.timelineExtent(events);
-
-    if (timeline.mode === 'process') {
-      const ocid = rows[0]?.ocid ?? this.ocid ?? '';
-      const title = rows[0]?.title ?? ocid;
-      if (span) sentences.push(ctx.t('summary.process', { title, count: events.length, first: date(span.first.iso), last: date(span.last.iso) }));
-      else sentences.push(ctx.t('summary.undated-only'));
-      const payments = rows.filter((row) => row.paidToDate !== undefined && row.currency === ctx.currency);
-      if (payments.length && ctx.currency) {
-        const paid = formatMoney(payments[payments.length - 1].paidToDate!, ctx.currency, ctx.tag);
-        const target = timeline.contracted.find((money) => money.currency === ctx.currency);
-        sentences.push(
-          target
-            ? ctx.t('summary.paid', { count: payments.length, paid, contracted: formatMoney(target.amount, target.currency, ctx.tag) })
-            : ctx.t('summary.paid-only', { count: payments.length, paid }),
-        );
-      }
-      const releases = rows.filter((row) => row.kind === 'release').length;
-      if (releases) sentences.push(ctx.t('summary.releases', { count: releases }));
-      for (const overdue of timeline.overdue) {
-        sentences.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: date(overdue.endDate) }));
-      }
-    } else {
-      if (span) {
-        sentences.push(
-          ctx.t('summary.processes', {
-            count: timeline.shown.length,
-            first: date(span.first.iso),
-            last: date(span.last.iso),
-            sort: this.sortInEffect === 'value' && ctx.currency ? ctx.t('sort.value-in', { currency: ctx.currency }) : ctx.t(`sort.${this.sortInEffect}`),
-          }),
-        );
-      }
-      const longest = timeline.shown
-        .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((this.code.dateTime(p.last) - this.code.dateTime(p.first)) / DAY) }))
-        .sort((a, b) => b.days - a.days)[0];
-      if (longest) sentences.push(ctx.t('summary.longest', longest));
-      if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
-      if (timeline.overdue.length) sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length }));
-    }
-    if (timeline.mode === 'processes' && timeline.undated.length) sentences.push(this.undatedText(timeline, ctx));
-    if (timeline.today) sentences.push(ctx.t('summary.running', { date: date(timeline.today) }));
-    return sentences.join(' ');
+    return this.timeline ? this.code.timelineSummary(this.timeline, rows, ctx, { ocid: this.ocid, sort: this.sortInEffect }) : '';
   }
 
   /** Nothing dated to draw: say which processes have no dates rather than only "nothing to chart". */
   protected override emptyMessage(rows: TimelineRow[], ctx: ChartContext): string | undefined {
     const timeline = this.timeline;
     if (rows.length > 0 || !timeline?.undated.length) return undefined;
-    return timeline.mode === 'process' ? ctx.t('summary.undated-only') : this.undatedText(timeline, ctx);
-  }
-
-  /** "2 processes have no dates and are not drawn: A, B and 3 more." */
-  private undatedText(timeline: ContractTimeline, ctx: ChartContext): string {
-    const names = timeline.undated.slice(0, UNDATED_LISTED).map((p) => p.title ?? p.ocid);
-    const more = timeline.undated.length - names.length;
-    if (more > 0) names.push(ctx.t('summary.more', { count: more }));
-    return ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) });
+    return timeline.mode === 'process' ? ctx.t('summary.undated-only') : this.code.undatedText(timeline, ctx);
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<TimelineRow>[] {
@@ -208,7 +149,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
       { key: 'ocid', label: ctx.t('column.ocid') },
       { key: 'kind', label: ctx.t('column.kind'), format: (row) => ctx.t(`kind.${row.kind}`) },
       { key: 'stage', label: ctx.t('column.stage'), format: (row) => ctx.t(`stage.${row.stage}`) },
-      { key: 'label', label: ctx.t('column.label'), format: (row) => this.describe(row, ctx) },
+      { key: 'label', label: ctx.t('column.label'), format: (row) => this.code.describeRow(row, ctx) },
       { key: 'start', label: ctx.t('column.start'), format: (row) => date(row.start) },
       { key: 'end', label: ctx.t('column.end'), format: (row) => date(row.end) },
       { key: 'value', label: ctx.t('column.value'), numeric: true, format: (row) => money(row.value, row.currency) },
@@ -224,7 +165,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     if (timeline.mode === 'process') {
       return rows
         .filter((row) => row.kind === 'release')
-        .map((row) => ({ id: row.subject ?? row.start, label: this.describe(row, ctx), colour: row.stage }));
+        .map((row) => ({ id: row.subject ?? row.start, label: this.code.describeRow(row, ctx), colour: row.stage }));
     }
     return timeline.shown.map((process, i) => {
       const segments = rows.filter((row) => row.ocid === process.ocid);
@@ -335,66 +276,6 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     );
   }
 
-  /** One row in words, in the element's language. */
-  private describe(row: TimelineRow, ctx: ChartContext): string {
-    if (row.event === 'stage') return `${row.title ?? row.ocid} — ${ctx.t(`stage.${row.stage}`)}`;
-    if (row.kind === 'release') {
-      const tags = (row.tags ?? '').split(', ').filter(Boolean);
-      // A tag outside the OCDS codelist is shown as published (the translator returns the key when it has none).
-      const tagName = (tag: string) => (ctx.t(`tag.${tag}`) === `tag.${tag}` ? tag : ctx.t(`tag.${tag}`));
-      const added = tags.length ? formatList(tags.map(tagName), ctx.tag) : ctx.t('release.nothing');
-      const date = formatDate(row.start, ctx.tag);
-      const published = row.subject ? ctx.t('release.added', { id: row.subject, date, added }) : ctx.t('release.added-no-id', { date, added });
-      return row.contents ? `${published}. ${this.contentsText(row.contents, ctx)}` : published;
-    }
-    let what = ctx.t(`event.${row.event}`);
-    if (row.edge) what = ctx.t(`edge.${row.edge}`, { what });
-    return row.subject ? `${what}: ${row.subject}` : what;
-  }
-
-  /** What a release carries, in words: "Contains planning (budget £6,700,000), tender (£1,000,000) and 2 documents." */
-  private contentsText(contents: ReleaseContents, ctx: ChartContext): string {
-    const money = (value: Money) => formatMoney(value.amount, value.currency, ctx.tag);
-    const parts: string[] = [];
-    if (contents.planning) {
-      const { budget } = contents.planning;
-      parts.push(budget ? ctx.t('contents.planning-budget', { amount: money(budget) }) : ctx.t('contents.planning'));
-    }
-    if (contents.tender) {
-      const { value } = contents.tender;
-      parts.push(value ? ctx.t('contents.tender-value', { amount: money(value) }) : ctx.t('contents.tender'));
-    }
-    for (const [kind, items] of [['award', contents.awards], ['contract', contents.contracts]] as const) {
-      if (items.length === 0) continue;
-      if (items.length > RELEASE_ITEMS_NAMED || items.some((item) => !item.id)) {
-        parts.push(ctx.t(`contents.${kind}s`, { count: items.length }));
-        continue;
-      }
-      for (const { id, value } of items) {
-        parts.push(value ? ctx.t(`contents.${kind}-value`, { id, amount: money(value) }) : ctx.t(`contents.${kind}`, { id }));
-      }
-    }
-    for (const key of ['transactions', 'milestones', 'amendments', 'documents'] as const) {
-      if (contents[key]) parts.push(ctx.t(`contents.${key}`, { count: contents[key] }));
-    }
-    return parts.length ? ctx.t('release.contains', { list: formatList(parts, ctx.tag) }) : ctx.t('release.contains-nothing');
-  }
-}
-
-/** The currency behind the most processes' amounts (contracts first, then awards, tender, planning, payments). */
-function mostUsedCurrency(processes: Process[]): string | undefined {
-  const count = new Map<string, number>();
-  for (const process of processes) {
-    const contracts = process.contracts.flatMap((c) => (c.value ? [c.value.currency] : []));
-    const others = [
-      ...process.awards.flatMap((a) => (a.value ? [a.value.currency] : [])),
-      ...(process.tender?.value ? [process.tender.value.currency] : []),
-      ...(process.planning?.budget ? [process.planning.budget.currency] : []),
-      ...process.contracts.flatMap((c) => c.transactions.flatMap((t) => (t.value ? [t.value.currency] : []))),
-    ];
-    for (const code of new Set(contracts.length ? contracts : others)) count.set(code, (count.get(code) ?? 0) + 1);
-  }
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
 declare global {

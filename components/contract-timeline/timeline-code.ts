@@ -2,3 +2,4 @@
 export { contractTimeline, timelineExtent, TIMELINE_STAGES } from '../../src/analysis/timeline.js';
 export { timelineSpec } from '../../src/charts/timeline.js';
 export { dateTime } from '../../src/data/dates.js';
+export { describeRow, mostUsedCurrency, timelineSummary, undatedText } from './timeline-text.js';
