@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => {
                   {
                     name: 'core',
                     priority: 3,
-                    test: /^\0|rolldown:runtime|node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|[\\/]src[\\/]i18n[\\/](?!d3-locales|vega-locale)|[\\/]src[\\/]data[\\/]types\.|[\\/]components[\\/]base[\\/](define|version|data-core|data-reading|lazy)\./,
+                    test: /^\0|rolldown:runtime|node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|[\\/]src[\\/]i18n[\\/](?!d3-locales|vega-locale)|[\\/]src[\\/]data[\\/]types\.|[\\/]components[\\/]base[\\/](define|version|data-core|data-reading|lazy|visually-hidden)\./,
                   },
                   { name: 'data', priority: 2, test: /[\\/]src[\\/]data[\\/]|[\\/]schemas[\\/]ocds/ },
                   { name: 'chart-element', priority: 1, test: /[\\/]components[\\/]base[\\/](?!vega\.)|[\\/]schemas[\\/]element-options/ },

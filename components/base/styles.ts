@@ -1,4 +1,18 @@
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden.js';
+
+/** The dark theme's colours: for `theme="dark"`, and for `theme="auto"` when the reader's system is dark. */
+const darkColours = css`
+  --ocds-color-text: #e6edf3;
+  --ocds-color-muted: #9ea7b3;
+  --ocds-color-background: #0d1117;
+  --ocds-color-accent: #58a6ff;
+  --ocds-stage-planning: #b3a4f0;
+  --ocds-stage-tender: #6cb6ff;
+  --ocds-stage-award: #f0a45d;
+  --ocds-stage-contract: #57c26c;
+  --ocds-stage-implementation: #f47aa8;
+`;
 
 /** Shared styles: theme defaults for every `--ocds-*` custom property, layout of states, controls and table. */
 export const chartElementStyles = css`
@@ -27,27 +41,11 @@ export const chartElementStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --ocds-color-text: #e6edf3;
-    --ocds-color-muted: #9ea7b3;
-    --ocds-color-background: #0d1117;
-    --ocds-color-accent: #58a6ff;
-    --ocds-stage-planning: #b3a4f0;
-    --ocds-stage-tender: #6cb6ff;
-    --ocds-stage-award: #f0a45d;
-    --ocds-stage-contract: #57c26c;
-    --ocds-stage-implementation: #f47aa8;
+    ${darkColours}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --ocds-color-text: #e6edf3;
-      --ocds-color-muted: #9ea7b3;
-      --ocds-color-background: #0d1117;
-      --ocds-color-accent: #58a6ff;
-      --ocds-stage-planning: #b3a4f0;
-      --ocds-stage-tender: #6cb6ff;
-      --ocds-stage-award: #f0a45d;
-      --ocds-stage-contract: #57c26c;
-      --ocds-stage-implementation: #f47aa8;
+      ${darkColours}
     }
   }
   h2 {
@@ -206,11 +204,6 @@ export const chartElementStyles = css`
     margin: 0;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
 `;

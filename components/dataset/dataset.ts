@@ -9,6 +9,7 @@ import { DataReading } from '../base/data-reading.js';
 import { lazy } from '../base/lazy.js';
 import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
+import { visuallyHidden } from '../base/visually-hidden.js';
 import { datasetMessages } from './messages.js';
 
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -94,12 +95,7 @@ export class OcdsDataset extends LitElement {
     /* The charts inside say "Loading data…" in their own place; a visible line here would vanish when the data
        arrives and pull every chart up (layout shift). Screen readers still hear it. */
     [part~='status'] {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   `;
 
