@@ -30,5 +30,5 @@ export {
 export { createForceLayout, forceLayout, type ForceLayout, type ForceLayoutOptions, type LayoutNode, type LayoutLink } from './charts/force-layout.js';
 export { loadOcds, fetchOcdsContent, type FetchedContent } from './data/load.js';
 export { sharedLoad } from './data/shared-load.js';
-export { filterDataset, hasFilters, organisationMatches, processStartDay, FILTER_KEYS, type DatasetFilters } from './analysis/filter.js';
+export { filterDataset, hasFilters, organisationMatches, processStart, processStartDay, type ProcessStart, type ProcessStartSource, FILTER_KEYS, type DatasetFilters } from './analysis/filter.js';
 export { snapshotRecordPackage, type SnapshotOptions } from './data/snapshot.js';

@@ -3,8 +3,10 @@
 import { normaliseName } from '../data/organisations.js';
 import type { Award, Dataset, OrgRef, Process } from '../data/types.js';
 import { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
+import { processStartDay } from './process-start.js';
 
 export { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
+export { processStart, processStartDay, type ProcessStart, type ProcessStartSource } from './process-start.js';
 
 /** Does `org` stand for `wanted`: the same identity key, identifier id or normalised name? */
 export function organisationMatches(org: OrgRef | undefined, wanted: string): boolean {
@@ -16,11 +18,6 @@ export function organisationMatches(org: OrgRef | undefined, wanted: string): bo
   return name !== '' && normaliseName(org.name) === name;
 }
 
-/** The calendar day (as published, `YYYY-MM-DD`) a process started: its first dated release, else its tender period. */
-export function processStartDay(process: Process): string | undefined {
-  const date = process.releases.find((release) => release.date)?.date ?? process.tender?.tenderPeriod?.startDate;
-  return date?.slice(0, 10);
-}
 
 function supplierAwards(process: Process, supplier: string): Award[] {
   return process.awards.filter((award) => award.suppliers.some((org) => organisationMatches(org, supplier)));

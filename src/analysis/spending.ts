@@ -1,6 +1,7 @@
 // Money by lifecycle stage, following DESIGN.md "Money rules": no sums across currencies, excluded statuses,
 // and for every stage total the number of processes behind it.
 import type { Dataset, Money, Process } from '../data/types.js';
+import { DecimalSum } from './decimal-sum.js';
 import { SPENDING_STAGES, type SpendingStage } from './spending-stages.js';
 
 export { SPENDING_STAGES, type SpendingStage };
@@ -55,7 +56,7 @@ function processAmounts(process: Process): { stage: SpendingStage; money: Money;
  */
 export function spendingByStage(dataset: Dataset, options: SpendingOptions = {}): SpendingRow[] {
   const currency = options.currency?.trim().toUpperCase();
-  const totals = new Map<string, SpendingRow & { ocids: Set<string> }>();
+  const totals = new Map<string, SpendingRow & { sum: DecimalSum; ocids: Set<string> }>();
   for (const process of dataset.processes) {
     if (options.ocid !== undefined && process.ocid !== options.ocid) continue;
     for (const { stage, money, pending } of processAmounts(process)) {
@@ -63,16 +64,16 @@ export function spendingByStage(dataset: Dataset, options: SpendingOptions = {})
       const key = `${money.currency}\u0000${stage}`;
       let row = totals.get(key);
       if (!row) {
-        row = { stage, currency: money.currency, amount: 0, processes: 0, pending: 0, ocids: new Set() };
+        row = { stage, currency: money.currency, amount: 0, processes: 0, pending: 0, sum: new DecimalSum(), ocids: new Set() };
         totals.set(key, row);
       }
-      row.amount += money.amount;
+      row.sum.add(money.amount);
       row.ocids.add(process.ocid);
       if (pending) row.pending++;
     }
   }
   return [...totals.values()]
-    .map(({ ocids, ...row }) => ({ ...row, processes: ocids.size }))
+    .map(({ ocids, sum, ...row }) => ({ ...row, amount: sum.value, processes: ocids.size }))
     .sort((a, b) => a.currency.localeCompare(b.currency) || SPENDING_STAGES.indexOf(a.stage) - SPENDING_STAGES.indexOf(b.stage));
 }
 

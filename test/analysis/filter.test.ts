@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { filterDataset, hasFilters } from '../../src/analysis/filter.js';
+import { filterDataset, hasFilters, processStart } from '../../src/analysis/filter.js';
 import { spendingByStage } from '../../src/analysis/spending.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
 import type { Dataset, JsonObject } from '../../src/data/types.js';
@@ -48,14 +48,39 @@ describe('filterDataset (real fixtures: Armenia release package, Moldova record,
     expect(ocids(filterDataset(dataset, { method: 'Direct' }))).to.deep.equal([...expected].sort());
   });
 
-  it('from/to: compares the day each process started, inclusive', () => {
-    const armeniaOcids = armenia.releases.map((release: Json) => release.ocid).sort();
-    const moldovaDay = moldova.releases[0].date.slice(0, 10);
-    // Every Armenian release is dated 2018-01-11; Moldova's process started in 2017.
+  it('from/to: compares the day each process started (tender period, …, release date last), inclusive', () => {
+    const armeniaOcids = [...new Set<string>(armenia.releases.map((release: Json) => release.ocid))].sort();
+    // Every Armenian release was published on 2018-01-11, but the tenders, awards and contracts ran in 2016.
     expect(new Set(armenia.releases.map((release: Json) => release.date.slice(0, 10)))).to.deep.equal(new Set(['2018-01-11']));
-    expect(ocids(filterDataset(dataset, { from: '2018-01-11', to: '2018-01-11' }))).to.deep.equal(armeniaOcids);
-    expect(ocids(filterDataset(dataset, { from: '2018-01-12' }))).to.deep.equal([]);
+    const eventDates = (release: Json): string[] =>
+      [
+        release.tender?.tenderPeriod?.startDate,
+        release.tender?.datePublished,
+        ...(release.awards ?? []).map((award: Json) => award.date),
+        ...(release.contracts ?? []).flatMap((contract: Json) => [contract.dateSigned, contract.period?.startDate]),
+      ].filter(Boolean);
+    const dated = new Set<string>(armenia.releases.filter((release: Json) => eventDates(release).length).map((release: Json) => release.ocid));
+    expect(dated.size).to.be.greaterThan(3);
+    expect(armenia.releases.flatMap(eventDates).every((date: string) => date.startsWith('2016'))).to.equal(true);
+    const fromArmenia = (filters: { from?: string; to?: string }) => ocids(filterDataset(dataset, filters)).filter((ocid) => armeniaOcids.includes(ocid));
+    // Processes with a tender, award or contract date started in 2016; the rest only have their release date.
+    expect(fromArmenia({ from: '2018-01-01' })).to.deep.equal(armeniaOcids.filter((ocid) => !dated.has(ocid)));
+    expect(fromArmenia({ to: '2016-12-31' })).to.deep.equal([...dated].sort());
+    expect(fromArmenia({ from: '2016-01-01', to: '2016-12-31' })).to.deep.equal([...dated].sort());
+    // Moldova's process started on its tender period's first day.
+    const moldovaDay = moldova.compiledRelease.tender.tenderPeriod.startDate.slice(0, 10);
     expect(ocids(filterDataset(dataset, { from: moldovaDay, to: moldovaDay }))).to.deep.equal([moldova.compiledRelease.ocid]);
+  });
+
+  it('processStart: tender period, then tender publication, award, contract, and the first release date last', () => {
+    const base = { ocid: 'ocds-x-1', id: '1', date: '2020-05-01T00:00:00Z', tag: ['tender'], initiationType: 'tender' };
+    const startOf = (release: Json) => processStart(fromOcds(release as JsonObject).processes[0]);
+    expect(startOf({ ...base, tender: { id: 't', tenderPeriod: { startDate: '2019-02-03' }, datePublished: '2019-01-01' } })).to.deep.equal({ day: '2019-02-03', source: 'tender-period' });
+    expect(startOf({ ...base, tender: { id: 't', datePublished: '2019-01-01T10:00:00Z' } })).to.deep.equal({ day: '2019-01-01', source: 'tender-published' });
+    const awards = [{ id: 'a2', date: '2019-04-09' }, { id: 'a1', date: '2019-03-08' }];
+    expect(startOf({ ...base, awards })).to.deep.equal({ day: '2019-03-08', source: 'award' });
+    expect(startOf({ ...base, contracts: [{ id: 'c', dateSigned: '2019-06-07', period: { startDate: '2019-06-01' } }] })).to.deep.equal({ day: '2019-06-01', source: 'contract' });
+    expect(startOf(base)).to.deep.equal({ day: '2020-05-01', source: 'release' });
   });
 
   it('supplier: keeps only its awards and their contracts; planned and tendered stay whole-process', () => {
