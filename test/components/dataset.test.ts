@@ -4,6 +4,7 @@ import type { OcdsContractTimeline } from '../../components/contract-timeline/co
 import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/supplier-network.js';
+import { exactSum } from '../helpers/decimal.js';
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
 const PARAGUAY = '/api/files/paraguay-dncp/sample-data/records/277004.json';
@@ -12,7 +13,7 @@ type Json = Record<string, any>;
 let armenia: Json[];
 
 const amountOf = (value: Json | undefined) => (typeof value?.amount === 'number' ? value.amount : 0);
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const sum = exactSum;
 /** Tenders counted as tendered (DESIGN.md, "Money rules"). */
 const counted = (release: Json) => release.tender && !['cancelled', 'unsuccessful', 'withdrawn'].includes(release.tender.status);
 const tendered = (chart: OcdsSpendingByStage) => chart.rows.find((row) => row.stage === 'tendered')?.amount;
