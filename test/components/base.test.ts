@@ -4,6 +4,7 @@ import { defineElement } from '../../components/base/define.js';
 import { csvCell, rowsToCsv } from '../../components/base/export.js';
 import { VERSION } from '../../components/base/version.js';
 import '../../components/spending-by-stage/define.js';
+import '../../components/contract-timeline/define.js';
 import { spendingMessages } from '../../components/spending-by-stage/messages.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import { baseMessages, canonicalTag, translator } from '../../src/i18n/index.js';
@@ -248,5 +249,20 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('cut off');
     expect(shadow(element).querySelector('.chart')).to.equal(null);
     element.remove();
+  });
+});
+
+describe('Attributes: only what the page set is written back (server-rendered pages hydrate without a mismatch)', () => {
+  it('an element nobody configured gains no attribute; a set property still reflects', async () => {
+    const spending = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage></ocds-spending-by-stage>`);
+    const timeline = await fixture<HTMLElement & { sort?: string; drill: boolean }>(html`<ocds-contract-timeline></ocds-contract-timeline>`);
+    await Promise.all([spending.updateComplete, (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete]);
+    expect(spending.getAttributeNames()).to.deep.equal([]);
+    expect(timeline.getAttributeNames()).to.deep.equal([]);
+    spending.theme = 'dark';
+    timeline.sort = 'value';
+    await Promise.all([spending.updateComplete, (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete]);
+    expect(spending.getAttribute('theme')).to.equal('dark');
+    expect(timeline.getAttribute('sort')).to.equal('value');
   });
 });
