@@ -1,5 +1,5 @@
 /**
- * OcdsChartElement — the base every ocds-widgets chart shares (DESIGN.md, "Element contract").
+ * OcdsChartElement — the base every ocds-widgets chart shares (the README, "Elements").
  *
  * It owns: attributes (`src`, `ocid`, `lang`, `theme`, `currency`, `heading`, `max-pages`, `root`,
  * `follow-origins`, `timeout`), the `data` and `sharedDataset` (a Dataset from `<ocds-dataset>`) properties, `status`,

@@ -13,7 +13,7 @@ let armenia: Json[];
 
 const amountOf = (value: Json | undefined) => (typeof value?.amount === 'number' ? value.amount : 0);
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-/** Tenders counted as tendered (DESIGN.md, "Money rules"). */
+/** Tenders counted as tendered (README, "Money rules"). */
 const counted = (release: Json) => release.tender && !['cancelled', 'unsuccessful', 'withdrawn'].includes(release.tender.status);
 const tendered = (chart: OcdsSpendingByStage) => chart.rows.find((row) => row.stage === 'tendered')?.amount;
 
