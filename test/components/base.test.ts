@@ -9,6 +9,7 @@ import { spendingMessages } from '../../components/spending-by-stage/messages.js
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import { baseMessages, canonicalTag, translator } from '../../src/i18n/index.js';
 import { loadVegaLocale, vegaLocaleTag } from '../../src/i18n/vega-locale.js';
+import { canEmulateMedia } from '../helpers/engine.js';
 import { fetchJson } from '../spending-expected.js';
 
 const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
@@ -134,7 +135,9 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
   before(async () => {
     record = await fetchJson(CDMX_RECORD);
   });
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    if (canEmulateMedia) await emulateMedia({ colorScheme: 'light' });
+  });
 
   it('fires ocds-load and ocds-render (bubbling, composed) and becomes ready', async () => {
     const element = document.createElement('ocds-spending-by-stage');
@@ -154,7 +157,9 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     expect(shadow(element).querySelector('[part="heading"]')!.textContent).to.equal('Obra pública');
   });
 
-  it('theme="auto" follows prefers-color-scheme', async () => {
+  it('theme="auto" follows prefers-color-scheme', async function () {
+    // Chromium only: see canEmulateMedia.
+    if (!canEmulateMedia) this.skip();
     await emulateMedia({ colorScheme: 'dark' });
     const auto = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage theme="auto" .data=${record}></ocds-spending-by-stage>`);
     const dark = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage theme="dark" .data=${record}></ocds-spending-by-stage>`);
