@@ -5,7 +5,7 @@
 // - several JSDoc tags on one line (`@csspart heading @csspart chart …`) arrive as one tag: split them;
 // - every chart fires the element contract's events from the base class's generic `emit()`, which the analyzer
 //   cannot follow, and has the contract's parts and custom properties (components/base/styles.ts): list them on every chart
-//   (DESIGN.md, "Element contract"), keeping an element's own description where it has one.
+//   (the README, "Elements"), keeping an element's own description where it has one.
 
 const CHART_BASE = 'OcdsChartElement';
 const CONTRACT_EVENTS = [
@@ -69,6 +69,53 @@ function splitInlineTags(entries, tag) {
   });
 }
 
+/**
+ * The package ships built modules, not components/*.ts: each element's class and definition are in
+ * dist/<element>.js, the base class and every class in dist/elements.js, all.ts is dist/all.js. Modules are renamed
+ * to those paths (merged where two land on one), references follow, and internal modules with nothing public go.
+ */
+function shippedPath(path) {
+  if (path === 'components/all.ts') return 'dist/all.js';
+  if (path === 'components/elements.ts' || path.startsWith('components/base/')) return 'dist/elements.js';
+  const [, folder, file] = /^components\/([\w-]+)\/([\w-]+)\.ts$/.exec(path) ?? [];
+  return folder && (file === folder || file === 'define') ? `dist/${folder}.js` : undefined;
+}
+
+function shippedModules(modules) {
+  const merged = new Map();
+  for (const module of modules) {
+    const path = shippedPath(module.path);
+    if (!path) continue;
+    const target = merged.get(path) ?? { kind: 'javascript-module', path, declarations: [], exports: [] };
+    // dist/elements.js: what components/elements.ts exports (the base's internals are not public).
+    const internal = path === 'dist/elements.js' && module.path !== 'components/elements.ts';
+    target.declarations.push(...(module.declarations ?? []));
+    if (!internal) target.exports.push(...(module.exports ?? []));
+    merged.set(path, target);
+  }
+  const rename = (reference) => {
+    if (reference?.module) reference.module = shippedPath(reference.module) ?? 'dist/elements.js';
+  };
+  const elements = merged.get('dist/elements.js');
+  if (elements) {
+    const exported = new Set(elements.exports.map((entry) => entry.declaration?.name ?? entry.name));
+    elements.declarations = elements.declarations.filter((declaration) => exported.has(declaration.name));
+  }
+  for (const module of merged.values()) {
+    const seen = new Set();
+    module.exports = module.exports.filter((entry) => {
+      const key = `${entry.kind} ${entry.name}`;
+      return !seen.has(key) && seen.add(key);
+    });
+    for (const entry of module.exports) rename(entry.declaration);
+    for (const declaration of module.declarations) {
+      rename(declaration.superclass);
+      for (const member of [...(declaration.members ?? []), ...(declaration.attributes ?? []), ...(declaration.events ?? [])]) rename(member.inheritedFrom);
+    }
+  }
+  return [...merged.values()];
+}
+
 function ocdsWidgetsPlugin() {
   const tags = new Map();
   return {
@@ -109,6 +156,7 @@ function ocdsWidgetsPlugin() {
           }
         }
       }
+      customElementsManifest.modules = shippedModules(customElementsManifest.modules);
     },
   };
 }

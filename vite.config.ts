@@ -80,12 +80,15 @@ export default defineConfig(({ mode }) => {
                 ],
               }
             : undefined,
-          // Chunks named for what they hold: an element's (spending-by-stage-<hash>.js, not `define`), Vega's.
+          // Chunks named for what they hold: an element's (spending-by-stage-<hash>.js, not `define`), Vega's. The CDN
+          // build's names carry a content hash (cache forever); the npm build's do not, since the consumer's bundler
+          // hashes what it emits (else `en-US-<hash>-<hash>.js`).
           chunkFileNames: (chunk) => {
+            const hash = cdn ? '-[hash]' : '';
             const facade = chunk.facadeModuleId ?? '';
-            if (facade.endsWith('/define.ts')) return `${basename(dirname(facade))}-[hash].js`;
-            if (facade.includes('/node_modules/vega-embed/')) return 'vega-[hash].js';
-            return '[name]-[hash].js';
+            if (facade.endsWith('/define.ts')) return `${basename(dirname(facade))}${hash}.js`;
+            if (facade.includes('/node_modules/vega-embed/')) return `vega${hash}.js`;
+            return `[name]${hash}.js`;
           },
         },
       },

@@ -40,3 +40,15 @@ export const chromeArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+const firefoxCandidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+
+/** Firefox for the second engine's run (puppeteer-core drives it over WebDriver BiDi; no browser download). */
+export function requireFirefox() {
+  const path = firefoxCandidates.find((candidate) => candidate && existsSync(candidate));
+  if (!path) {
+    console.error('\nNo Firefox found for `npm run test:firefox`.\n  Debian/Ubuntu: sudo apt-get install -y firefox-esr\n  elsewhere: set FIREFOX_PATH\n');
+    process.exit(1);
+  }
+  return path;
+}

@@ -1,5 +1,8 @@
 // `npm test` Node stage: the built package root imports in plain Node 20 (no DOM) and its core works there.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
 
 const core = await import('ocds-widgets');
@@ -16,4 +19,34 @@ assert.equal(dataset.processes.length, 1);
 assert.equal(dataset.processes[0].ocid, json.compiledRelease.ocid);
 const stages = new Set(core.spendingByStage(dataset).map((row) => row.stage));
 for (const stage of ['planned', 'tendered', 'awarded', 'contracted', 'paid']) assert.ok(stages.has(stage), `stage ${stage}`);
-console.log('node: 3 passed, 0 failed');
+
+// require() finds every entry point too (Node >= 20.19 loads ES modules through require; the exports map needs `default`).
+const require = createRequire(import.meta.url);
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+assert.equal(typeof require('ocds-widgets').fromOcds, 'function', "require('ocds-widgets')");
+for (const [subpath, target] of Object.entries(packageJson.exports)) {
+  if (typeof target !== 'object') continue;
+  assert.equal(target.default, target.import, `exports["${subpath}"] has a default condition for require()`);
+  // moduleResolution node10 reads typesVersions, not exports.
+  if (subpath !== '.') assert.deepEqual(packageJson.typesVersions['*'][subpath.slice(2)], [target.types.slice(2)], `typesVersions for ${subpath}`);
+}
+
+// What `npm pack` ships: every sourceMappingURL names a packed map; npm-build chunks carry no hash of their own (the
+// consumer's bundler hashes); no shipped file cites a document the package does not have.
+const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0].files.map((file) => file.path);
+const packedSet = new Set(packed);
+for (const path of packed.filter((file) => file.endsWith('.js'))) {
+  const code = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  if (map) assert.ok(packedSet.has(join(dirname(path), map)), `${path}: its source map ${map} is packed`);
+  // Module and chunk names here are lower-case kebab; a rolldown hash is 8 characters of mixed case.
+  if (!path.startsWith('dist/cdn/')) assert.doesNotMatch(basename(path), /-(?=[\w-]{0,7}[A-Z_])[\w-]{8}\.js$/, `${path}: npm-build chunk named without a hash`);
+}
+for (const path of packed.filter((file) => /\.(js|d\.ts|json|md|html)$/.test(file))) {
+  assert.ok(!readFileSync(new URL(`../${path}`, import.meta.url), 'utf8').includes('DESIGN.md'), `${path} cites DESIGN.md, which the package does not have`);
+}
+// custom-elements.json names modules the package ships (editors and docs tools import from them).
+const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json', import.meta.url), 'utf8'));
+const modulePaths = new Set([...JSON.stringify(manifest).matchAll(/"(?:path|module)":"([^"]+)"/g)].map((match) => match[1]));
+for (const path of modulePaths) assert.ok(packedSet.has(path), `custom-elements.json names ${path}, which is packed`);
+console.log('node: 8 passed, 0 failed');

@@ -1,4 +1,4 @@
-// Expected spending totals computed straight from fixture JSON, applying DESIGN.md "Money rules" by hand —
+// Expected spending totals computed straight from fixture JSON, applying the README's "Money rules" by hand —
 // independent of src/ (no core code is used here).
 
 export interface ExpectedRow {

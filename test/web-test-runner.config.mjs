@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { requireChrome, chromeArgs } from './find-chrome.mjs';
+import puppeteer from 'puppeteer-core';
+import { requireChrome, requireFirefox, chromeArgs } from './find-chrome.mjs';
 import { koaOcdsApi } from '../demos/api/koa.js';
 import { cspMiddleware } from './csp-middleware.mjs';
 
@@ -20,9 +21,9 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
   middleware: [cspMiddleware(), koaOcdsApi()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs },
-    }),
-  ],
+  // OCDS_ENGINE=firefox (npm run test:firefox): the same suite in Firefox, through puppeteer-core's WebDriver BiDi.
+  browsers:
+    process.env.OCDS_ENGINE === 'firefox'
+      ? [chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: requireFirefox(), headless: true } })]
+      : [chromeLauncher({ launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs } })],
 };

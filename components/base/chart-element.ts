@@ -1,5 +1,5 @@
 /**
- * OcdsChartElement — the base every ocds-widgets chart shares (DESIGN.md, "Element contract").
+ * OcdsChartElement — the base every ocds-widgets chart shares (the README, "Elements").
  *
  * It owns: attributes (`src`, `ocid`, `lang`, `theme`, `currency`, `heading`, `max-pages`, `root`,
  * `follow-origins`, `timeout`), the `data` and `sharedDataset` (a Dataset from `<ocds-dataset>`) properties, `status`,
@@ -130,7 +130,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @property({ reflect: true }) ocid?: string;
   /** BCP 47 tag; else the nearest ancestor's `lang`; else `en`. */
   @property() override lang!: string;
-  @property({ reflect: true }) theme: Theme = 'light';
+  /** `light` (when unset), `dark`, or `auto` (the reader's system setting). Set values reflect; the default is not written back. */
+  @property({ reflect: true }) theme?: Theme;
   /** ISO 4217 code to show; default the one used by the most processes. */
   @property({ reflect: true }) currency?: string;
   @property({ reflect: true }) heading?: string;

@@ -53,7 +53,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   /** Many processes: how many rows to draw (default 20). */
   @property({ type: Number, reflect: true }) limit?: number;
   /** Many processes: `value` (contracted, in the shown currency), `recent` or `duration`. */
-  @property({ reflect: true }) sort: TimelineSort = 'recent';
+  @property({ reflect: true }) sort?: TimelineSort;
   /** Choosing a process row shows that process, with a back control. */
   @property({ type: Boolean, reflect: true }) drill = false;
 
@@ -77,7 +77,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   protected analyse(dataset: Dataset): TimelineRow[] {
     const ocid = this.focusedOcid(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset);
-    const sort = SORTS.includes(this.sort) ? this.sort : 'recent';
+    const sort = this.sortInEffect;
     this.timeline = this.code.contractTimeline(dataset, { ocid, limit: this.limit, sort, currency });
     const single = this.timeline.mode === 'process';
     this.selectKind = single ? 'release' : 'process';
@@ -226,7 +226,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   }
 
   private get sortInEffect(): TimelineSort {
-    return SORTS.includes(this.sort) ? this.sort : 'recent';
+    return this.sort && SORTS.includes(this.sort) ? this.sort : 'recent';
   }
 
   /** Arrow keys, Home and End move between the rows of the focusable list (Tab still works). */

@@ -23,7 +23,7 @@ const STAGE_COLOUR: Record<SpendingStage, SelectableItem['colour'] & keyof Chart
 
 /**
  * How much was planned, tendered, awarded, contracted and paid — per currency, for all processes or one (`ocid`),
- * with how many processes stand behind each number (DESIGN.md, "Money rules").
+ * with how many processes stand behind each number (README, "Money rules").
  *
  * @summary Money by contracting stage.
  * @event ocds-load @event ocds-render @event ocds-error

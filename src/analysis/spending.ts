@@ -1,4 +1,4 @@
-// Money by lifecycle stage, following DESIGN.md "Money rules": no sums across currencies, excluded statuses,
+// Money by lifecycle stage, following the README's "Money rules": no sums across currencies, excluded statuses,
 // and for every stage total the number of processes behind it.
 import type { Dataset, Money, Process } from '../data/types.js';
 import { DecimalSum } from './decimal-sum.js';

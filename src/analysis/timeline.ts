@@ -106,7 +106,7 @@ export interface ShownProcess {
 
 export const DEFAULT_TIMELINE_LIMIT = 20;
 
-/** The public rows (see DESIGN.md "Rows"). */
+/** The public rows (the rows every element shows: its table, CSV and `rows`). */
 export function timelineRows(dataset: Dataset, options: TimelineOptions = {}): TimelineRow[] {
   return contractTimeline(dataset, options).rows;
 }

@@ -6,8 +6,10 @@ import { buildDataset } from './dataset.js';
 
 /**
  * Reads OCDS from a parsed JSON value (package, record, release, or an array of these), JSON or JSON Lines text,
- * or bytes (`ArrayBuffer`/`Uint8Array`, so the encoding can be detected). A parsed value is copied first: the
- * caller's object is never modified by the repairs. Input that cannot be used at all throws an `OcdsError`.
+ * or bytes (`ArrayBuffer`/`Uint8Array`, so the encoding can be detected). A parsed value is copied first, as JSON
+ * (so the caller's object is never modified by the repairs): any plain-object view of the data — a framework's
+ * reactive Proxy, a frozen object, an object from another window — reads exactly like the object itself, where
+ * `structuredClone` throws on a Proxy. Input that cannot be used at all throws an `OcdsError`.
  */
 export function fromOcds(input: unknown, options: { root?: string } = {}): Dataset {
   try {
@@ -24,7 +26,7 @@ export function fromOcds(input: unknown, options: { root?: string } = {}): Datas
       documents = parseOcdsText(input, onIssue);
     } else if (typeof input === 'object' && input !== null) {
       bytes = 0;
-      documents = [structuredClone(input)];
+      documents = [JSON.parse(JSON.stringify(input)) as unknown];
     } else {
       throw new OcdsError('not-ocds', `fromOcds needs OCDS JSON (an object, text or bytes), not ${input === null ? 'null' : typeof input}.`);
     }

@@ -1,5 +1,5 @@
 // The model: one Process per contracting process, read from its (repaired, 1.1) compiled release.
-// Money follows the money rules in DESIGN.md: normalised currency, `XXX` bucket for missing or unknown
+// Money follows the README's "Money rules": normalised currency, `XXX` bucket for missing or unknown
 // currencies, transactions inherit their contract's currency, negative amounts kept and reported.
 import type {
   Amendment,

@@ -4,10 +4,12 @@ import { defineElement } from '../../components/base/define.js';
 import { csvCell, rowsToCsv } from '../../components/base/export.js';
 import { VERSION } from '../../components/base/version.js';
 import '../../components/spending-by-stage/define.js';
+import '../../components/contract-timeline/define.js';
 import { spendingMessages } from '../../components/spending-by-stage/messages.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import { baseMessages, canonicalTag, translator } from '../../src/i18n/index.js';
 import { loadVegaLocale, vegaLocaleTag } from '../../src/i18n/vega-locale.js';
+import { canEmulateMedia } from '../helpers/engine.js';
 import { fetchJson } from '../spending-expected.js';
 
 const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
@@ -133,7 +135,9 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
   before(async () => {
     record = await fetchJson(CDMX_RECORD);
   });
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    if (canEmulateMedia) await emulateMedia({ colorScheme: 'light' });
+  });
 
   it('fires ocds-load and ocds-render (bubbling, composed) and becomes ready', async () => {
     const element = document.createElement('ocds-spending-by-stage');
@@ -153,7 +157,9 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     expect(shadow(element).querySelector('[part="heading"]')!.textContent).to.equal('Obra pública');
   });
 
-  it('theme="auto" follows prefers-color-scheme', async () => {
+  it('theme="auto" follows prefers-color-scheme', async function () {
+    // Chromium only: see canEmulateMedia.
+    if (!canEmulateMedia) this.skip();
     await emulateMedia({ colorScheme: 'dark' });
     const auto = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage theme="auto" .data=${record}></ocds-spending-by-stage>`);
     const dark = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage theme="dark" .data=${record}></ocds-spending-by-stage>`);
@@ -248,5 +254,20 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('cut off');
     expect(shadow(element).querySelector('.chart')).to.equal(null);
     element.remove();
+  });
+});
+
+describe('Attributes: only what the page set is written back (server-rendered pages hydrate without a mismatch)', () => {
+  it('an element nobody configured gains no attribute; a set property still reflects', async () => {
+    const spending = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage></ocds-spending-by-stage>`);
+    const timeline = await fixture<HTMLElement & { sort?: string; drill: boolean }>(html`<ocds-contract-timeline></ocds-contract-timeline>`);
+    await Promise.all([spending.updateComplete, (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete]);
+    expect(spending.getAttributeNames()).to.deep.equal([]);
+    expect(timeline.getAttributeNames()).to.deep.equal([]);
+    spending.theme = 'dark';
+    timeline.sort = 'value';
+    await Promise.all([spending.updateComplete, (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete]);
+    expect(spending.getAttribute('theme')).to.equal('dark');
+    expect(timeline.getAttribute('sort')).to.equal('value');
   });
 });

@@ -14,7 +14,7 @@ let armenia: Json[];
 
 const amountOf = (value: Json | undefined) => (typeof value?.amount === 'number' ? value.amount : 0);
 const sum = exactSum;
-/** Tenders counted as tendered (DESIGN.md, "Money rules"). */
+/** Tenders counted as tendered (README, "Money rules"). */
 const counted = (release: Json) => release.tender && !['cancelled', 'unsuccessful', 'withdrawn'].includes(release.tender.status);
 const tendered = (chart: OcdsSpendingByStage) => chart.rows.find((row) => row.stage === 'tendered')?.amount;
 

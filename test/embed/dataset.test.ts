@@ -9,7 +9,7 @@ type Network = ChartLike & { network: { nodes: { id: string; label: string }[] }
 
 const stageAmount = (chart: ChartLike, stage: string) => chart.rows.find((row) => row.stage === stage && row.currency === 'AMD')?.amount as number | undefined;
 const amountOf = (value: any) => (typeof value?.amount === 'number' ? value.amount : 0);
-/** Tenders counted as tendered (DESIGN.md, "Money rules"): not cancelled, unsuccessful or withdrawn. */
+/** Tenders counted as tendered (README, "Money rules"): not cancelled, unsuccessful or withdrawn. */
 const counted = (release: any) => release.tender && !['cancelled', 'unsuccessful', 'withdrawn'].includes(release.tender.status);
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));

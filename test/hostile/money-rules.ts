@@ -1,4 +1,4 @@
-// The money rules (DESIGN.md) as checks over any Dataset: used by the hostile corpus and the fuzz test.
+// The money rules (README, "Money rules") as checks over any Dataset: used by the hostile corpus and the fuzz test.
 // The awarded and contracted totals are recomputed here from the model's awards and contracts, by currency, so a
 // sum across currencies or a miscounted stage shows up as a difference.
 import { spendingByStage, supplierNetwork, timelineRows, type Dataset, type Money } from '../../src/index.js';
