@@ -3,7 +3,7 @@
 //   node bench/run.mjs            the full run (all sizes, medians of 5 repetitions; 3 at 50,000 releases)
 //   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
 //   --work-tree                   measure the files as they are in the work tree instead of the last commit
-//   --only=core,memory,tasks,bundle,charts,network   only these sections (with --quick or --only, the results
+//   --only=core,breakdown,memory,tasks,bundle,charts,network   only these sections (with --quick or --only, the results
 //                                 go to bench/tmp/, never over the committed bench/results.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';

@@ -8,6 +8,9 @@ type Json = Record<string, any>;
 const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map((name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`);
 const PARAGUAY = ['277004', '280555'].map((name) => `/test/fixtures/ocds/real/paraguay-dncp/sample-data/records/${name}.json`);
 const CDMX_RECORD = '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json';
+const CDMX_RELEASES = ['AD-SF-DRM-063-2015-01', 'AD-SF-DRM-063-2015-02', 'AD-SF-DRM-065-2015-01', 'AD-SF-DRM-066-2015-01', 'SEFIN-DRM-A-001-2016-01'].map(
+  (name) => `/test/fixtures/ocds/real/mexico-cdmx/sample-data/releases/OCDS-87SD3T-${name}.json`,
+);
 const UPGRADE = '/test/fixtures/ocds/upgrade/ocdskit-realdata';
 
 const status = (value: unknown) => String(value ?? '').trim().toLowerCase();
@@ -67,6 +70,25 @@ describe('breakdown', () => {
     expectSharesAddUp(awarded);
     const usd = breakdown(dataset, { by: 'method', measure: 'awarded', currency: 'usd' });
     expect(usd.every((row) => row.currency === 'USD')).to.equal(true);
+  });
+
+  it('Mexico City releases and Paraguay records: by method, processes and awarded per currency', async () => {
+    const cdmx: Json[] = await Promise.all(CDMX_RELEASES.map(fetchJson));
+    const paraguay: Json[] = await Promise.all(PARAGUAY.map(fetchJson));
+    // One process per ocid: the later release of a process restates its award here, so the last one read stands for it.
+    const perProcess = new Map<string, Json>();
+    for (const release of cdmx) perProcess.set(release.ocid, release);
+    for (const [releases, input] of [
+      [[...perProcess.values()], cdmx],
+      [paraguay.flatMap((p) => p.records.map((r: Json) => r.compiledRelease)), paraguay],
+    ] as [Json[], Json[]][]) {
+      const dataset = fromOcds(input);
+      expectMatches(breakdown(dataset, { by: 'method' }), tally(releases.map((r) => ({ ocid: r.ocid, key: methodKey(r) }))), true);
+      const expected = tally(releases.flatMap((r) => awardsOf(r).map((a: Json) => ({ ocid: r.ocid, key: methodKey(r), currency: a.value.currency, amount: amount(a.value) }))));
+      const rows = breakdown(dataset, { by: 'method', measure: 'awarded' });
+      expectMatches(rows, expected);
+      expectSharesAddUp(rows);
+    }
   });
 
   it('INAI: by year, contracted (dateSigned, else period start) and paid (transaction date)', async () => {
