@@ -2,7 +2,9 @@
 // axe, keyboard selection, the table and CSV from the same rows, bad options.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/breakdown/define.js';
+import '../../components/all.js';
+import type { OcdsDataset } from '../../components/dataset/dataset.js';
+import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
 import { fetchJson } from '../spending-expected.js';
 
@@ -10,6 +12,14 @@ type Json = Record<string, any>;
 const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map((name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[ \n\t]+/g, ' ').trim();
 const percent = (ratio: number, tag: string) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+
+async function until(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 async function chart(template: ReturnType<typeof html>, data: unknown): Promise<OcdsBreakdown> {
   const element = await fixture<OcdsBreakdown>(template);
@@ -82,6 +92,30 @@ describe('<ocds-breakdown>', () => {
           years.set(key, (years.get(key) ?? 0) + c.value.amount);
         }
     expect(new Map(element.rows.filter((row) => row.currency === 'MXN').map((row) => [row.key, row.value]))).to.deep.equal(years);
+  });
+
+  it('inside <ocds-dataset>: a method chosen filters the siblings, and a dataset filter narrows the breakdown', async () => {
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset>
+      <ocds-breakdown by="method"></ocds-breakdown>
+      <ocds-spending-by-stage></ocds-spending-by-stage>
+    </ocds-dataset>`);
+    dataset.data = releases;
+    const breakdown = dataset.querySelector<OcdsBreakdown>('ocds-breakdown')!;
+    const spending = dataset.querySelector<OcdsSpendingByStage>('ocds-spending-by-stage')!;
+    await until(() => breakdown.status === 'ready' && spending.status === 'ready', 'the charts');
+    const open = releases.filter((r) => r.tender.procurementMethod === 'open');
+    const awardedOpen = (currency: string) =>
+      open.flatMap((r) => r.awards).filter((a) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value.currency === currency).reduce((sum, a) => sum + a.value.amount, 0);
+    breakdown.select('open');
+    await until(() => dataset.filters.method === 'open', 'the method filter');
+    await until(() => spending.rows.find((row) => row.stage === 'awarded' && row.currency === 'MXN')?.amount === awardedOpen('MXN'), 'the spending chart narrowed to open processes');
+    expect(breakdown.rows.map((row) => row.key).sort(), 'the chart chosen in keeps showing everything').to.deep.equal([...new Set(releases.map((r) => r.tender.procurementMethod))].sort());
+    breakdown.select('open');
+    await until(() => dataset.filters.method === undefined, 'the filter to clear');
+
+    dataset.setAttribute('method', 'direct');
+    await until(() => breakdown.rows.length === 1 && breakdown.rows[0].key === 'direct', 'the breakdown narrowed to direct awards');
+    expect(breakdown.rows[0].value).to.equal(releases.filter((r) => r.tender.procurementMethod === 'direct').length);
   });
 
   it('bad by / measure: a warning, the default kept, nothing thrown', async () => {
