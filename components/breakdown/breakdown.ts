@@ -1,7 +1,9 @@
-import { type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { BreakdownRow } from '../../src/analysis/breakdown.js';
 import {
+  BREAKDOWN_BY,
+  BREAKDOWN_MEASURES,
   DEFAULT_BREAKDOWN_LIMIT,
   NOT_STATED,
   OTHERS,
@@ -52,25 +54,56 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   protected override analysisProperties = ['ocid', 'by', 'measure', 'split', 'limit'];
 
   /** `method`, `buyer`, `procuring-entity`, `supplier`, `category`, `classification`, `stage`, `year`, `quarter` or `month`. */
-  @property({ reflect: true }) by: BreakdownBy = 'method';
+  @property() by: BreakdownBy = 'method';
   /** `processes` (a count), or an amount: `planned`, `tendered`, `awarded`, `contracted`, `paid`. */
-  @property({ reflect: true }) measure: BreakdownMeasure = 'processes';
+  @property() measure: BreakdownMeasure = 'processes';
   /** A second dimension for stacked bars: `method`, `category`, `buyer` or `supplier`. */
-  @property({ reflect: true }) split?: BreakdownSplit;
+  @property() split?: BreakdownSplit;
   /** Rows kept for buyer, procuring-entity, supplier and classification (default 10); the rest is one "others" row. */
-  @property({ type: Number, reflect: true }) limit?: number;
+  @property({ type: Number }) limit?: number;
+
+  /** Refused `by` / `measure` attribute values, said in the element and reported once each with `ocds-error`. */
+  private refused: { attribute: string; value: string; values: readonly string[] }[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A refused attribute value leaves the property as it was before (unset on first use): the default stands.
-    this.by ??= 'method';
-    this.measure ??= 'processes';
     super.willUpdate(changed);
+    this.useDefaults();
+    const refused = (
+      [
+        ['by', BREAKDOWN_BY],
+        ['measure', BREAKDOWN_MEASURES],
+      ] as const
+    ).flatMap(([attribute, values]) => {
+      const value = this.getAttribute(attribute);
+      return value !== null && !(values as readonly string[]).includes(value) ? [{ attribute, value, values }] : [];
+    });
+    for (const problem of refused) {
+      if (this.refused.some((known) => known.attribute === problem.attribute && known.value === problem.value)) continue;
+      this.emit('ocds-error', { phase: 'validate', message: this.refusedMessage(problem, this.t.bind(this)) });
+    }
+    this.refused = refused;
     this.messages = catalogueFor(this.by, this.measure);
     this.usesCurrency = this.measure !== 'processes';
     this.selectKind = this.by;
   }
 
+  private refusedMessage(problem: OcdsBreakdown['refused'][number], t: (key: string, params?: Record<string, string>) => string): string {
+    return t('error.option', { attribute: problem.attribute, value: problem.value.slice(0, 100), values: problem.values.join(', ') });
+  }
+
+  protected override renderDetails(_rows: BreakdownRow[], ctx: ChartContext): TemplateResult | typeof nothing {
+    if (!this.refused.length) return nothing;
+    return html`<p class="option-error" role="alert">${this.refused.map((problem) => this.refusedMessage(problem, ctx.t)).join(' ')}</p>`;
+  }
+
+  /** A refused attribute value leaves the property as it was before (unset on first use): the default stands. */
+  private useDefaults(): void {
+    this.by ??= 'method';
+    this.measure ??= 'processes';
+  }
+
   protected analyse(dataset: Dataset): BreakdownRow[] {
+    this.useDefaults();
     this.usesCurrency = this.measure !== 'processes';
     return this.code.breakdown(dataset, { by: this.by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });
   }

@@ -47,6 +47,7 @@ export const breakdownMessages: Catalogues = {
     'summary.top': { one: 'The top {count} received {share} of the {measure} in {currency}.', other: 'The top {count} received {share} of the {measure} in {currency}.' },
     'summary.change': 'The {measure} went from {first} in {from} to {last} in {to}.',
     'summary.other-currencies': 'Amounts in {currencies} are shown separately, never added in.',
+    'error.option': '{attribute}="{value}" is not an option (one of {values}); the default is shown.',
   },
   es: {
     heading: '{measure} por {by}',
@@ -94,5 +95,6 @@ export const breakdownMessages: Catalogues = {
     'summary.top': { one: 'El principal recibió el {share} del {measure} en {currency}.', other: 'Los {count} principales recibieron el {share} del {measure} en {currency}.' },
     'summary.change': 'El {measure} pasó de {first} en {from} a {last} en {to}.',
     'summary.other-currencies': 'Los importes en {currencies} se muestran aparte, nunca se suman.',
+    'error.option': '{attribute}="{value}" no es una opción (una de {values}); se muestra el valor predeterminado.',
   },
 };

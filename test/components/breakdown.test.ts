@@ -118,10 +118,29 @@ describe('<ocds-breakdown>', () => {
     expect(breakdown.rows[0].value).to.equal(releases.filter((r) => r.tender.procurementMethod === 'direct').length);
   });
 
-  it('bad by / measure: a warning, the default kept, nothing thrown', async () => {
-    const element = await chart(html`<ocds-breakdown by="colour" measure="weight"></ocds-breakdown>`, releases);
-    expect(element.by).to.equal('method');
-    expect(element.measure).to.equal('processes');
-    expect(element.status).to.equal('ready');
+  it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
+    const element = document.createElement('ocds-breakdown');
+    element.setAttribute('lang', 'es');
+    element.setAttribute('by', 'colour');
+    element.setAttribute('measure', 'weight');
+    const errors: CustomEvent[] = [];
+    element.addEventListener('ocds-error', (event) => errors.push(event as CustomEvent));
+    element.data = releases;
+    document.body.append(element);
+    try {
+      await element.updateComplete;
+      await element.rendered;
+      expect(element.by).to.equal('method');
+      expect(element.measure).to.equal('processes');
+      expect(element.status).to.equal('ready');
+      expect(errors.map((event) => event.detail.phase)).to.deep.equal(['validate', 'validate']);
+      const alert = text(element.shadowRoot!.querySelector('.option-error'));
+      expect(alert).to.include('by="colour" no es una opción');
+      expect(alert).to.include('measure="weight" no es una opción');
+      expect(errors[0].detail.message).to.include('colour');
+      await expect(element).to.be.accessible();
+    } finally {
+      element.remove();
+    }
   });
 });
