@@ -3,7 +3,7 @@
 //   node bench/run.mjs            the full run (all sizes, medians of 5 repetitions; 3 at 50,000 releases)
 //   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
 //   --work-tree                   measure the files as they are in the work tree instead of the last commit
-//   --only=core,memory,tasks,bundle,charts,network   only these sections (with --quick or --only, the results
+//   --only=core,breakdown,memory,tasks,bundle,charts,network   only these sections (with --quick or --only, the results
 //                                 go to bench/tmp/, never over the committed bench/results.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -36,7 +36,7 @@ const CHART_REPETITIONS = quick ? 1 : 5;
 const NETWORK_NODES = [200, 1000, 3000];
 const NETWORK_REPETITIONS = quick ? 1 : 3;
 const ELEMENTS = ['ocds-spending-by-stage', 'ocds-contract-timeline', 'ocds-supplier-network'];
-const TARGETS = { coreRatio: 2.5, heapRatio: 2.0, chartRatio: 1.3, longestTaskMs: 200, entryGzipKB: 30 };
+const TARGETS = { breakdownRatio: 0.1, coreRatio: 2.5, heapRatio: 2.0, chartRatio: 1.3, longestTaskMs: 200, entryGzipKB: 30 };
 
 const started = Date.now();
 const rows = []; // the printed table, also in results.json
@@ -349,6 +349,39 @@ async function measureThroughput(browser, origin, exported) {
   log('fromOcds vs JSON.parse done');
 }
 
+/** `breakdown` by each dimension on the 10,000 and 50,000 datasets, each against that dataset's fromOcds in the same page. */
+async function measureBreakdown(browser, origin, exported) {
+  figures.breakdown = [];
+  const sizes = SIZES.filter((size) => size >= 10_000);
+  if (!exported.includes('breakdown')) {
+    for (const size of sizes) unavailable(`Analysis: breakdown(dataset), ${count(size)} releases`, 'breakdown is not exported by the core yet');
+    return;
+  }
+  for (const size of sizes) {
+    const { page, close } = await newPage(browser, origin);
+    try {
+      const results = await inPage(page, CORE, 'breakdownVsFromOcds', wholeUrl(origin, size), Math.min(3, repetitionsFor(size)));
+      const fromOcdsMs = median(results.fromOcds);
+      for (const [by, runs] of Object.entries(results.breakdown)) {
+        const value = median(runs);
+        const ratio = median(runs.map((run, i) => run / results.fromOcds[i]));
+        figures.breakdown.push({ size, by, ms: value, fromOcdsMs, ratio });
+        judged(`Analysis: breakdown(dataset, { by: '${by}', measure: 'awarded' }), ${count(size)} releases`, ms(value), {
+          floor: `fromOcds ${ms(fromOcdsMs)}`,
+          ratio,
+          limit: TARGETS.breakdownRatio,
+          target: `< ${TARGETS.breakdownRatio * 100} % of fromOcds`,
+        });
+      }
+    } catch (error) {
+      unavailable(`Analysis: breakdown(dataset), ${count(size)} releases`, firstLine(error));
+    } finally {
+      await close();
+    }
+    log(`breakdown ${count(size)} done`);
+  }
+}
+
 async function measureMemory(browser, origin, exported) {
   const label = (size) => `Memory: JS heap after load / bytes received, ${count(size)} releases`;
   if (!exported.includes('loadOcds')) {
@@ -582,6 +615,7 @@ async function run() {
     const exported = built.core ? await coreExports(browser, server.origin) : [];
     if (!built.core) log('core not built: data core figures not available');
     if (wants('core')) await measureThroughput(browser, server.origin, exported);
+    if (wants('breakdown')) await measureBreakdown(browser, server.origin, exported);
     if (wants('memory')) await measureMemory(browser, server.origin, exported);
     if (wants('tasks')) await measureLongestTask(browser, server.origin, exported);
     if (wants('charts')) await measureFirstChart(browser, server.origin, built.cdn, definedTags);

@@ -3,12 +3,13 @@
 // and what the embed builder offers as controls and writes into snippets. Unknown keys are errors, so a typo in an
 // embed URL is reported, not ignored.
 import { z } from 'zod/mini';
+import { BREAKDOWN_BY, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analysis/breakdown-constants.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
 
 /** Chart tags without their `ocds-` prefix: the embed page's `widget` parameter. */
-export const WIDGETS = ['spending-by-stage', 'contract-timeline', 'supplier-network'] as const;
+export const WIDGETS = ['spending-by-stage', 'contract-timeline', 'supplier-network', 'breakdown'] as const;
 export type Widget = (typeof WIDGETS)[number];
 
 /** An http(s) URL or a relative one (a path on the embedding site); never `javascript:`, `data:` or `file:`. */
@@ -93,6 +94,13 @@ export const elementOptions = {
     // freezing the page on a large dataset.
     limit: z.optional(count(5000)),
     focus: z.optional(z.string().check(z.minLength(1))),
+  }),
+  breakdown: z.strictObject({
+    ...commonOptions,
+    by: z.optional(z.enum(BREAKDOWN_BY)),
+    measure: z.optional(z.enum(BREAKDOWN_MEASURES)),
+    split: z.optional(z.enum(BREAKDOWN_SPLITS)),
+    limit: z.optional(count(1000)),
   }),
 } satisfies Record<Widget, z.ZodMiniObject>;
 

@@ -32,3 +32,20 @@ export { loadOcds, fetchOcdsContent, type FetchedContent } from './data/load.js'
 export { sharedLoad } from './data/shared-load.js';
 export { filterDataset, hasFilters, organisationMatches, processStart, processStartDay, type ProcessStart, type ProcessStartSource, FILTER_KEYS, type DatasetFilters } from './analysis/filter.js';
 export { snapshotRecordPackage, type SnapshotOptions } from './data/snapshot.js';
+export {
+  breakdown,
+  furthestStage,
+  BREAKDOWN_BY,
+  BREAKDOWN_MEASURES,
+  BREAKDOWN_SPLITS,
+  BREAKDOWN_STAGES,
+  DEFAULT_BREAKDOWN_LIMIT,
+  NOT_STATED,
+  OTHERS,
+  UNDATED,
+  type BreakdownBy,
+  type BreakdownMeasure,
+  type BreakdownSplit,
+  type BreakdownOptions,
+  type BreakdownRow,
+} from './analysis/breakdown.js';

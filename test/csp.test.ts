@@ -13,4 +13,15 @@ describe("strict CSP (script-src 'self'; style-src 'self')", () => {
     expect(outcome.table).to.be.greaterThan(0);
     expect(outcome.violations).to.deep.equal([]);
   });
+
+  it('<ocds-breakdown> loads, draws, shows a tooltip and its table with zero violations', async () => {
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/breakdown.html', 800, 700);
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    // Paraguay's one award in PYG has three distinct suppliers (one listed twice): one bar each.
+    expect(outcome.bars).to.equal(3);
+    expect(outcome.tooltip).to.contain('%');
+    expect(outcome.table).to.be.greaterThan(0);
+    expect(outcome.violations).to.deep.equal([]);
+  });
 });

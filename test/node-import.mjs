@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
 
 const core = await import('ocds-widgets');
-for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork']) {
+for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork', 'breakdown']) {
   assert.equal(typeof core[name], 'function', `ocds-widgets exports ${name}()`);
 }
 assert.equal(typeof globalThis.customElements, 'undefined', 'the core registers nothing and needs no DOM');
@@ -19,6 +19,17 @@ assert.equal(dataset.processes.length, 1);
 assert.equal(dataset.processes[0].ocid, json.compiledRelease.ocid);
 const stages = new Set(core.spendingByStage(dataset).map((row) => row.stage));
 for (const stage of ['planned', 'tendered', 'awarded', 'contracted', 'paid']) assert.ok(stages.has(stage), `stage ${stage}`);
+// breakdown in Node: the process counted once under its tender's method, its award amounts summed per currency.
+const method = String(json.compiledRelease.tender?.procurementMethod ?? '').trim().toLowerCase();
+assert.deepEqual(core.breakdown(dataset, { by: 'method' }).map((row) => [row.key, row.value, row.share]), [[method, 1, 1]]);
+const awarded = new Map();
+for (const award of json.compiledRelease.awards ?? []) {
+  if (['cancelled', 'unsuccessful'].includes(String(award.status ?? '').toLowerCase()) || award.value?.amount === undefined) continue;
+  awarded.set(award.value.currency, (awarded.get(award.value.currency) ?? 0) + Number(award.value.amount));
+}
+for (const row of core.breakdown(dataset, { by: 'method', measure: 'awarded' })) {
+  assert.ok(Math.abs(row.value - awarded.get(row.currency)) < 1e-6, `awarded in ${row.currency}`);
+}
 
 // require() finds every entry point too (Node >= 20.19 loads ES modules through require; the exports map needs `default`).
 const require = createRequire(import.meta.url);
@@ -49,4 +60,4 @@ for (const path of packed.filter((file) => /\.(js|d\.ts|json|md|html)$/.test(fil
 const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json', import.meta.url), 'utf8'));
 const modulePaths = new Set([...JSON.stringify(manifest).matchAll(/"(?:path|module)":"([^"]+)"/g)].map((match) => match[1]));
 for (const path of modulePaths) assert.ok(packedSet.has(path), `custom-elements.json names ${path}, which is packed`);
-console.log('node: 8 passed, 0 failed');
+console.log('node: 9 passed, 0 failed');

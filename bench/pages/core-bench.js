@@ -79,6 +79,28 @@ export async function fromTextVsParse(url, repetitions) {
   return { parse, fromOcds };
 }
 
+/**
+ * Pure CPU, no network: `fromOcds(text)` of the whole file, then `breakdown` of the model by each dimension (measure
+ * `awarded`), so each breakdown is read against the model's build time in the same page.
+ */
+export async function breakdownVsFromOcds(url, repetitions) {
+  const text = await (await fetch(url)).text();
+  const fromOcds = [];
+  const breakdown = {};
+  for (let i = 0; i < repetitions; i++) {
+    collectGarbage();
+    let start = performance.now();
+    const dataset = core.fromOcds(text);
+    fromOcds.push(performance.now() - start);
+    for (const by of core.BREAKDOWN_BY) {
+      start = performance.now();
+      core.breakdown(dataset, { by, measure: 'awarded' });
+      (breakdown[by] ??= []).push(performance.now() - start);
+    }
+  }
+  return { fromOcds, breakdown };
+}
+
 let kept; // what a page keeps after loading; held here so the heap measurement sees it
 
 /** JS heap kept by one load of `url` (garbage collected before and after); `what` as in `heapAfterLoads`. */

@@ -21,7 +21,7 @@ const filterCode = lazy(() => import('../../src/analysis/filter.js'));
 /** Merged once: messages() runs on every render. */
 const DATASET_CATALOGUES = mergeCatalogues(baseMessages, datasetMessages);
 
-const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid' };
+const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid', method: 'method' };
 
 /** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
 const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate' };

@@ -5,7 +5,7 @@
 // award add up to the award's value once (totals stay honest); each such edge says so (`split: 'equal'`,
 // `sharedAwards`). Awards published without a value still draw an edge (who sells to whom), in the `NO_VALUE`
 // currency bucket with amount 0 and `unvalued` counting them.
-import type { Dataset, OrgRef } from '../data/types.js';
+import type { Award, Dataset, OrgRef } from '../data/types.js';
 import { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE, OTHERS_PREFIX } from './network-constants.js';
 
 export { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE } from './network-constants.js';
@@ -161,8 +161,7 @@ function contributions(dataset: Dataset, excluded: SupplierNetwork['excluded']):
     const buyer = process.buyer ?? process.procuringEntity;
     process.awards.forEach((award, a) => {
       if (award.status && EXCLUDED_AWARD_STATUSES.has(award.status.trim().toLowerCase())) return;
-      // A supplier listed twice in one award is one supplier.
-      const suppliers = [...new Map(award.suppliers.map((s) => [s.key, s])).values()];
+      const suppliers = distinctSuppliers(award);
       if (!buyer) {
         excluded.noBuyer++;
         return;
@@ -205,7 +204,13 @@ function currencyRanking(all: Contribution[]): SupplierNetwork['currencies'] {
 
 type Labels = (ref: OrgRef) => string;
 
-function labelLookup(dataset: Dataset): Labels {
+/** An award's suppliers, each once (a supplier listed twice in one award is one supplier); its value is split equally among them. */
+export function distinctSuppliers(award: Award): OrgRef[] {
+  return [...new Map(award.suppliers.map((s) => [s.key, s])).values()];
+}
+
+/** An organisation's label: the first name the dataset holds for its identity, else the name as referenced. */
+export function labelLookup(dataset: Dataset): Labels {
   return (ref) => dataset.organisations.get(ref.key)?.names.find((n) => n) || ref.name || ref.key;
 }
 

@@ -1,0 +1,213 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { BreakdownRow } from '../../src/analysis/breakdown.js';
+import {
+  BREAKDOWN_BY,
+  BREAKDOWN_MEASURES,
+  DEFAULT_BREAKDOWN_LIMIT,
+  NOT_STATED,
+  OTHERS,
+  TIME_DIMENSIONS,
+  UNDATED,
+  type BreakdownBy,
+  type BreakdownMeasure,
+  type BreakdownSplit,
+} from '../../src/analysis/breakdown-constants.js';
+import type { Dataset } from '../../src/data/types.js';
+import { formatList, formatMoney, formatNumber, formatPercent, type Catalogues } from '../../src/i18n/index.js';
+import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
+import type * as BreakdownCode from './breakdown-code.js';
+import { breakdownMessages } from './messages.js';
+
+const breakdownCode = lazy(() => import('./breakdown-code.js'));
+
+/** The catalogues with `heading` written out for one `by` × `measure` (cached: the base merges per catalogue object). */
+const headed = new Map<string, Catalogues>();
+function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
+  const id = `${by} ${measure}`;
+  let catalogues = headed.get(id);
+  if (!catalogues) {
+    const write = (messages: Catalogues['en']) => ({
+      ...messages,
+      heading: String(messages.heading).replace('{measure}', String(messages[`measure.${measure}`])).replace('{by}', String(messages[`by.${by}`])),
+    });
+    catalogues = { en: write(breakdownMessages.en), es: write(breakdownMessages.es) };
+    headed.set(id, catalogues);
+  }
+  return catalogues;
+}
+
+/**
+ * The questions a newsroom asks first: how much was bought by each method, from whom, by whom, when and for what —
+ * processes or money (planned, tendered, awarded, contracted, paid) by one dimension, ranked bars for categories and
+ * columns over time, stacked by `split`, each bar labelled with its share of the currency's total.
+ *
+ * @summary Processes or money by method, organisation, category, stage or time.
+ * @event ocds-load @event ocds-render @event ocds-error
+ * @event ocds-select - `{ kind: by, id, label, value }` when a bar (or its button) is selected (`kind` = the `by` dimension).
+ * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
+ */
+export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof BreakdownCode> {
+  protected override messages = catalogueFor('method', 'processes');
+  protected override dataCode = breakdownCode;
+  protected override analysisProperties = ['ocid', 'by', 'measure', 'split', 'limit'];
+
+  /** `method`, `buyer`, `procuring-entity`, `supplier`, `category`, `classification`, `stage`, `year`, `quarter` or `month`. */
+  @property() by: BreakdownBy = 'method';
+  /** `processes` (a count), or an amount: `planned`, `tendered`, `awarded`, `contracted`, `paid`. */
+  @property() measure: BreakdownMeasure = 'processes';
+  /** A second dimension for stacked bars: `method`, `category`, `buyer` or `supplier`. */
+  @property() split?: BreakdownSplit;
+  /** Rows kept for buyer, procuring-entity, supplier and classification (default 10); the rest is one "others" row. */
+  @property({ type: Number }) limit?: number;
+
+  /** Refused `by` / `measure` attribute values, said in the element and reported once each with `ocds-error`. */
+  private refused: { attribute: string; value: string; values: readonly string[] }[] = [];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.useDefaults();
+    const refused = (
+      [
+        ['by', BREAKDOWN_BY],
+        ['measure', BREAKDOWN_MEASURES],
+      ] as const
+    ).flatMap(([attribute, values]) => {
+      const value = this.getAttribute(attribute);
+      return value !== null && !(values as readonly string[]).includes(value) ? [{ attribute, value, values }] : [];
+    });
+    for (const problem of refused) {
+      if (this.refused.some((known) => known.attribute === problem.attribute && known.value === problem.value)) continue;
+      this.emit('ocds-error', { phase: 'validate', message: this.refusedMessage(problem, this.t.bind(this)) });
+    }
+    this.refused = refused;
+    this.messages = catalogueFor(this.by, this.measure);
+    this.usesCurrency = this.measure !== 'processes';
+    this.selectKind = this.by;
+  }
+
+  private refusedMessage(problem: OcdsBreakdown['refused'][number], t: (key: string, params?: Record<string, string>) => string): string {
+    return t('error.option', { attribute: problem.attribute, value: problem.value.slice(0, 100), values: problem.values.join(', ') });
+  }
+
+  protected override renderDetails(_rows: BreakdownRow[], ctx: ChartContext): TemplateResult | typeof nothing {
+    if (!this.refused.length) return nothing;
+    return html`<p class="option-error" role="alert">${this.refused.map((problem) => this.refusedMessage(problem, ctx.t)).join(' ')}</p>`;
+  }
+
+  /** A refused attribute value leaves the property as it was before (unset on first use): the default stands. */
+  private useDefaults(): void {
+    this.by ??= 'method';
+    this.measure ??= 'processes';
+  }
+
+  protected analyse(dataset: Dataset): BreakdownRow[] {
+    this.useDefaults();
+    this.usesCurrency = this.measure !== 'processes';
+    return this.code.breakdown(dataset, { by: this.by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });
+  }
+
+  private shown(rows: BreakdownRow[], ctx: ChartContext): BreakdownRow[] {
+    return this.usesCurrency ? rows.filter((row) => row.currency === ctx.currency) : rows;
+  }
+
+  private label(row: BreakdownRow, ctx: ChartContext, key = row.key, label = row.label): string {
+    if (key === OTHERS) return ctx.t('key.others', { count: row.count ?? 0 });
+    if (key === UNDATED) return ctx.t('key.undated');
+    if (key === NOT_STATED) return ctx.t('key.not-stated');
+    const translated = ctx.t(`key.${key}`);
+    return translated === `key.${key}` ? label : translated;
+  }
+
+  private formatValue(value: number, ctx: ChartContext): string {
+    return this.usesCurrency ? formatMoney(value, ctx.currency!, ctx.tag) : formatNumber(value, ctx.tag);
+  }
+
+  /** One entry per category (split rows added up), in row order. */
+  private categories(rows: BreakdownRow[]): { key: string; row: BreakdownRow; value: number; share: number; processes: number }[] {
+    const byKey = new Map<string, { key: string; row: BreakdownRow; value: number; share: number; processes: number }>();
+    for (const row of rows) {
+      const entry = byKey.get(row.key) ?? { key: row.key, row, value: 0, share: 0, processes: 0 };
+      entry.value += row.value;
+      entry.share += row.share;
+      entry.processes = Math.max(entry.processes, row.processes);
+      byKey.set(row.key, entry);
+    }
+    return [...byKey.values()];
+  }
+
+  protected chartSpec(rows: BreakdownRow[], ctx: ChartContext): object {
+    const { stages, accent } = ctx.colours;
+    return this.code.breakdownChartSpec(this.shown(rows, ctx), {
+      time: TIME_DIMENSIONS.includes(this.by),
+      label: (row) => this.label(row, ctx),
+      splitLabel: (row) => this.label(row, ctx, row.split, row.splitLabel),
+      formatValue: (value) => this.formatValue(value, ctx),
+      formatShare: (share) => formatPercent(share, ctx.tag),
+      titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
+      colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
+    });
+  }
+
+  protected summaryText(rows: BreakdownRow[], ctx: ChartContext): string {
+    const categories = this.categories(this.shown(rows, ctx));
+    if (!categories.length) return '';
+    const measure = ctx.t(`measure.${this.measure}`).toLowerCase();
+    const currency = ctx.currency ?? '';
+    const sentences: string[] = [];
+    if (TIME_DIMENSIONS.includes(this.by)) {
+      const dated = categories.filter((c) => c.key !== UNDATED);
+      if (dated.length > 1) {
+        const first = dated[0];
+        const last = dated[dated.length - 1];
+        sentences.push(ctx.t('summary.change', { measure, first: this.formatValue(first.value, ctx), from: first.key, last: this.formatValue(last.value, ctx), to: last.key }));
+      }
+    } else if (['buyer', 'procuring-entity', 'supplier', 'classification'].includes(this.by) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
+      const top = categories.filter((c) => c.key !== OTHERS && c.key !== NOT_STATED);
+      sentences.push(ctx.t('summary.top', { count: top.length, share: formatPercent(top.reduce((sum, c) => sum + c.share, 0), ctx.tag), measure, currency }));
+    }
+    for (const category of categories.slice(0, 3)) {
+      // The publisher's own wording ("Adjudicación Directa") when all the row's processes use the same one.
+      const details = category.row.details;
+      const label = details?.length === 1 && details[0].processes === category.processes ? details[0].wording : this.label(category.row, ctx);
+      sentences.push(
+        this.usesCurrency
+          ? ctx.t('summary.amount', { label, share: formatPercent(category.share, ctx.tag), measure, currency, amount: this.formatValue(category.value, ctx), processes: ctx.t('processes', { count: category.processes }) })
+          : ctx.t('summary.count', { label, value: formatNumber(category.value, ctx.tag), total: formatNumber(category.share > 0 ? Math.round(category.value / category.share) : 0, ctx.tag), share: formatPercent(category.share, ctx.tag) }),
+      );
+    }
+    const others = this.usesCurrency ? this.currencies.filter((code) => code !== currency) : [];
+    if (others.length) sentences.push(ctx.t('summary.other-currencies', { currencies: formatList(others, ctx.tag) }));
+    return sentences.join(' ');
+  }
+
+  protected tableColumns(ctx: ChartContext): TableColumn<BreakdownRow>[] {
+    const columns: TableColumn<BreakdownRow>[] = [{ key: 'key', label: ctx.t(`by.${this.by}`), format: (row) => this.label(row, ctx) }];
+    if (this.split) columns.push({ key: 'split', label: ctx.t(`by.${this.split}`), format: (row) => this.label(row, ctx, row.split, row.splitLabel) });
+    if (this.usesCurrency) columns.push({ key: 'currency', label: ctx.t('column.currency') });
+    columns.push(
+      { key: 'value', label: ctx.t(`measure.${this.measure}`), numeric: true, format: (row) => (row.currency ? formatMoney(row.value, row.currency, ctx.tag) : formatNumber(row.value, ctx.tag)) },
+      { key: 'processes', label: ctx.t('column.processes'), numeric: true, format: (row) => formatNumber(row.processes, ctx.tag) },
+      { key: 'share', label: ctx.t('column.share'), numeric: true, format: (row) => formatPercent(row.share, ctx.tag) },
+    );
+    return columns;
+  }
+
+  protected override selectableItems(rows: BreakdownRow[], ctx: ChartContext): SelectableItem[] {
+    return this.categories(this.shown(rows, ctx))
+      .filter((c) => c.key !== OTHERS && c.key !== UNDATED)
+      .map((c) => ({ id: c.key, label: this.label(c.row, ctx), detail: `${this.formatValue(c.value, ctx)} (${formatPercent(c.share, ctx.tag)})`, value: c.value, colour: 'accent' }));
+  }
+
+  protected override selectionFromDatum(datum: unknown): string | undefined {
+    const id = (datum as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && id !== OTHERS && id !== UNDATED ? id : undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ocds-breakdown': OcdsBreakdown;
+  }
+}

@@ -1,0 +1,390 @@
+// Breakdowns of processes or money by one dimension (method, buyer, supplier, category, classification, stage, or
+// time), optionally split by a second one, following DESIGN.md "Money rules": statuses left out as in
+// spendingByStage, `pending` counted, currencies never added, sums with DecimalSum. An amount shared by several
+// suppliers (or classifications) is divided equally among them, as supplierNetwork does, so totals stay honest.
+import type { Award, Contract, Dataset, Money, OrgRef, Process } from '../data/types.js';
+import {
+  DEFAULT_BREAKDOWN_LIMIT,
+  LIMITED_DIMENSIONS,
+  NOT_STATED,
+  OTHERS,
+  TIME_DIMENSIONS,
+  UNDATED,
+  type BreakdownBy,
+  type BreakdownMeasure,
+  type BreakdownSplit,
+} from './breakdown-constants.js';
+import { DecimalSum } from './decimal-sum.js';
+import { distinctSuppliers, labelLookup } from './network.js';
+import { processStartDay } from './process-start.js';
+
+export * from './breakdown-constants.js';
+
+export interface BreakdownOptions {
+  by: BreakdownBy;
+  measure?: BreakdownMeasure;
+  /** Only this currency (trimmed, upper-cased); all currencies when omitted. */
+  currency?: string;
+  split?: BreakdownSplit;
+  /** Rows kept per currency for buyer, procuring-entity, supplier and classification (default 10). */
+  limit?: number;
+  /** Only this contracting process, matched exactly as published. */
+  ocid?: string;
+}
+
+export interface BreakdownRow {
+  /** The category: a code (`direct`), an organisation key, `scheme:code`, a period (`2016`, `2016-Q1`, `2016-01`), `NOT_STATED`, `OTHERS` or `UNDATED`. */
+  key: string;
+  label: string;
+  /** Processes (measure `processes`) or the amount in `currency`. */
+  value: number;
+  /** Distinct processes contributing. */
+  processes: number;
+  /** Share (0–1) of the currency's total (of all processes for counts). */
+  share: number;
+  currency?: string;
+  /** The split category's key and label. */
+  split?: string;
+  splitLabel?: string;
+  /** For time rows: the period (the same as `key`, absent for `UNDATED`). */
+  period?: string;
+  /** For method rows: the publisher's `procurementMethodDetails` wordings, with the processes using each (most first). */
+  details?: { wording: string; processes: number }[];
+  /** For an `OTHERS` row: how many categories it groups. */
+  count?: number;
+}
+
+/** One amount (or, for `processes`, one process) with the date of the thing measured and the awards it belongs to. */
+interface Fact {
+  money?: Money;
+  date?: string;
+  /** The awards whose suppliers receive it; undefined = all the process's awards. */
+  awards?: Award[];
+}
+
+interface Part {
+  key: string;
+  label: string;
+  weight: number;
+}
+
+const EXCLUDED_TENDER = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+const EXCLUDED_AWARD = new Set(['cancelled', 'unsuccessful']);
+const EXCLUDED_CONTRACT = new Set(['cancelled']);
+const statusOf = (status: string | undefined) => status?.trim().toLowerCase() ?? '';
+const valued = (money: Money | undefined): money is Money => Boolean(money && Number.isFinite(money.amount));
+
+const liveAwards = (process: Process) => process.awards.filter((award) => !EXCLUDED_AWARD.has(statusOf(award.status)));
+const liveContracts = (process: Process) => process.contracts.filter((contract) => !EXCLUDED_CONTRACT.has(statusOf(contract.status)));
+const tenderLive = (process: Process) => Boolean(process.tender) && !EXCLUDED_TENDER.has(statusOf(process.tender?.status));
+
+/** A contract's award: the one it names, else the only award of the process. */
+function contractAwards(process: Process, contract: Contract): Award[] {
+  const id = contract.awardID ?? (process.awards.length === 1 ? process.awards[0].id : undefined);
+  return process.awards.filter((award) => award.id === id);
+}
+
+function tenderDate(process: Process): string | undefined {
+  return process.tender?.tenderPeriod?.startDate ?? process.releases.find((release) => release.contents?.tender)?.date;
+}
+
+/** What a process contributes to `measure`. */
+function facts(process: Process, measure: BreakdownMeasure): Fact[] {
+  switch (measure) {
+    case 'processes':
+      return [{ date: processStartDay(process) }];
+    case 'planned':
+      return valued(process.planning?.budget) ? [{ money: process.planning.budget, date: processStartDay(process) }] : [];
+    case 'tendered':
+      return tenderLive(process) && valued(process.tender?.value) ? [{ money: process.tender.value, date: tenderDate(process) }] : [];
+    case 'awarded':
+      return liveAwards(process)
+        .filter((award) => valued(award.value))
+        .map((award) => ({ money: award.value, date: award.date, awards: [award] }));
+    case 'contracted':
+      return liveContracts(process)
+        .filter((contract) => valued(contract.value))
+        .map((contract) => ({ money: contract.value, date: contract.dateSigned ?? contract.period?.startDate, awards: contractAwards(process, contract) }));
+    case 'paid':
+      return liveContracts(process).flatMap((contract) =>
+        contract.transactions
+          .filter((transaction) => valued(transaction.value))
+          .map((transaction) => ({ money: transaction.value, date: transaction.date, awards: contractAwards(process, contract) })),
+      );
+  }
+}
+
+const KNOWN_METHODS = new Set(['open', 'selective', 'limited', 'direct']);
+
+function methodOf(process: Process): string {
+  const method = (process.procurementMethod ?? process.tender?.procurementMethod)?.trim().toLowerCase();
+  return method && KNOWN_METHODS.has(method) ? method : method || NOT_STATED;
+}
+
+function categoryOf(process: Process): string {
+  return (process.mainProcurementCategory ?? process.tender?.mainProcurementCategory)?.trim().toLowerCase() || NOT_STATED;
+}
+
+/** The furthest stage a process reached; a cancelled, unsuccessful or withdrawn tender with no contract is `cancelled`. */
+export function furthestStage(process: Process): string {
+  const contracts = liveContracts(process);
+  if (contracts.some((contract) => contract.transactions.length > 0)) return 'implementation';
+  if (contracts.length) return 'contract';
+  if (process.tender && !tenderLive(process)) return 'cancelled';
+  if (liveAwards(process).length) return 'award';
+  if (process.awards.length) return 'cancelled';
+  if (process.tender) return 'tender';
+  return 'planning';
+}
+
+interface Classification {
+  scheme?: string;
+  id?: string | number;
+  description?: string;
+}
+
+/** The top level of a code where its scheme has one: UNSPSC segment, CPV division (first two digits). */
+function topLevel(scheme: string, id: string): string {
+  const digits = id.replace(/-\d$/, '');
+  if (scheme === 'UNSPSC' && /^\d{8}$/.test(digits)) return `${digits.slice(0, 2)}000000`;
+  if (scheme === 'CPV' && /^\d{8}$/.test(digits)) return `${digits.slice(0, 2)}000000`;
+  return id;
+}
+
+/** The items' distinct top-level classifications (`scheme:code`), with every description seen for each. */
+function classificationsOf(process: Process): Map<string, string[]> {
+  const release = process.compiledRelease as { tender?: { items?: { classification?: Classification }[] }; awards?: { items?: { classification?: Classification }[] }[] };
+  let items = release.tender?.items ?? [];
+  if (!Array.isArray(items) || !items.length) items = (release.awards ?? []).flatMap((award) => (Array.isArray(award?.items) ? award.items : []));
+  const found = new Map<string, string[]>();
+  for (const item of Array.isArray(items) ? items : []) {
+    const classification = item?.classification;
+    if (classification?.id === undefined || classification.id === '') continue;
+    const scheme = String(classification.scheme ?? '').trim().toUpperCase();
+    const key = `${scheme}:${topLevel(scheme, String(classification.id).trim())}`;
+    if (!found.has(key)) found.set(key, []);
+    if (typeof classification.description === 'string' && classification.description.trim()) found.get(key)!.push(classification.description.trim());
+  }
+  return found;
+}
+
+type Dimension = BreakdownBy | BreakdownSplit;
+
+/** The categories a fact belongs to on one dimension, each with the part of the fact it gets. */
+function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (date: string | undefined) => string, labels: (ref: OrgRef) => string, descriptions: Map<string, Map<string, number>>): Part[] {
+  const one = (key: string, label = key): Part[] => [{ key, label, weight: 1 }];
+  const org = (ref: OrgRef | undefined) => (ref ? one(ref.key, labels(ref)) : one(NOT_STATED));
+  switch (dimension) {
+    case 'method':
+      return one(methodOf(process));
+    case 'category':
+      return one(categoryOf(process));
+    case 'stage':
+      return one(furthestStage(process));
+    case 'buyer':
+      return org(process.buyer ?? process.procuringEntity);
+    case 'procuring-entity':
+      return org(process.procuringEntity);
+    case 'supplier': {
+      const suppliers = [...new Map((fact.awards ?? liveAwards(process)).flatMap(distinctSuppliers).map((s) => [s.key, s])).values()];
+      if (!suppliers.length) return one(NOT_STATED);
+      return suppliers.map((supplier) => ({ key: supplier.key, label: labels(supplier), weight: 1 / suppliers.length }));
+    }
+    case 'classification': {
+      const found = classificationsOf(process);
+      if (!found.size) return one(NOT_STATED);
+      return [...found].map(([key, seen]) => {
+        if (!descriptions.has(key)) descriptions.set(key, new Map());
+        const counts = descriptions.get(key)!;
+        for (const description of seen) counts.set(description, (counts.get(description) ?? 0) + 1);
+        return { key, label: key, weight: 1 / found.size };
+      });
+    }
+    case 'year':
+    case 'quarter':
+    case 'month':
+      return one(interval(fact.date));
+  }
+}
+
+function periodOf(by: BreakdownBy): (date: string | undefined) => string {
+  return (date) => {
+    const day = date?.slice(0, 10);
+    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return UNDATED;
+    if (by === 'year') return day.slice(0, 4);
+    if (by === 'quarter') return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+    return day.slice(0, 7);
+  };
+}
+
+interface Build {
+  row: BreakdownRow;
+  sum: DecimalSum;
+  ocids: Set<string>;
+  details: Map<string, Set<string>>;
+}
+
+/**
+ * Processes or money by `by` (and `split`): one row per category (and split category) and currency. Categories are
+ * ranked by value within each currency (time in order, `UNDATED` last); beyond `limit` organisations or
+ * classifications, one `OTHERS` row per currency. `share` is of the currency's total, or of all processes counted.
+ */
+export function breakdown(dataset: Dataset, options: BreakdownOptions): BreakdownRow[] {
+  const measure = options.measure ?? 'processes';
+  const counting = measure === 'processes';
+  const currency = options.currency?.trim().toUpperCase();
+  const interval = periodOf(options.by);
+  const labels = labelLookup(dataset);
+  const descriptions = new Map<string, Map<string, number>>();
+  const builds = new Map<string, Build>();
+  const totals = new Map<string, { sum: DecimalSum; ocids: Set<string> }>();
+  for (const process of dataset.processes) {
+    if (options.ocid !== undefined && process.ocid !== options.ocid) continue;
+    for (const fact of facts(process, measure)) {
+      const money = fact.money;
+      if (currency !== undefined && money && money.currency !== currency) continue;
+      const rowCurrency = money?.currency;
+      const total = totals.get(rowCurrency ?? '') ?? { sum: new DecimalSum(), ocids: new Set<string>() };
+      totals.set(rowCurrency ?? '', total);
+      total.ocids.add(process.ocid);
+      if (money) total.sum.add(money.amount);
+      const splits = options.split ? partsOf(options.split, process, fact, interval, labels, descriptions) : [undefined];
+      for (const part of partsOf(options.by, process, fact, interval, labels, descriptions)) {
+        for (const split of splits) {
+          const id = [rowCurrency ?? '', part.key, split?.key ?? ''].join('\u0000');
+          let build = builds.get(id);
+          if (!build) {
+            const row: BreakdownRow = { key: part.key, label: part.label, value: 0, processes: 0, share: 0 };
+            if (rowCurrency !== undefined) row.currency = rowCurrency;
+            if (split) Object.assign(row, { split: split.key, splitLabel: split.label });
+            if (TIME_DIMENSIONS.includes(options.by) && part.key !== UNDATED) row.period = part.key;
+            build = { row, sum: new DecimalSum(), ocids: new Set(), details: new Map() };
+            builds.set(id, build);
+          }
+          if (money) build.sum.add(money.amount * part.weight * (split?.weight ?? 1));
+          build.ocids.add(process.ocid);
+          const wording = process.procurementMethodDetails ?? process.tender?.procurementMethodDetails;
+          if (options.by === 'method' && wording?.trim()) {
+            if (!build.details.has(wording.trim())) build.details.set(wording.trim(), new Set());
+            build.details.get(wording.trim())!.add(process.ocid);
+          }
+        }
+      }
+    }
+  }
+  let rows = [...builds.values()].map(({ row, sum, ocids, details }) => {
+    row.processes = ocids.size;
+    row.value = counting ? ocids.size : sum.value;
+    if (details.size) {
+      row.details = [...details]
+        .map(([wording, set]) => ({ wording, processes: set.size }))
+        .sort((a, b) => b.processes - a.processes || a.wording.localeCompare(b.wording));
+    }
+    if (options.by === 'classification' && row.key !== NOT_STATED) row.label = mostUsed(descriptions.get(row.key)) ?? row.key;
+    return row;
+  });
+  rows = rank(rows, options.by);
+  if (LIMITED_DIMENSIONS.includes(options.by)) {
+    const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_BREAKDOWN_LIMIT : Math.floor(options.limit);
+    rows = grouped(rows, limit, counting, dataset, options, measure);
+  }
+  for (const row of rows) {
+    const total = totals.get(row.currency ?? '');
+    const whole = counting ? (total?.ocids.size ?? 0) : (total?.sum.value ?? 0);
+    row.share = whole > 0 ? row.value / whole : 0;
+  }
+  return rows;
+}
+
+function mostUsed(counts: Map<string, number> | undefined): string | undefined {
+  return counts && [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** Totals per category key and currency, over split rows. */
+function categoryTotals(rows: BreakdownRow[]): Map<string, number> {
+  const totals = new Map<string, DecimalSum>();
+  for (const row of rows) {
+    const id = `${row.currency ?? ''}\u0000${row.key}`;
+    if (!totals.has(id)) totals.set(id, new DecimalSum());
+    totals.get(id)!.add(row.value);
+  }
+  return new Map([...totals].map(([id, sum]) => [id, sum.value]));
+}
+
+/** Currency, then categories by value (time in order, undated last), then split. */
+function rank(rows: BreakdownRow[], by: BreakdownBy): BreakdownRow[] {
+  const totals = categoryTotals(rows);
+  const total = (row: BreakdownRow) => totals.get(`${row.currency ?? ''}\u0000${row.key}`) ?? 0;
+  const time = TIME_DIMENSIONS.includes(by);
+  const last = (row: BreakdownRow) => (row.key === NOT_STATED || row.key === UNDATED || row.key === OTHERS ? 1 : 0);
+  return rows.sort(
+    (a, b) =>
+      (a.currency ?? '').localeCompare(b.currency ?? '') ||
+      last(a) - last(b) ||
+      (time ? a.key.localeCompare(b.key) : total(b) - total(a) || a.label.localeCompare(b.label)) ||
+      (a.split ?? '').localeCompare(b.split ?? ''),
+  );
+}
+
+/** The `limit` largest categories per currency; the rest as one `OTHERS` row (per split category). */
+function grouped(rows: BreakdownRow[], limit: number, counting: boolean, dataset: Dataset, options: BreakdownOptions, measure: BreakdownMeasure): BreakdownRow[] {
+  const kept: BreakdownRow[] = [];
+  const others = new Map<string, { row: BreakdownRow; sum: DecimalSum; keys: Set<string> }>();
+  const seen = new Map<string, string[]>();
+  for (const row of rows) {
+    const currency = row.currency ?? '';
+    const keys = seen.get(currency) ?? [];
+    seen.set(currency, keys);
+    if (!keys.includes(row.key) && row.key !== NOT_STATED) keys.push(row.key);
+    if (row.key === NOT_STATED || keys.indexOf(row.key) < limit) {
+      kept.push(row);
+      continue;
+    }
+    const id = `${currency}\u0000${row.split ?? ''}`;
+    let other = others.get(id);
+    if (!other) {
+      const base: BreakdownRow = { key: OTHERS, label: OTHERS, value: 0, processes: 0, share: 0 };
+      if (row.currency !== undefined) base.currency = row.currency;
+      if (row.split !== undefined) Object.assign(base, { split: row.split, splitLabel: row.splitLabel });
+      other = { row: base, sum: new DecimalSum(), keys: new Set() };
+      others.set(id, other);
+    }
+    other.sum.add(row.value);
+    other.keys.add(row.key);
+  }
+  if (!others.size) return kept;
+  // Processes behind "others" are counted once each (a process may reach several grouped categories).
+  const groupedKeys = new Map([...others].map(([id, other]) => [id, other.keys]));
+  const ocids = othersProcesses(dataset, options, measure, groupedKeys);
+  for (const [id, other] of others) {
+    other.row.count = other.keys.size;
+    other.row.processes = ocids.get(id)?.size ?? 0;
+    other.row.value = counting ? other.row.processes : other.sum.value;
+    kept.push(other.row);
+  }
+  return rank(kept, options.by);
+}
+
+/** The distinct processes behind each "others" group. */
+function othersProcesses(dataset: Dataset, options: BreakdownOptions, measure: BreakdownMeasure, groups: Map<string, Set<string>>): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const interval = periodOf(options.by);
+  const labels = (ref: OrgRef) => ref.key;
+  const currency = options.currency?.trim().toUpperCase();
+  for (const process of dataset.processes) {
+    if (options.ocid !== undefined && process.ocid !== options.ocid) continue;
+    for (const fact of facts(process, measure)) {
+      if (currency !== undefined && fact.money && fact.money.currency !== currency) continue;
+      const splits = options.split ? partsOf(options.split, process, fact, interval, labels, new Map()) : [undefined];
+      for (const part of partsOf(options.by, process, fact, interval, labels, new Map())) {
+        for (const split of splits) {
+          const id = `${fact.money?.currency ?? ''}\u0000${split?.key ?? ''}`;
+          if (!groups.get(id)?.has(part.key)) continue;
+          if (!found.has(id)) found.set(id, new Set());
+          found.get(id)!.add(process.ocid);
+        }
+      }
+    }
+  }
+  return found;
+}

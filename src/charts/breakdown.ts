@@ -1,0 +1,60 @@
+// Vega-Lite spec for a breakdown in one currency (or of process counts): ranked horizontal bars for categories,
+// columns in time order for periods, stacked by the split category when there is one; each bar labelled with its
+// share. Labels arrive translated and formatted (Intl), so the chart reads like the table and the summary.
+import type { BreakdownRow } from '../analysis/breakdown.js';
+
+export interface BreakdownChartOptions {
+  /** Columns over time (true) or ranked horizontal bars. */
+  time: boolean;
+  label: (row: BreakdownRow) => string;
+  splitLabel: (row: BreakdownRow) => string;
+  formatValue: (value: number) => string;
+  formatShare: (share: number) => string;
+  titles: { category: string; value: string; split: string };
+  colours: string[];
+}
+
+export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChartOptions): object {
+  const split = rows.some((row) => row.split !== undefined);
+  const values = rows.map((row) => ({
+    id: row.key,
+    label: options.label(row),
+    value: row.value,
+    split: split ? options.splitLabel(row) : '',
+    valueText: options.formatValue(row.value),
+    shareText: options.formatShare(row.share),
+    description: `${options.label(row)}${split ? ` (${options.splitLabel(row)})` : ''}: ${options.formatValue(row.value)}, ${options.formatShare(row.share)}`,
+  }));
+  const order = [...new Set(values.map((value) => value.label))];
+  const category = { field: 'label', type: 'nominal', sort: order, title: null, axis: { labelLimit: 220 } };
+  const amount = { field: 'value', type: 'quantitative', title: options.titles.value, stack: split ? 'zero' : null, axis: { format: '~s' } };
+  const colour = split
+    ? { field: 'split', type: 'nominal', title: options.titles.split, scale: { range: options.colours } }
+    : { value: options.colours[0] };
+  const tooltip = [
+    { field: 'label', title: options.titles.category },
+    ...(split ? [{ field: 'split', title: options.titles.split }] : []),
+    { field: 'valueText', title: options.titles.value },
+    { field: 'shareText', title: '%' },
+  ];
+  const bar = {
+    mark: { type: 'bar', cursor: 'pointer' },
+    encoding: {
+      color: colour,
+      tooltip,
+      description: { field: 'description' },
+      opacity: { condition: { test: 'ocds_selected === null || datum.id === ocds_selected', value: 1 }, value: 0.35 },
+    },
+  };
+  const labels = split
+    ? []
+    : [{ mark: { type: 'text', ...(options.time ? { dy: -6, baseline: 'bottom' } : { dx: 4, align: 'left' }) }, encoding: { text: { field: 'shareText' } } }];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    height: options.time ? 280 : Math.max(120, order.length * 28),
+    params: [{ name: 'ocds_selected', value: null }],
+    data: { values },
+    encoding: options.time ? { x: { ...category, axis: { labelAngle: 0 } }, y: amount } : { y: category, x: amount },
+    layer: [bar, ...labels],
+  };
+}

@@ -1,0 +1,146 @@
+// <ocds-breakdown> on real INAI data (MXN and USD): numbers computed from the fixture JSON, both languages, themes,
+// axe, keyboard selection, the table and CSV from the same rows, bad options.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/all.js';
+import type { OcdsDataset } from '../../components/dataset/dataset.js';
+import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
+import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
+import { fetchJson } from '../spending-expected.js';
+
+type Json = Record<string, any>;
+const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map((name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[ \n\t]+/g, ' ').trim();
+const percent = (ratio: number, tag: string) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+
+async function until(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function chart(template: ReturnType<typeof html>, data: unknown): Promise<OcdsBreakdown> {
+  const element = await fixture<OcdsBreakdown>(template);
+  element.data = data;
+  await element.updateComplete;
+  await element.rendered;
+  return element;
+}
+
+describe('<ocds-breakdown>', () => {
+  let releases: Json[];
+  before(async () => {
+    releases = await Promise.all(INAI.map(fetchJson));
+  });
+
+  it('by method, processes: one bar per method with its share; the summary uses the publisher’s wording (es)', async () => {
+    const element = await chart(html`<ocds-breakdown lang="es" by="method"></ocds-breakdown>`, releases);
+    expect(element.status).to.equal('ready');
+    const counts = new Map<string, number>();
+    for (const r of releases) counts.set(r.tender.procurementMethod, (counts.get(r.tender.procurementMethod) ?? 0) + 1);
+    expect(new Map(element.rows.map((row) => [row.key, row.value]))).to.deep.equal(counts);
+    const root = element.shadowRoot!;
+    expect(text(root.querySelector('[part="heading"]'))).to.equal('Procesos por método de contratación');
+    const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    // The publisher's wording names the row when every process in it uses the same one, else the method's name.
+    const wordings = new Set(releases.filter((r) => r.tender.procurementMethod === top).map((r) => r.tender.procurementMethodDetails));
+    const wording = wordings.size === 1 ? [...wordings][0] : { open: 'Licitación abierta', direct: 'Adjudicación directa' }[top as 'open' | 'direct'];
+    expect(text(root.querySelector('[part="summary"]'))).to.include(`${wording}: ${topCount} de ${releases.length} procesos (${percent(topCount / releases.length, 'es')})`);
+    expect(root.querySelectorAll('.chart svg .mark-rect path').length).to.equal(counts.size);
+    await expect(element).to.be.accessible();
+  });
+
+  it('by method, awarded (en, dark): the shown currency’s rows; table = rows = CSV; the unsuccessful award left out', async () => {
+    const element = await chart(html`<ocds-breakdown lang="en" theme="dark" by="method" measure="awarded" currency="MXN"></ocds-breakdown>`, releases);
+    const mxn = new Map<string, number>();
+    for (const r of releases)
+      for (const a of r.awards)
+        if (!['cancelled', 'unsuccessful'].includes(a.status) && a.value.currency === 'MXN') mxn.set(r.tender.procurementMethod, (mxn.get(r.tender.procurementMethod) ?? 0) + a.value.amount);
+    expect(new Map(element.rows.filter((row) => row.currency === 'MXN').map((row) => [row.key, row.value]))).to.deep.equal(mxn);
+    expect(element.rows.some((row) => row.currency === 'USD')).to.equal(true);
+    const root = element.shadowRoot!;
+    expect(text(root.querySelector('[part="heading"]'))).to.equal('Awarded amount by procurement method');
+    const csvLines = element.csv().trim().split('\n');
+    expect(csvLines.length - 1).to.equal(element.rows.length);
+    (root.querySelector('[part="controls"] button') as HTMLButtonElement | null)?.click();
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+
+  it('keyboard: choosing a bar fires ocds-select with the method', async () => {
+    const element = await chart(html`<ocds-breakdown lang="en" by="method"></ocds-breakdown>`, releases);
+    const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].filter((b) => element.rows.some((row) => text(b).startsWith(row.key === 'open' ? 'Open' : 'Direct')));
+    expect(buttons.length).to.be.greaterThan(0);
+    buttons[0].focus();
+    const event = oneEvent(element, 'ocds-select');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await event;
+    expect(detail.kind).to.equal('method');
+    expect(['open', 'direct']).to.include(detail.id);
+  });
+
+  it('by year, contracted: columns in time order, from the contracts’ signature dates', async () => {
+    const element = await chart(html`<ocds-breakdown by="year" measure="contracted" currency="MXN"></ocds-breakdown>`, releases);
+    const years = new Map<string, number>();
+    for (const r of releases)
+      for (const c of r.contracts)
+        if (c.value?.currency === 'MXN' && c.status !== 'cancelled') {
+          const date = c.dateSigned ?? c.period?.startDate;
+          const key = date ? date.slice(0, 4) : 'undated';
+          years.set(key, (years.get(key) ?? 0) + c.value.amount);
+        }
+    expect(new Map(element.rows.filter((row) => row.currency === 'MXN').map((row) => [row.key, row.value]))).to.deep.equal(years);
+  });
+
+  it('inside <ocds-dataset>: a method chosen filters the siblings, and a dataset filter narrows the breakdown', async () => {
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset>
+      <ocds-breakdown by="method"></ocds-breakdown>
+      <ocds-spending-by-stage></ocds-spending-by-stage>
+    </ocds-dataset>`);
+    dataset.data = releases;
+    const breakdown = dataset.querySelector<OcdsBreakdown>('ocds-breakdown')!;
+    const spending = dataset.querySelector<OcdsSpendingByStage>('ocds-spending-by-stage')!;
+    await until(() => breakdown.status === 'ready' && spending.status === 'ready', 'the charts');
+    const open = releases.filter((r) => r.tender.procurementMethod === 'open');
+    const awardedOpen = (currency: string) =>
+      open.flatMap((r) => r.awards).filter((a) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value.currency === currency).reduce((sum, a) => sum + a.value.amount, 0);
+    breakdown.select('open');
+    await until(() => dataset.filters.method === 'open', 'the method filter');
+    await until(() => spending.rows.find((row) => row.stage === 'awarded' && row.currency === 'MXN')?.amount === awardedOpen('MXN'), 'the spending chart narrowed to open processes');
+    expect(breakdown.rows.map((row) => row.key).sort(), 'the chart chosen in keeps showing everything').to.deep.equal([...new Set(releases.map((r) => r.tender.procurementMethod))].sort());
+    breakdown.select('open');
+    await until(() => dataset.filters.method === undefined, 'the filter to clear');
+
+    dataset.setAttribute('method', 'direct');
+    await until(() => breakdown.rows.length === 1 && breakdown.rows[0].key === 'direct', 'the breakdown narrowed to direct awards');
+    expect(breakdown.rows[0].value).to.equal(releases.filter((r) => r.tender.procurementMethod === 'direct').length);
+  });
+
+  it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
+    const element = document.createElement('ocds-breakdown');
+    element.setAttribute('lang', 'es');
+    element.setAttribute('by', 'colour');
+    element.setAttribute('measure', 'weight');
+    const errors: CustomEvent[] = [];
+    element.addEventListener('ocds-error', (event) => errors.push(event as CustomEvent));
+    element.data = releases;
+    document.body.append(element);
+    try {
+      await element.updateComplete;
+      await element.rendered;
+      expect(element.by).to.equal('method');
+      expect(element.measure).to.equal('processes');
+      expect(element.status).to.equal('ready');
+      expect(errors.map((event) => event.detail.phase)).to.deep.equal(['validate', 'validate']);
+      const alert = text(element.shadowRoot!.querySelector('.option-error'));
+      expect(alert).to.include('by="colour" no es una opción');
+      expect(alert).to.include('measure="weight" no es una opción');
+      expect(errors[0].detail.message).to.include('colour');
+      await expect(element).to.be.accessible();
+    } finally {
+      element.remove();
+    }
+  });
+});
