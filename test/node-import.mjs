@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 const core = await import('ocds-widgets');
-for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork']) {
+for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork', 'fieldCoverage']) {
   assert.equal(typeof core[name], 'function', `ocds-widgets exports ${name}()`);
 }
 assert.equal(typeof globalThis.customElements, 'undefined', 'the core registers nothing and needs no DOM');
