@@ -8,7 +8,12 @@ import { z } from 'zod/mini';
 z.config({ jitless: true });
 
 /** Chart tags without their `ocds-` prefix: the embed page's `widget` parameter. */
-export const WIDGETS = ['spending-by-stage', 'contract-timeline', 'supplier-network'] as const;
+export const WIDGETS = [
+  'spending-by-stage',
+  'contract-timeline',
+  'supplier-network',
+  'data-quality',
+] as const;
 export type Widget = (typeof WIDGETS)[number];
 
 /** An http(s) URL or a relative one (a path on the embedding site); never `javascript:`, `data:` or `file:`. */
@@ -81,6 +86,7 @@ export const commonOptions = {
 /** Each chart element's options: the common ones and its own. */
 export const elementOptions = {
   'spending-by-stage': z.strictObject(commonOptions),
+  'data-quality': z.strictObject(commonOptions),
   'contract-timeline': z.strictObject({
     ...commonOptions,
     limit: z.optional(count(500)),
