@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/data-quality/define.js';
+import '../../components/dataset/define.js';
+import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsDataQuality } from '../../components/data-quality/data-quality.js';
 import { fetchJson } from '../spending-expected.js';
 
@@ -123,5 +125,19 @@ describe('<ocds-data-quality>', () => {
     await element.updateComplete;
     expect(element.shadowRoot!.querySelectorAll('[part=table] tbody tr')).to.have.length(element.rows.length);
     await expect(element).to.be.accessible();
+  });
+
+  it('inside <ocds-dataset>: receives its dataset, and follows its filters', async () => {
+    const releases = await Promise.all(INAI.map(fetchJson));
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset .data=${releases}><ocds-data-quality></ocds-data-quality></ocds-dataset>`);
+    const element = dataset.querySelector('ocds-data-quality')!;
+    await dataset.updateComplete;
+    await element.rendered;
+    expect(element.status).to.equal('ready');
+    checkRows(element, releases);
+    dataset.setAttribute('ocid', releases[0].ocid);
+    await dataset.updateComplete;
+    await element.rendered;
+    checkRows(element, [releases[0]]);
   });
 });
