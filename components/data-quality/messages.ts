@@ -50,7 +50,7 @@ export const dataQualityMessages: Catalogues = {
     'category.dates': 'Dates that could not be read, or were repaired',
     'category.amounts': 'Amounts or currencies that were repaired or cannot be charted',
     'category.organisations': 'Organisations that could not be matched or identified',
-    'category.encoding': 'Text encoding or file format repairs',
+    'category.text': 'Texts and file format repaired (encoding, stray characters, over-long texts)',
     'category.other': 'Other repairs',
   },
   es: {
@@ -102,7 +102,7 @@ export const dataQualityMessages: Catalogues = {
     'category.dates': 'Fechas que no se pudieron leer o se repararon',
     'category.amounts': 'Montos o monedas reparados o que no se pueden graficar',
     'category.organisations': 'Organizaciones que no se pudieron vincular o identificar',
-    'category.encoding': 'Reparaciones de codificación o formato del archivo',
+    'category.text': 'Textos y formato del archivo reparados (codificación, caracteres sueltos, textos demasiado largos)',
     'category.other': 'Otras reparaciones',
   },
 };

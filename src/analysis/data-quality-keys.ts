@@ -26,6 +26,6 @@ export const COVERAGE_FIELDS = [
 export type CoverageFieldId = (typeof COVERAGE_FIELDS)[number]['field'];
 
 /** Plain-language groups of DataIssue codes. */
-export const ISSUE_CATEGORIES = ['incomplete', 'identity', 'structure', 'dates', 'amounts', 'organisations', 'encoding', 'other'] as const;
+export const ISSUE_CATEGORIES = ['incomplete', 'identity', 'structure', 'dates', 'amounts', 'organisations', 'text', 'other'] as const;
 
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];

@@ -64,11 +64,11 @@ export function issueCategory(code: string): IssueCategory {
 const ISSUE_CATEGORY_TESTS: [IssueCategory, (code: string) => boolean][] = [
   ['incomplete', (code) => ['max-pages', 'pagination-cycle', 'page-failed', 'linked-releases', 'link-refused', 'link-not-followed'].includes(code)],
   ['dates', (code) => code.startsWith('date-') || code.startsWith('merge-date-')],
-  ['amounts', (code) => /^(amount|currency|value)-/.test(code) || code === 'amounts-not-charted'],
+  ['amounts', (code) => /^(amount|currency|value|number)-/.test(code) || code === 'amounts-not-charted'],
   ['organisations', (code) => ['party-not-found', 'duplicate-supplier', 'identifier-without-scheme', 'upgrade-party-differs', 'upgrade-organisation-not-object'].includes(code)],
-  ['identity', (code) => /^(release|record)-/.test(code) || ['ocid-repaired', 'duplicate-release', 'duplicate-record', 'item-not-object', 'item-not-ocds'].includes(code)],
-  ['structure', (code) => code.startsWith('merge-') || code.startsWith('upgrade-') || ['tag-string', 'list-misnamed'].includes(code)],
-  ['encoding', (code) => code.startsWith('encoding-') || code.startsWith('control-characters-') || code.startsWith('document-') || ['bom-removed', 'trailing-comma-removed'].includes(code)],
+  ['identity', (code) => /^(release|record)-/.test(code) || ['ocid-repaired', 'id-number', 'duplicate-release', 'duplicate-record', 'item-not-object', 'item-not-ocds'].includes(code)],
+  ['structure', (code) => /^(merge|upgrade)-/.test(code) || ['tag-string', 'list-misnamed', 'array-expected', 'object-expected', 'invalid-value', 'too-deep'].includes(code)],
+  ['text', (code) => /^(encoding|control-characters|mojibake|document)-/.test(code) || ['control-characters', 'bidi-unbalanced', 'text-too-long', 'bom-removed', 'trailing-comma-removed'].includes(code)],
 ];
 
 /** The issues grouped by category, largest first (ISSUE_CATEGORIES order on ties), each with its first issue. */

@@ -80,6 +80,11 @@ describe('<ocds-data-quality>', () => {
     const element = await quality(html`<ocds-data-quality .data=${packages}></ocds-data-quality>`);
     const compiled = packages.flatMap((pkg) => pkg.records.map((record: Json) => record.compiledRelease));
     checkRows(element, compiled);
+    // every issue this real feed has falls in a named category, and the groups add up to them all
+    const groups = [...element.shadowRoot!.querySelectorAll('[part=issues] li')].map(text);
+    expect(element.issues.length).to.be.greaterThan(0);
+    expect(groups.some((group) => group.startsWith('Other repairs'))).to.equal(false);
+    expect(groups.reduce((sum, group) => sum + Number(/(\d+) issues?\./.exec(group)![1]), 0)).to.equal(element.issues.length);
     // the table and the CSV are the rows
     const csv = element.csv().trim().split('\r\n');
     expect(csv[0]).to.equal('field,path,processes,total,share');
