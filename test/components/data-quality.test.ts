@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/data-quality/define.js';
 import '../../components/dataset/define.js';
@@ -144,5 +144,27 @@ describe('<ocds-data-quality>', () => {
     await dataset.updateComplete;
     await element.rendered;
     checkRows(element, [releases[0]]);
+  });
+
+  it('bad data: a translated error (en, es) and an ocds-error event; a good release beside a bad one is kept', async () => {
+    for (const [lang, words] of [['en', 'cut off'], ['es', 'la descarga se interrumpió']] as const) {
+      const element = document.createElement('ocds-data-quality');
+      element.lang = lang;
+      const error = oneEvent(element, 'ocds-error');
+      element.data = '{"releases": [';
+      document.body.append(element);
+      expect((await error).detail.phase).to.equal('parse');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(words);
+      element.remove();
+    }
+    const good = { ocid: 'ocds-x-2', id: '1', date: '2024-01-01T00:00:00Z', tag: ['award'], awards: [{ id: 'a', value: { amount: 1, currency: 'USD' } }] };
+    const element = await quality(html`<ocds-data-quality .data=${{ releases: ['not a release', good] }}></ocds-data-quality>`);
+    expect(element.status).to.equal('ready');
+    const award = element.rows.find((row) => row.field === 'award-value')!;
+    expect([award.processes, award.total]).to.deep.equal([1, 1]);
+    // the string left out is reported, and listed under the identity category
+    expect(element.issues.map((issue) => `${issue.code} ${issue.path}`)).to.deep.equal(['item-not-object releases[0]']);
+    expect(text(element.shadowRoot!.querySelector('[part=issues] li'))).to.match(/^Releases or records left out \(unusable or without an id\) or repeated: 1 issue\./);
   });
 });
