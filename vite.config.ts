@@ -20,6 +20,7 @@ const PACKAGE_ENTRIES: Record<string, string> = {
   'supplier-network': 'components/supplier-network/define.ts',
   breakdown: 'components/breakdown/define.ts',
   dataset: 'components/dataset/define.ts',
+  'data-quality': 'components/data-quality/define.ts',
 };
 
 const CDN_ENTRIES: Record<string, string> = {

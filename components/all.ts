@@ -3,4 +3,5 @@ import './spending-by-stage/define.js';
 import './contract-timeline/define.js';
 import './supplier-network/define.js';
 import './breakdown/define.js';
+import './data-quality/define.js';
 import './dataset/define.js';

@@ -7,4 +7,5 @@ export { OcdsSpendingByStage } from './spending-by-stage/spending-by-stage.js';
 export { OcdsContractTimeline } from './contract-timeline/contract-timeline.js';
 export { OcdsSupplierNetwork } from './supplier-network/supplier-network.js';
 export { OcdsBreakdown } from './breakdown/breakdown.js';
+export { OcdsDataQuality } from './data-quality/data-quality.js';
 export { OcdsDataset } from './dataset/dataset.js';

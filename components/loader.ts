@@ -9,6 +9,7 @@ export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> =
   'ocds-supplier-network': () => import('./supplier-network/define.js'),
   'ocds-breakdown': () => import('./breakdown/define.js'),
   'ocds-dataset': () => import('./dataset/define.js'),
+  'ocds-data-quality': () => import('./data-quality/define.js'),
 };
 
 const requested = new Map<string, Promise<void>>();

@@ -9,7 +9,13 @@ import { BREAKDOWN_BY, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analy
 z.config({ jitless: true });
 
 /** Chart tags without their `ocds-` prefix: the embed page's `widget` parameter. */
-export const WIDGETS = ['spending-by-stage', 'contract-timeline', 'supplier-network', 'breakdown'] as const;
+export const WIDGETS = [
+  'spending-by-stage',
+  'contract-timeline',
+  'supplier-network',
+  'breakdown',
+  'data-quality',
+] as const;
 export type Widget = (typeof WIDGETS)[number];
 
 /** An http(s) URL or a relative one (a path on the embedding site); never `javascript:`, `data:` or `file:`. */
@@ -82,6 +88,7 @@ export const commonOptions = {
 /** Each chart element's options: the common ones and its own. */
 export const elementOptions = {
   'spending-by-stage': z.strictObject(commonOptions),
+  'data-quality': z.strictObject(commonOptions),
   'contract-timeline': z.strictObject({
     ...commonOptions,
     limit: z.optional(count(500)),

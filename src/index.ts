@@ -49,3 +49,4 @@ export {
   type BreakdownOptions,
   type BreakdownRow,
 } from './analysis/breakdown.js';
+export { fieldCoverage, type FieldCoverage } from './analysis/coverage.js';

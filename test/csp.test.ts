@@ -24,4 +24,16 @@ describe("strict CSP (script-src 'self'; style-src 'self')", () => {
     expect(outcome.table).to.be.greaterThan(0);
     expect(outcome.violations).to.deep.equal([]);
   });
+
+  it('<ocds-data-quality> loads, draws its coverage bars, shows a tooltip and its table with zero violations', async () => {
+    const policy = (await fetch('/test/csp/data-quality.html')).headers.get('content-security-policy');
+    expect(policy).to.equal("script-src 'self'; style-src 'self'");
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/data-quality.html', 800, 900);
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    expect(outcome.bars).to.equal(outcome.rows);
+    expect(outcome.tooltip).to.contain('Proporción');
+    expect(outcome.table).to.equal(outcome.rows);
+    expect(outcome.violations).to.deep.equal([]);
+  });
 });

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
 
 const core = await import('ocds-widgets');
-for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork', 'breakdown']) {
+for (const name of ['loadOcds', 'fromOcds', 'compileReleases', 'spendingByStage', 'timelineRows', 'supplierNetwork', 'breakdown', 'fieldCoverage']) {
   assert.equal(typeof core[name], 'function', `ocds-widgets exports ${name}()`);
 }
 assert.equal(typeof globalThis.customElements, 'undefined', 'the core registers nothing and needs no DOM');

@@ -65,6 +65,15 @@ describe('iframe embed (dist/cdn/embed.html + embed-resize.js)', () => {
     expect(element.getBoundingClientRect().height).to.equal(content());
   });
 
+  it('widget=data-quality: the coverage element in the frame, in Spanish, with its rows', async () => {
+    const element = frame(embedUrl({ widget: 'data-quality', src: PARAGUAY_RECORD, lang: 'es' }));
+    await new Promise((resolve) => element.addEventListener('load', resolve, { once: true }));
+    const chart = await drawn(await until(() => element.contentDocument?.querySelector('ocds-data-quality'), 'the data-quality element'));
+    expect(chart.rows.length).to.be.greaterThan(0);
+    expect(chart.rows.every((row) => typeof row.share === 'number' && row.total === chart.rows[0].total)).to.equal(true);
+    expect(chart.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Qué contienen los datos');
+  });
+
   it('the helper sizes only the iframe the message came from', async () => {
     const chartFrame = frame(embedUrl({ widget: 'spending-by-stage', src: PARAGUAY_RECORD }));
     const other = document.createElement('iframe');
