@@ -3,6 +3,7 @@
 // process, its segments coloured by the stage the process had reached.
 import type { Award, Contract, DataIssue, Dataset, Milestone, Money, Period, Process, ReleaseContents } from '../data/types.js';
 import { dateTime } from '../data/dates.js';
+import { DecimalSum } from './decimal-sum.js';
 
 export type TimelineStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation';
 
@@ -329,23 +330,23 @@ function chronological(rows: TimelineRow[]): TimelineRow[] {
 
 /** Running total per currency, in time order. */
 function addPaidToDate(rows: TimelineRow[], paid: Set<TimelineRow>): void {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, DecimalSum>();
   for (const row of rows) {
     if (!paid.has(row) || row.value === undefined || row.currency === undefined) continue;
-    const total = (totals.get(row.currency) ?? 0) + row.value;
-    totals.set(row.currency, total);
-    row.paidToDate = total;
+    const total = totals.get(row.currency) ?? new DecimalSum();
+    totals.set(row.currency, total.add(row.value));
+    row.paidToDate = total.value;
   }
 }
 
 function contractedValues(process: Process): Money[] {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, DecimalSum>();
   for (const contract of process.contracts) {
     if (contract.status === 'cancelled' || !contract.value) continue;
     const { amount, currency } = contract.value;
-    totals.set(currency, (totals.get(currency) ?? 0) + amount);
+    totals.set(currency, (totals.get(currency) ?? new DecimalSum()).add(amount));
   }
-  return [...totals].map(([currency, amount]) => ({ amount, currency }));
+  return [...totals].map(([currency, sum]) => ({ amount: sum.value, currency }));
 }
 
 function releaseStage(tags: string[]): TimelineStage {
