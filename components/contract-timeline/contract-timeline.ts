@@ -24,7 +24,7 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * When each contracting process happened, stage by stage, and how payments followed.
  *
  * With `ocid` (or data holding one process): the process's periods and dates in lanes by stage, each release
- * published for it, a "paid so far" line against the contracted value, and a "today" rule while it runs.
+ * published for it, a "paid so far" line against the contracted value, and a rule at the data's date while it runs then (running and overdue are as of the data's date, not the reader's clock).
  * Without: one Gantt row per process (`limit` rows, default 20, chosen by `sort`); with `drill`, choosing a row
  * switches to that process, with a control to go back.
  *
@@ -116,7 +116,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
         releases: ctx.t('lane.releases'),
         paid: ctx.t('chart.paid'),
         contracted: ctx.t('chart.contracted'),
-        today: ctx.t('chart.today'),
+        asOf: ctx.t('chart.as-of'),
         what: ctx.t('chart.what'),
         when: ctx.t('chart.when'),
         amount: ctx.t('chart.amount'),

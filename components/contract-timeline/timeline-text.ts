@@ -44,7 +44,9 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
     const releases = rows.filter((row) => row.kind === 'release').length;
     if (releases) sentences.push(ctx.t('summary.releases', { count: releases }));
     for (const overdue of timeline.overdue) {
-      sentences.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: date(overdue.endDate) }));
+      sentences.push(
+        ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: date(overdue.endDate), asOf: date(timeline.asOf) }),
+      );
     }
   } else {
     if (span) {
@@ -62,10 +64,12 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
       .sort((a, b) => b.days - a.days)[0];
     if (longest) sentences.push(ctx.t('summary.longest', longest));
     if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
-    if (timeline.overdue.length) sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length }));
+    if (timeline.overdue.length) {
+      sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length, asOf: date(timeline.asOf) }));
+    }
   }
   if (timeline.mode === 'processes' && timeline.undated.length) sentences.push(undatedText(timeline, ctx));
-  if (timeline.today) sentences.push(ctx.t('summary.running', { date: date(timeline.today) }));
+  if (timeline.running) sentences.push(ctx.t('summary.running', { date: date(timeline.asOf) }));
   return sentences.join(' ');
 }
 

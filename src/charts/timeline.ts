@@ -14,7 +14,8 @@ export interface TimelineChartText {
   paid: string;
   /** Label of the contracted-value rule. */
   contracted: string;
-  today: string;
+  /** Label of the rule at the data's date ("Data date"), drawn while a process runs as of then. */
+  asOf: string;
   /** Tooltip field titles. */
   what: string;
   when: string;
@@ -145,10 +146,10 @@ const selectedStroke = (colour: string) => ({
 });
 
 function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
-  if (timeline.today === undefined) return [];
-  const t = dateTime(timeline.today);
-  const when = options.formatDate(timeline.today);
-  const data = { values: [{ t, label: options.text.today, when, description: `${options.text.today}: ${when}` }] };
+  if (!timeline.running) return [];
+  const t = dateTime(timeline.asOf);
+  const when = options.formatDate(timeline.asOf);
+  const data = { values: [{ t, label: options.text.asOf, when, description: `${options.text.asOf}: ${when}` }] };
   const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
   return [
     { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3], aria: false }, encoding: { x } },

@@ -136,7 +136,7 @@ describe('<ocds-contract-timeline>: one process', () => {
     expect(svgTexts(element).join(' ')).not.to.contain('1970');
   });
 
-  it('draws a today rule while the process runs and flags an overdue contract', async () => {
+  it('draws the data-date rule while the process runs as of its latest release, and flags no contract overdue against the reader\'s clock', async () => {
     const day = 86_400_000;
     const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
     const release = {
@@ -149,8 +149,9 @@ describe('<ocds-contract-timeline>: one process', () => {
     };
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${release}></ocds-contract-timeline>`);
     await ready(element);
-    expect(svgTexts(element)).to.include('Today');
-    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('Overdue: Late works');
+    // The data has no published date: as of its latest release, 200 days ago, "Late works" had not ended yet.
+    expect(svgTexts(element)).to.include('Date of the data');
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('Overdue');
     expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('Long works');
   });
 });
@@ -180,6 +181,42 @@ function releasePhrases(release: Json, lang: 'en' | 'es'): string[] {
     ...counted(documents, words.document),
   ];
 }
+
+describe('<ocds-contract-timeline>: statements about now are as of the data', () => {
+  // A package published on 10 October 2017 whose contract was due to end in mid-2017.
+  const pkg = {
+    publishedDate: '2017-10-10T00:00:00Z',
+    releases: [
+      {
+        ocid: 'ocds-test-old', id: 'r-1', date: '2017-01-05T00:00:00Z', tag: ['contract'],
+        awards: [{ id: 'a1', status: 'active' }],
+        contracts: [{ id: 'c1', awardID: 'a1', title: 'Bridge repair', status: 'active', period: { startDate: '2017-01-10', endDate: '2017-06-30' }, }],
+      },
+      {
+        ocid: 'ocds-test-old', id: 'r-2', date: '2017-02-01T00:00:00Z', tag: ['contractAmendment'],
+        contracts: [{ id: 'c1', period: { startDate: '2017-01-10', endDate: '2017-06-30', maxExtentDate: '2018-12-31' } }],
+      },
+    ],
+  };
+  for (const [lang, dated, rule] of [
+    ['en', 'October 10, 2017', 'Date of the data'],
+    ['es', '10 de octubre de 2017', 'Fecha de los datos'],
+  ] as const) {
+    it(`says running and overdue as of ${dated}, the date of the data, and labels the rule so (${lang})`, async () => {
+      const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline lang=${lang} .data=${pkg}></ocds-contract-timeline>`);
+      await ready(element);
+      const summary = element.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+      const expected =
+        lang === 'en'
+          ? [`was still active as of ${dated}, the date of the data`, `Still running as of ${dated}, the date of the data.`]
+          : [`seguía activo al ${dated}, fecha de los datos`, `Seguía en curso al ${dated}, fecha de los datos.`];
+      for (const phrase of expected) expect(summary).to.contain(phrase);
+      expect(summary).not.to.match(/today|hoy/i);
+      expect(svgTexts(element)).to.include(rule);
+      expect(svgTexts(element)).not.to.include.members(['Today']);
+    });
+  }
+});
 
 describe('<ocds-contract-timeline>: release history', () => {
   let pkg: Json;
