@@ -182,6 +182,36 @@ function releasePhrases(release: Json, lang: 'en' | 'es'): string[] {
   ];
 }
 
+describe('<ocds-contract-timeline>: ranked rows at 400 px', () => {
+  const towns = ['Gyumri', 'Vanadzor', 'Ijevan'];
+  const releases = towns.map((town, i) => ({
+    ocid: `ocds-test-rank-${i}`, id: `r-${i}`, date: '2020-01-01T00:00:00Z', tag: ['contract'],
+    tender: { id: 't', title: `Supply of office furniture for the regional hospital of ${town}` },
+    awards: [{ id: 'a', status: 'active' }],
+    contracts: [{ id: 'c', awardID: 'a', status: 'active', value: { amount: (i + 1) * 125000, currency: 'AMD' },
+      period: { startDate: `2020-0${i + 2}-01`, endDate: `2020-0${i + 5}-01` } }],
+  }));
+  it('shows each row\'s value and keeps labels distinguishable, by cutting them in the middle', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div style="width: 400px">
+      <ocds-contract-timeline sort="value" .data=${releases}></ocds-contract-timeline>
+    </div>`);
+    const element = await ready(wrap.firstElementChild as OcdsContractTimeline);
+    const labels = [...element.shadowRoot!.querySelectorAll('.chart svg .role-axis-label text')].map((t) => t.textContent!);
+    const ranked = [...releases].sort((a, b) => b.contracts[0].value.amount - a.contracts[0].value.amount);
+    const rowLabels = ranked.map((_, i) => labels.find((label) => label.startsWith(`${i + 1}.`))!);
+    expect(rowLabels.every(Boolean), labels.join(' | ')).to.equal(true);
+    expect(new Set(rowLabels).size).to.equal(ranked.length);
+    ranked.forEach((release, i) => {
+      const value = new Intl.NumberFormat('en', { style: 'currency', currency: 'AMD', notation: 'compact', maximumFractionDigits: 1 })
+        .format(release.contracts[0].value.amount);
+      expect(rowLabels[i]).to.contain(value);
+      // Cut in the middle: the start and the town that tells rows apart both stay.
+      expect(rowLabels[i]).to.contain('…');
+      expect(rowLabels[i]).to.contain(release.tender.title.split(' ').at(-1)!.slice(-4));
+    });
+  });
+});
+
 describe('<ocds-contract-timeline>: statements about now are as of the data', () => {
   // A package published on 10 October 2017 whose contract was due to end in mid-2017.
   const pkg = {
