@@ -15,7 +15,6 @@ import { formatDate, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
 const SORTS: readonly TimelineSort[] = ['value', 'recent', 'duration'];
-/** Row labels of the many-process chart are cut here; the full title is in the tooltip and the list. */
 
 const timelineCode = lazy(() => import('./timeline-code.js'));
 
