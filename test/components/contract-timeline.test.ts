@@ -212,6 +212,24 @@ describe('<ocds-contract-timeline>: ranked rows at 400 px', () => {
   });
 });
 
+describe('<ocds-contract-timeline>: untitled processes in the summary', () => {
+  it('names them by a short form of their ocid, not the raw id', async () => {
+    const ocids = ['ocds-9x7a2b-AM-PPS-7dbf4fa867c8412e9a1b0c2d3e4f5a6b', 'ocds-9x7a2b-AM-PPS-0a1b2c3d4e5f60718293a4b5c6d7e8f9'];
+    const releases = ocids.map((ocid, i) => ({
+      ocid, id: `r-${i}`, date: '2020-01-01T00:00:00Z', tag: ['award'],
+      awards: [{ id: 'a', status: 'active', date: `2020-0${i + 1}-01`, contractPeriod: { startDate: `2020-0${i + 2}-01`, endDate: `2020-1${i}-01` } }],
+    }));
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${releases}></ocds-contract-timeline>`);
+    await ready(element);
+    const summary = element.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain('Longest:');
+    for (const ocid of ocids) expect(summary).not.to.contain(ocid);
+    // The longest (the second: its contract runs to November) by its id's start and end.
+    const longest = ocids[1];
+    expect(summary).to.match(new RegExp(`Longest: ${longest.slice(0, 8)}[^ ]*…[^ ]*${longest.slice(-6)}`));
+  });
+});
+
 describe('<ocds-contract-timeline>: statements about now are as of the data', () => {
   // A package published on 10 October 2017 whose contract was due to end in mid-2017.
   const pkg = {
