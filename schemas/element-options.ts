@@ -85,6 +85,9 @@ export const commonOptions = {
   timeout: z.optional(count(600_000)),
 };
 
+/** Options that are booleans: like an attribute, a bare parameter (`&drill`, value '') means true. */
+export const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set(['drill']);
+
 /** Each chart element's options: the common ones and its own. */
 export const elementOptions = {
   'spending-by-stage': z.strictObject(commonOptions),

@@ -3,7 +3,7 @@
 // embed page and the builder need this, so the elements do not carry it.
 import type { z } from 'zod/mini';
 import { translator, type Catalogues } from '../src/i18n/index.js';
-import { WIDGETS, elementOptions, optionMessages, type ElementOptions, type Widget } from './element-options.js';
+import { BOOLEAN_OPTIONS, WIDGETS, elementOptions, optionMessages, type ElementOptions, type Widget } from './element-options.js';
 
 /**
  * The embed page's messages: its error box and what is wrong with each parameter. The option checks carry the English
@@ -59,11 +59,15 @@ function problem(issue: Issue, t: ReturnType<typeof translator>): string {
 
 /**
  * Validates embed parameters (`widget` plus the element's options as strings): a widget we do not have, a URL that
- * is not http(s), an unknown parameter or a bad value each give one readable line, in the language of `tag`.
+ * is not http(s), an unknown parameter or a bad value each give one readable line, in the language of `tag`. A
+ * boolean option given bare (`&drill`) is true, as the attribute would be.
  */
 export function parseEmbedParams(params: Record<string, string>, tag = 'en'): ParsedEmbed {
   const t = translator(embedMessages, tag);
-  const { widget, ...options } = params;
+  const { widget, ...given } = params;
+  const options = Object.fromEntries(
+    Object.entries(given).map(([key, value]) => [key, value === '' && BOOLEAN_OPTIONS.has(key) ? 'true' : value]),
+  );
   const widgets = WIDGETS.join(', ');
   if (!widget) return { ok: false, errors: [t('embed.widget-missing', { widgets })] };
   if (!(WIDGETS as readonly string[]).includes(widget)) {

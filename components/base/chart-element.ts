@@ -190,6 +190,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private drawQueued = false;
   private renderedWaiters: (() => void)[] = [];
   private settled = false;
+  private idleWarned = false;
   private resizeObserver?: ResizeObserver;
   private viewportReached?: Promise<void>;
   private observedContainer?: HTMLElement;
@@ -363,6 +364,15 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (this.drawQueued) {
       this.drawQueued = false;
       void this.draw();
+    }
+    // With no source (and no <ocds-dataset> bringing one) the reader's empty state is what renders; the page's
+    // developer is told once, in the console, what is missing.
+    if (this.currentStatus === 'idle' && !this.closest('ocds-dataset')) {
+      if (!this.idleWarned) {
+        this.idleWarned = true;
+        console.warn(`<${this.localName}>: no data yet: set the src attribute or the data property.`);
+      }
+      this.settle();
     }
   }
 
@@ -722,7 +732,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       ${this.renderExtraControls(ctx)}
       <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
         @click=${() => (this.tableShown = !this.tableShown)}>
-        ${ctx.t('action.show-table')}
+        ${ctx.t(this.tableShown ? 'action.hide-table' : 'action.show-table')}
       </button>
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
       <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>

@@ -15,8 +15,6 @@ import { formatDate, formatMoney } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
 const SORTS: readonly TimelineSort[] = ['value', 'recent', 'duration'];
-/** Row labels of the many-process chart are cut here; the full title is in the tooltip and the list. */
-const ROW_LABEL_LENGTH = 38;
 
 const timelineCode = lazy(() => import('./timeline-code.js'));
 
@@ -24,7 +22,7 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * When each contracting process happened, stage by stage, and how payments followed.
  *
  * With `ocid` (or data holding one process): the process's periods and dates in lanes by stage, each release
- * published for it, a "paid so far" line against the contracted value, and a "today" rule while it runs.
+ * published for it, a "paid so far" line against the contracted value, and a rule at the data's date while it runs then (running and overdue are as of the data's date, not the reader's clock).
  * Without: one Gantt row per process (`limit` rows, default 20, chosen by `sort`); with `drill`, choosing a row
  * switches to that process, with a control to go back.
  *
@@ -108,6 +106,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   protected chartSpec(_rows: TimelineRow[], ctx: ChartContext): object {
     const timeline = this.timeline!;
     const labels = this.rowLabels();
+    const values = this.rowValues(ctx);
     return this.code.timelineSpec(timeline, {
       width: ctx.width,
       colours: ctx.colours,
@@ -116,7 +115,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
         releases: ctx.t('lane.releases'),
         paid: ctx.t('chart.paid'),
         contracted: ctx.t('chart.contracted'),
-        today: ctx.t('chart.today'),
+        asOf: ctx.t('chart.as-of'),
         what: ctx.t('chart.what'),
         when: ctx.t('chart.when'),
         amount: ctx.t('chart.amount'),
@@ -127,6 +126,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
       formatMoney: (amount, currency) => formatMoney(amount, currency, ctx.tag),
       ...(ctx.currency ? { currency: ctx.currency } : {}),
       rowLabel: (ocid) => labels.get(ocid) ?? ocid,
+      rowValue: (ocid) => values.get(ocid),
     });
   }
 
@@ -269,10 +269,21 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     const shown = this.timeline?.mode === 'processes' ? this.timeline.shown : [];
     return new Map(
       shown.map((process, i) => {
-        const title = process.title ?? process.ocid;
-        const short = title.length > ROW_LABEL_LENGTH ? `${title.slice(0, ROW_LABEL_LENGTH - 1).trimEnd()}…` : title;
-        return [process.ocid, `${i + 1}. ${short}`];
+        // Whole: the chart cuts it in the middle to fit; the full title is in the tooltip and the table.
+        return [process.ocid, `${i + 1}. ${process.title ?? process.ocid}`];
       }),
+    );
+  }
+
+  /** Ranked by value, each row's label ends with its contracted value (compact). */
+  private rowValues(ctx: ChartContext): Map<string, string> {
+    if (this.timeline?.mode !== 'processes' || this.sortInEffect !== 'value') return new Map();
+    return new Map(
+      this.timeline.shown.flatMap((process) =>
+        process.contracted
+          ? [[process.ocid, formatMoney(process.contracted.amount, process.contracted.currency, ctx.tag, { compact: true })] as const]
+          : [],
+      ),
     );
   }
 

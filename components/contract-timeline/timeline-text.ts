@@ -3,12 +3,18 @@
 // code (timeline-code.ts), not with the element.
 import type { ChartContext } from '../base/chart-element.js';
 import { timelineExtent, type ContractTimeline, type TimelineRow, type TimelineSort } from '../../src/analysis/timeline.js';
+import { middleEllipsis } from '../../src/charts/timeline.js';
 import { dateTime } from '../../src/data/dates.js';
 import type { Money, Process, ReleaseContents } from '../../src/data/types.js';
 import { formatDate, formatList, formatMoney } from '../../src/i18n/index.js';
 
 const DAY = 86_400_000;
 const UNDATED_LISTED = 5;
+/** An untitled process is named in the summary by its ocid, cut in the middle to this many characters. */
+const SHORT_ID = 24;
+
+/** A process as a reader reads it: its title, else a short form of its ocid (the table has it whole). */
+const processName = (process: { title?: string; ocid: string }) => process.title ?? middleEllipsis(process.ocid, SHORT_ID);
 /** A release's awards or contracts are named one by one up to this many; more are counted. */
 const RELEASE_ITEMS_NAMED = 3;
 
@@ -28,7 +34,7 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
 
   if (timeline.mode === 'process') {
     const ocid = rows[0]?.ocid ?? options.ocid ?? '';
-    const title = rows[0]?.title ?? ocid;
+    const title = processName({ title: rows[0]?.title, ocid });
     if (span) sentences.push(ctx.t('summary.process', { title, count: events.length, first: date(span.first.iso), last: date(span.last.iso) }));
     else sentences.push(ctx.t('summary.undated-only'));
     const payments = rows.filter((row) => row.paidToDate !== undefined && row.currency === ctx.currency);
@@ -44,7 +50,9 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
     const releases = rows.filter((row) => row.kind === 'release').length;
     if (releases) sentences.push(ctx.t('summary.releases', { count: releases }));
     for (const overdue of timeline.overdue) {
-      sentences.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: date(overdue.endDate) }));
+      sentences.push(
+        ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: date(overdue.endDate), asOf: date(timeline.asOf) }),
+      );
     }
   } else {
     if (span) {
@@ -58,20 +66,22 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
       );
     }
     const longest = timeline.shown
-      .map((p) => ({ title: p.title ?? p.ocid, days: Math.round((dateTime(p.last) - dateTime(p.first)) / DAY) }))
+      .map((p) => ({ title: processName(p), days: Math.round((dateTime(p.last) - dateTime(p.first)) / DAY) }))
       .sort((a, b) => b.days - a.days)[0];
     if (longest) sentences.push(ctx.t('summary.longest', longest));
     if (timeline.notShown) sentences.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
-    if (timeline.overdue.length) sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length }));
+    if (timeline.overdue.length) {
+      sentences.push(ctx.t('summary.overdue-count', { count: timeline.overdue.length, asOf: date(timeline.asOf) }));
+    }
   }
   if (timeline.mode === 'processes' && timeline.undated.length) sentences.push(undatedText(timeline, ctx));
-  if (timeline.today) sentences.push(ctx.t('summary.running', { date: date(timeline.today) }));
+  if (timeline.running) sentences.push(ctx.t('summary.running', { date: date(timeline.asOf) }));
   return sentences.join(' ');
 }
 
 /** "2 processes have no dates and are not drawn: A, B and 3 more." */
 export function undatedText(timeline: ContractTimeline, ctx: ChartContext): string {
-  const names = timeline.undated.slice(0, UNDATED_LISTED).map((p) => p.title ?? p.ocid);
+  const names = timeline.undated.slice(0, UNDATED_LISTED).map(processName);
   const more = timeline.undated.length - names.length;
   if (more > 0) names.push(ctx.t('summary.more', { count: more }));
   return ctx.t('summary.undated', { count: timeline.undated.length, list: formatList(names, ctx.tag) });

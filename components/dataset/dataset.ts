@@ -40,7 +40,7 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => v
  * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
  * @csspart filters - The row of filter chips.
  * @csspart chip - One filter chip.
- * @csspart note - The note under the chips when a supplier filter is set.
+ * @csspart note - The notes under the chips: which date `from`/`to` use, and what a supplier filter changes.
  * @csspart status - The loading message (visually hidden: the charts inside show theirs).
  * @csspart error - The error message with its retry button.
  * @cssproperty --ocds-color-accent - Chip border colour.
@@ -111,9 +111,12 @@ export class OcdsDataset extends LitElement {
   @property({ reflect: true }) buyer?: string;
   /** Supplier filter (awarded, contracted and paid become the supplier's own). */
   @property({ reflect: true }) supplier?: string;
-  /** Processes that started on or after this day (`YYYY-MM-DD`). */
+  /**
+   * Processes that started on or after this day (`YYYY-MM-DD`). Started: the tender period's start, else the tender's
+   * publication, else the first award, else the first contract date, else the first release.
+   */
   @property({ reflect: true }) from?: string;
-  /** Processes that started on or before this day (`YYYY-MM-DD`). */
+  /** Processes that started on or before this day (`YYYY-MM-DD`; started as for `from`). */
   @property({ reflect: true }) to?: string;
   /** Procurement method: `open`, `selective`, `limited`, `direct`. */
   @property({ reflect: true }) method?: string;
@@ -338,6 +341,7 @@ export class OcdsDataset extends LitElement {
               >`;
             })}
             ${this.loaded ? html`<span>${t('filter.processes', { count: this.filtered(this.filters).processes.length })}</span>` : nothing}
+            ${this.from || this.to ? html`<p part="note">${t('filter.date-note')}</p>` : nothing}
             ${this.supplier ? html`<p part="note">${t('filter.supplier-note')}</p>` : nothing}
           </div>`
         : nothing}

@@ -6,6 +6,7 @@
 // `sharedAwards`). Awards published without a value still draw an edge (who sells to whom), in the `NO_VALUE`
 // currency bucket with amount 0 and `unvalued` counting them.
 import type { Award, Dataset, OrgRef } from '../data/types.js';
+import { DecimalSum, sumDecimal } from './decimal-sum.js';
 import { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE, OTHERS_PREFIX } from './network-constants.js';
 
 export { DEFAULT_NETWORK_LIMIT, isOthersId, NO_VALUE } from './network-constants.js';
@@ -120,6 +121,8 @@ interface Contribution {
 
 interface EdgeBuild {
   edge: NetworkEdge;
+  /** The edge's amount, summed without binary noise (`edge.amount` is its value once all are added). */
+  sum: DecimalSum;
   awards: Set<string>;
   suppliers: Set<string>;
 }
@@ -216,18 +219,20 @@ export function labelLookup(dataset: Dataset): Labels {
 
 /** Suppliers to draw, per currency: the `limit` largest by value (then by awards, then by id). */
 function keptSuppliers(selected: Contribution[], limit: number): Set<string> {
-  const byCurrency = new Map<string, Map<string, { amount: number; awards: number }>>();
+  const byCurrency = new Map<string, Map<string, { sum: DecimalSum; awards: number }>>();
   for (const c of selected) {
     if (!byCurrency.has(c.currency)) byCurrency.set(c.currency, new Map());
     const totals = byCurrency.get(c.currency)!;
-    const t = totals.get(c.supplier.key) ?? { amount: 0, awards: 0 };
-    t.amount += c.amount;
+    const t = totals.get(c.supplier.key) ?? { sum: new DecimalSum(), awards: 0 };
+    t.sum.add(c.amount);
     t.awards++;
     totals.set(c.supplier.key, t);
   }
   const kept = new Set<string>();
   for (const [currency, totals] of byCurrency) {
-    const ranked = [...totals].sort(([ia, a], [ib, b]) => b.amount - a.amount || b.awards - a.awards || compare(ia, ib));
+    const ranked = [...totals].sort(
+      ([ia, a], [ib, b]) => b.sum.value - a.sum.value || b.awards - a.awards || compare(ia, ib),
+    );
     for (const [id] of ranked.slice(0, limit)) kept.add(`${currency}\u0001${id}`);
   }
   return kept;
@@ -254,13 +259,14 @@ function buildEdges(selected: Contribution[], kept: Set<string>, label: Labels):
           sharedAwards: 0,
           unvalued: 0,
         },
+        sum: new DecimalSum(),
         awards: new Set(),
         suppliers: new Set(),
       };
       edges.set(key, build);
     }
     const { edge } = build;
-    edge.amount += c.amount;
+    build.sum.add(c.amount);
     if (!build.awards.has(c.award)) {
       build.awards.add(c.award);
       edge.awards++;
@@ -271,6 +277,7 @@ function buildEdges(selected: Contribution[], kept: Set<string>, label: Labels):
     build.suppliers.add(c.supplier.key);
   }
   for (const build of edges.values()) {
+    build.edge.amount = build.sum.value;
     if (!build.edge.supplierId.startsWith(OTHERS_PREFIX) || build.edge.supplier) continue;
     build.edge.others = build.suppliers.size;
     build.edge.supplier = othersLabel(build.suppliers.size);
@@ -290,7 +297,7 @@ export function othersLabel(count: number): string {
 }
 
 function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): NetworkNode[] {
-  const nodes = new Map<string, { node: NetworkNode; awards: Set<string>; suppliers: Set<string> }>();
+  const nodes = new Map<string, { node: NetworkNode; sum: DecimalSum; awards: Set<string>; suppliers: Set<string> }>();
   const touch = (id: string, name: string, as: 'buyer' | 'supplier', build: EdgeBuild) => {
     let entry = nodes.get(id);
     if (!entry) {
@@ -298,6 +305,7 @@ function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): Net
       const names = others ? [] : (dataset.organisations.get(id)?.names.filter((n) => n) ?? []);
       entry = {
         node: { id, label: name, role: others ? 'others' : as, amount: 0, names: names.length ? names : [name], awards: 0 },
+        sum: new DecimalSum(),
         awards: new Set(),
         suppliers: new Set(),
       };
@@ -308,7 +316,7 @@ function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): Net
     }
     for (const supplier of build.suppliers) entry.suppliers.add(supplier);
     if (build.edge.currency !== currency) return;
-    entry.node.amount += build.edge.amount;
+    entry.sum.add(build.edge.amount);
     for (const award of build.awards) entry.awards.add(award);
   };
   for (const build of edges) {
@@ -317,7 +325,8 @@ function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): Net
     if (build.edge.supplierId !== build.edge.buyerId) touch(build.edge.supplierId, build.edge.supplier, 'supplier', build);
   }
   const out: NetworkNode[] = [];
-  for (const { node, awards, suppliers } of nodes.values()) {
+  for (const { node, sum, awards, suppliers } of nodes.values()) {
+    node.amount = sum.value;
     node.awards = awards.size;
     if (node.role === 'others') {
       node.count = suppliers.size;
@@ -330,47 +339,51 @@ function buildNodes(edges: EdgeBuild[], currency: string, dataset: Dataset): Net
 
 function concentration(selected: Contribution[], currency: string, label: Labels): NetworkSummary {
   const inCurrency = selected.filter((c) => c.currency === currency);
-  const suppliers = new Map<string, { label: string; amount: number }>();
-  const buyers = new Map<string, { label: string; amount: number; suppliers: Map<string, { label: string; amount: number }> }>();
-  let total = 0;
+  type Summed = { label: string; sum: DecimalSum };
+  const suppliers = new Map<string, Summed>();
+  const buyers = new Map<string, Summed & { suppliers: Map<string, Summed> }>();
+  const total = new DecimalSum();
   for (const c of inCurrency) {
-    total += c.amount;
-    const s = suppliers.get(c.supplier.key) ?? { label: label(c.supplier), amount: 0 };
-    s.amount += c.amount;
+    total.add(c.amount);
+    const s = suppliers.get(c.supplier.key) ?? { label: label(c.supplier), sum: new DecimalSum() };
+    s.sum.add(c.amount);
     suppliers.set(c.supplier.key, s);
-    const b = buyers.get(c.buyer.key) ?? { label: label(c.buyer), amount: 0, suppliers: new Map() };
-    b.amount += c.amount;
-    const bs = b.suppliers.get(c.supplier.key) ?? { label: s.label, amount: 0 };
-    bs.amount += c.amount;
+    const b = buyers.get(c.buyer.key) ?? { label: label(c.buyer), sum: new DecimalSum(), suppliers: new Map() };
+    b.sum.add(c.amount);
+    const bs = b.suppliers.get(c.supplier.key) ?? { label: s.label, sum: new DecimalSum() };
+    bs.sum.add(c.amount);
     b.suppliers.set(c.supplier.key, bs);
     buyers.set(c.buyer.key, b);
   }
-  const ranked = (m: Map<string, { label: string; amount: number }>) =>
-    [...m].map(([id, v]) => ({ id, label: v.label, amount: v.amount })).sort((a, b) => b.amount - a.amount || compare(a.id, b.id));
+  const ranked = (m: Map<string, Summed>) =>
+    [...m]
+      .map(([id, v]) => ({ id, label: v.label, amount: v.sum.value }))
+      .sort((a, b) => b.amount - a.amount || compare(a.id, b.id));
   const top5 = ranked(suppliers).slice(0, 5);
-  const top5Amount = top5.reduce((sum, s) => sum + s.amount, 0);
-  const buyerRows: BuyerConcentration[] = [...buyers].map(([buyerId, b]) => {
-    const top = ranked(b.suppliers)[0]!;
+  const top5Amount = sumDecimal(top5.map((s) => s.amount));
+  const buyerRows: BuyerConcentration[] = [...buyers].map(([buyerId, { label: buyer, sum, suppliers: bySupplier }]) => {
+    const top = ranked(bySupplier)[0]!;
+    const amount = sum.value;
     return {
       buyerId,
-      buyer: b.label,
-      amount: b.amount,
-      suppliers: b.suppliers.size,
+      buyer,
+      amount,
+      suppliers: bySupplier.size,
       topSupplierId: top.id,
       topSupplier: top.label,
       topAmount: top.amount,
-      share: b.amount > 0 ? top.amount / b.amount : undefined,
+      share: amount > 0 ? top.amount / amount : undefined,
     };
   });
   buyerRows.sort((a, b) => b.amount - a.amount || compare(a.buyerId, b.buyerId));
   return {
     currency,
-    total,
+    total: total.value,
     awards: new Set(inCurrency.map((c) => c.award)).size,
     suppliers: suppliers.size,
     buyers: buyerRows,
     top5,
-    top5Share: total > 0 ? top5Amount / total : undefined,
+    top5Share: total.value > 0 ? top5Amount / total.value : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
 // process, its segments coloured by the stage the process had reached.
 import type { Award, Contract, DataIssue, Dataset, Milestone, Money, Period, Process, ReleaseContents } from '../data/types.js';
 import { dateTime } from '../data/dates.js';
+import { DecimalSum } from './decimal-sum.js';
 
 export type TimelineStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation';
 
@@ -65,7 +66,11 @@ export interface TimelineOptions {
   sort?: TimelineSort;
   /** Currency for `sort=value` and for the contract segment's value. */
   currency?: string;
-  /** "Today", for running/overdue (default: now). */
+  /**
+   * The day statements about now (running, overdue) are made as of. Default: the data's date — its
+   * `publishedDate`, else its latest release date — so old data is not judged against the reader's clock; the
+   * reader's clock only when the data has neither.
+   */
   now?: string | Date;
 }
 
@@ -89,8 +94,10 @@ export interface ContractTimeline {
   undated: { ocid: string; title?: string }[];
   /** Contracts whose end date has passed while their status is still `active`. */
   overdue: OverdueContract[];
-  /** ISO date of "today" when a shown process is still running (draw a rule there), else undefined. */
-  today?: string;
+  /** ISO date the running/overdue statements are made as of (options.now, by default the data's date). */
+  asOf: string;
+  /** A shown process is still running as of `asOf` (draw a rule there). */
+  running: boolean;
   /** One process: contracted value per currency (contracts not cancelled), the burn-up's target. */
   contracted: Money[];
 }
@@ -112,7 +119,7 @@ export function timelineRows(dataset: Dataset, options: TimelineOptions = {}): T
 }
 
 export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}): ContractTimeline {
-  const now = options.now === undefined ? new Date() : new Date(options.now);
+  const now = new Date(options.now ?? dataDate(dataset) ?? Date.now());
   const nowTime = now.getTime();
   const issues: DataIssue[] = [];
   const currency = options.currency?.trim().toUpperCase() || undefined;
@@ -121,6 +128,7 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
     const process = dataset.processes.find((p) => p.ocid === options.ocid);
     const empty: ContractTimeline = {
       mode: 'process', rows: [], issues, shown: [], notShown: 0, undated: [], overdue: [], contracted: [],
+      asOf: now.toISOString(), running: false,
     };
     if (!process) return empty;
     const rows = processRows(process, issues);
@@ -131,7 +139,7 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
       shown: events.length ? [shownProcess(rankedProcess(process, events, currency))] : [],
       undated: events.length ? [] : [{ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) }],
       overdue: overdueContracts(process, nowTime),
-      today: isRunning(process, events, nowTime) ? now.toISOString() : undefined,
+      running: isRunning(process, events, nowTime),
       contracted: contractedValues(process),
     };
   }
@@ -154,7 +162,8 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
     notShown: dated.length - shown.length,
     undated,
     overdue: shown.flatMap(({ process }) => overdueContracts(process, nowTime)),
-    today: shown.some(({ process, events }) => isRunning(process, events, nowTime)) ? now.toISOString() : undefined,
+    asOf: now.toISOString(),
+    running: shown.some(({ process, events }) => isRunning(process, events, nowTime)),
     contracted: [],
   };
 }
@@ -327,25 +336,39 @@ function chronological(rows: TimelineRow[]): TimelineRow[] {
     .map(({ row }) => row);
 }
 
+/** The data's own date: the publication date of its package, else its latest release date. */
+function dataDate(dataset: Dataset): string | undefined {
+  if (dataset.meta.publishedDate && Number.isFinite(dateTime(dataset.meta.publishedDate))) return dataset.meta.publishedDate;
+  let latest: string | undefined;
+  let latestTime = -Infinity;
+  for (const process of dataset.processes) {
+    for (const release of process.releases) {
+      const time = release.date === undefined ? NaN : dateTime(release.date);
+      if (time > latestTime) [latest, latestTime] = [release.date, time];
+    }
+  }
+  return latest;
+}
+
 /** Running total per currency, in time order. */
 function addPaidToDate(rows: TimelineRow[], paid: Set<TimelineRow>): void {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, DecimalSum>();
   for (const row of rows) {
     if (!paid.has(row) || row.value === undefined || row.currency === undefined) continue;
-    const total = (totals.get(row.currency) ?? 0) + row.value;
-    totals.set(row.currency, total);
-    row.paidToDate = total;
+    const total = totals.get(row.currency) ?? new DecimalSum();
+    totals.set(row.currency, total.add(row.value));
+    row.paidToDate = total.value;
   }
 }
 
 function contractedValues(process: Process): Money[] {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, DecimalSum>();
   for (const contract of process.contracts) {
     if (contract.status === 'cancelled' || !contract.value) continue;
     const { amount, currency } = contract.value;
-    totals.set(currency, (totals.get(currency) ?? 0) + amount);
+    totals.set(currency, (totals.get(currency) ?? new DecimalSum()).add(amount));
   }
-  return [...totals].map(([currency, amount]) => ({ amount, currency }));
+  return [...totals].map(([currency, sum]) => ({ amount: sum.value, currency }));
 }
 
 function releaseStage(tags: string[]): TimelineStage {

@@ -14,7 +14,8 @@ export interface TimelineChartText {
   paid: string;
   /** Label of the contracted-value rule. */
   contracted: string;
-  today: string;
+  /** Label of the rule at the data's date ("Data date"), drawn while a process runs as of then. */
+  asOf: string;
   /** Tooltip field titles. */
   what: string;
   when: string;
@@ -37,6 +38,8 @@ export interface TimelineChartOptions {
   currency?: string;
   /** Many processes: the label of each row, by ocid (e.g. "1. Title…"); full title goes in the tooltip. */
   rowLabel?: (ocid: string) => string;
+  /** Many processes: a value shown whole at the end of the row's label (e.g. its contracted value). */
+  rowValue?: (ocid: string) => string | undefined;
 }
 
 /** A row as Vega reads it: times as numbers, the rest as display strings. */
@@ -145,10 +148,10 @@ const selectedStroke = (colour: string) => ({
 });
 
 function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
-  if (timeline.today === undefined) return [];
-  const t = dateTime(timeline.today);
-  const when = options.formatDate(timeline.today);
-  const data = { values: [{ t, label: options.text.today, when, description: `${options.text.today}: ${when}` }] };
+  if (!timeline.running) return [];
+  const t = dateTime(timeline.asOf);
+  const when = options.formatDate(timeline.asOf);
+  const data = { values: [{ t, label: options.text.asOf, when, description: `${options.text.asOf}: ${when}` }] };
   const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
   return [
     { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3], aria: false }, encoding: { x } },
@@ -278,12 +281,31 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   } as TopLevelSpec;
 }
 
+/** Average width of a label character at the axis font size, to cut labels before Vega's end-ellipsis would. */
+const LABEL_CHAR_PX = 6.5;
+
+/**
+ * `label` cut to `max` characters in the middle: titles in one dataset often share their start ("Supply of …") and
+ * differ at the end, where the value also is, so both ends stay.
+ */
+export function middleEllipsis(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const head = Math.ceil((max - 1) / 2);
+  return `${label.slice(0, head).trimEnd()}…${label.slice(label.length - (max - 1 - head)).trimStart()}`;
+}
+
 function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {
-  const rowLabel = options.rowLabel ?? ((ocid: string) => ocid);
+  // Row labels take at most 40% of a narrow chart (cut in the middle; the full title is in the tooltip and table).
+  const labelLimit = Math.round(Math.min(ROW_LABEL_LIMIT, Math.max(80, options.width * 0.4)));
+  const fullLabel = options.rowLabel ?? ((ocid: string) => ocid);
+  const chars = Math.floor(labelLimit / LABEL_CHAR_PX);
+  const rowLabel = (ocid: string) => {
+    const value = options.rowValue?.(ocid);
+    if (!value) return middleEllipsis(fullLabel(ocid), chars);
+    return `${middleEllipsis(fullLabel(ocid), Math.max(8, chars - value.length - 3))} · ${value}`;
+  };
   const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
   const rows = timeline.shown.map((process) => rowLabel(process.ocid));
-  // Row labels take at most 40% of a narrow chart (cut with an ellipsis; the full title is in the tooltip).
-  const labelLimit = Math.round(Math.min(ROW_LABEL_LIMIT, Math.max(80, options.width * 0.4)));
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit } };
   const common = { x: utcX(), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
   return {

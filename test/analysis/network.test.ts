@@ -251,4 +251,17 @@ describe('supplierNetwork on real data', () => {
     expect(net.edges).to.have.length(1);
     expect(net.edges[0]).to.include({ amount: 150, awards: 2 });
   });
+
+  it('sums edge, node and concentration amounts as decimals, without binary noise', () => {
+    const amounts = [19300.7, 0.06];
+    const exact = amounts.reduce((cents, a) => cents + Math.round(a * 100), 0) / 100;
+    expect(amounts.reduce((x, y) => x + y, 0)).not.to.equal(exact);
+    const net = supplierNetwork(dataset([process('p1', A, amounts.map((a, i) => award(`a${i}`, [s(1)], a)))]));
+    expect(net.edges.map((e) => e.amount)).to.deep.equal([exact]);
+    expect(net.nodes.map((n) => n.amount)).to.deep.equal([exact, exact]);
+    expect(net.summary.total).to.equal(exact);
+    expect(net.summary.top5.map((t) => t.amount)).to.deep.equal([exact]);
+    expect(net.summary.buyers.map((b) => [b.amount, b.topAmount, b.share])).to.deep.equal([[exact, exact, 1]]);
+    expect(net.summary.top5Share).to.equal(1);
+  });
 });

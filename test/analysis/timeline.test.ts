@@ -153,16 +153,34 @@ describe('timelineRows: one process', () => {
     });
     const during = contractTimeline(dataset(p), { ocid: 'late', now: '2020-08-01T00:00:00Z' });
     expect(during.overdue.map((o) => [o.contractId, o.endDate])).to.deep.equal([['c1', '2020-06-30']]);
-    expect(during.today).to.equal('2020-08-01T00:00:00.000Z');
+    expect([during.running, during.asOf]).to.deep.equal([true, '2020-08-01T00:00:00.000Z']);
     const before = contractTimeline(dataset(p), { ocid: 'late', now: '2020-05-01T00:00:00Z' });
     expect(before.overdue).to.deep.equal([]);
     const afterAll = contractTimeline(dataset(p), { ocid: 'late', now: '2023-01-01T00:00:00Z' });
-    expect(afterAll.today).to.equal(undefined);
+    expect(afterAll.running).to.equal(false);
+  });
+
+  it('judges running and overdue as of the data\'s date (published date, else latest release), not the reader\'s clock', () => {
+    const p = process({
+      ocid: 'old',
+      contracts: [contract({ id: 'c1', status: 'active', period: { startDate: '2017-01-01', endDate: '2017-06-30', maxExtentDate: '2018-12-31' } })],
+      releases: [
+        { id: 'r1', date: '2017-01-01T00:00:00Z', tags: ['contract'] },
+        { id: 'r2', date: '2017-10-10T00:00:00Z', tags: ['implementation'] },
+      ],
+    });
+    const byReleases = contractTimeline(dataset(p), { ocid: 'old' });
+    const latest = p.releases.map((r) => r.date!).sort().at(-1)!;
+    expect([byReleases.asOf, byReleases.running]).to.deep.equal([new Date(latest).toISOString(), true]);
+    expect(byReleases.overdue.map((o) => o.contractId)).to.deep.equal(['c1']);
+    const published = { ...dataset(p), meta: { ...dataset(p).meta, publishedDate: '2017-03-01T00:00:00Z' } };
+    const byPackage = contractTimeline(published, { ocid: 'old' });
+    expect([byPackage.asOf, byPackage.running, byPackage.overdue.length]).to.deep.equal(['2017-03-01T00:00:00.000Z', true, 0]);
   });
 
   it('draws no today rule when every contract has ended by status', () => {
     const p = process({ ocid: 'done', contracts: [contract({ id: 'c', status: 'terminated', period: { startDate: '2020-01-01', endDate: '2020-12-31' } })] });
-    expect(contractTimeline(dataset(p), { ocid: 'done', now: '2020-06-01' }).today).to.equal(undefined);
+    expect(contractTimeline(dataset(p), { ocid: 'done', now: '2020-06-01' }).running).to.equal(false);
   });
 
   it('gives the contracted value per currency for the burn-up target', () => {

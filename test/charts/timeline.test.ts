@@ -21,7 +21,7 @@ const options: TimelineChartOptions = {
   },
   text: {
     stages: { planning: 'Planning', tender: 'Tender', award: 'Award', contract: 'Contract', implementation: 'Implementation' },
-    releases: 'Published', paid: 'Paid so far', contracted: 'Contracted', today: 'Today',
+    releases: 'Published', paid: 'Paid so far', contracted: 'Contracted', asOf: 'Date of the data',
     what: 'What', when: 'When', amount: 'Amount', description: 'A timeline',
   },
   describe: (row) => row.label,

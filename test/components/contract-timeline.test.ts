@@ -136,7 +136,7 @@ describe('<ocds-contract-timeline>: one process', () => {
     expect(svgTexts(element).join(' ')).not.to.contain('1970');
   });
 
-  it('draws a today rule while the process runs and flags an overdue contract', async () => {
+  it('draws the data-date rule while the process runs as of its latest release, and flags no contract overdue against the reader\'s clock', async () => {
     const day = 86_400_000;
     const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
     const release = {
@@ -149,8 +149,9 @@ describe('<ocds-contract-timeline>: one process', () => {
     };
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${release}></ocds-contract-timeline>`);
     await ready(element);
-    expect(svgTexts(element)).to.include('Today');
-    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('Overdue: Late works');
+    // The data has no published date: as of its latest release, 200 days ago, "Late works" had not ended yet.
+    expect(svgTexts(element)).to.include('Date of the data');
+    expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('Overdue');
     expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).not.to.contain('Long works');
   });
 });
@@ -180,6 +181,90 @@ function releasePhrases(release: Json, lang: 'en' | 'es'): string[] {
     ...counted(documents, words.document),
   ];
 }
+
+describe('<ocds-contract-timeline>: ranked rows at 400 px', () => {
+  const towns = ['Gyumri', 'Vanadzor', 'Ijevan'];
+  const releases = towns.map((town, i) => ({
+    ocid: `ocds-test-rank-${i}`, id: `r-${i}`, date: '2020-01-01T00:00:00Z', tag: ['contract'],
+    tender: { id: 't', title: `Supply of office furniture for the regional hospital of ${town}` },
+    awards: [{ id: 'a', status: 'active' }],
+    contracts: [{ id: 'c', awardID: 'a', status: 'active', value: { amount: (i + 1) * 125000, currency: 'AMD' },
+      period: { startDate: `2020-0${i + 2}-01`, endDate: `2020-0${i + 5}-01` } }],
+  }));
+  it('shows each row\'s value and keeps labels distinguishable, by cutting them in the middle', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div style="width: 400px">
+      <ocds-contract-timeline sort="value" .data=${releases}></ocds-contract-timeline>
+    </div>`);
+    const element = await ready(wrap.firstElementChild as OcdsContractTimeline);
+    const labels = [...element.shadowRoot!.querySelectorAll('.chart svg .role-axis-label text')].map((t) => t.textContent!);
+    const ranked = [...releases].sort((a, b) => b.contracts[0].value.amount - a.contracts[0].value.amount);
+    const rowLabels = ranked.map((_, i) => labels.find((label) => label.startsWith(`${i + 1}.`))!);
+    expect(rowLabels.every(Boolean), labels.join(' | ')).to.equal(true);
+    expect(new Set(rowLabels).size).to.equal(ranked.length);
+    ranked.forEach((release, i) => {
+      const value = new Intl.NumberFormat('en', { style: 'currency', currency: 'AMD', notation: 'compact', maximumFractionDigits: 1 })
+        .format(release.contracts[0].value.amount);
+      expect(rowLabels[i]).to.contain(value);
+      // Cut in the middle: the start and the town that tells rows apart both stay.
+      expect(rowLabels[i]).to.contain('…');
+      expect(rowLabels[i]).to.contain(release.tender.title.split(' ').at(-1)!.slice(-4));
+    });
+  });
+});
+
+describe('<ocds-contract-timeline>: untitled processes in the summary', () => {
+  it('names them by a short form of their ocid, not the raw id', async () => {
+    const ocids = ['ocds-9x7a2b-AM-PPS-7dbf4fa867c8412e9a1b0c2d3e4f5a6b', 'ocds-9x7a2b-AM-PPS-0a1b2c3d4e5f60718293a4b5c6d7e8f9'];
+    const releases = ocids.map((ocid, i) => ({
+      ocid, id: `r-${i}`, date: '2020-01-01T00:00:00Z', tag: ['award'],
+      awards: [{ id: 'a', status: 'active', date: `2020-0${i + 1}-01`, contractPeriod: { startDate: `2020-0${i + 2}-01`, endDate: `2020-1${i}-01` } }],
+    }));
+    const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline .data=${releases}></ocds-contract-timeline>`);
+    await ready(element);
+    const summary = element.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain('Longest:');
+    for (const ocid of ocids) expect(summary).not.to.contain(ocid);
+    // The longest (the second: its contract runs to November) by its id's start and end.
+    const longest = ocids[1];
+    expect(summary).to.match(new RegExp(`Longest: ${longest.slice(0, 8)}[^ ]*…[^ ]*${longest.slice(-6)}`));
+  });
+});
+
+describe('<ocds-contract-timeline>: statements about now are as of the data', () => {
+  // A package published on 10 October 2017 whose contract was due to end in mid-2017.
+  const pkg = {
+    publishedDate: '2017-10-10T00:00:00Z',
+    releases: [
+      {
+        ocid: 'ocds-test-old', id: 'r-1', date: '2017-01-05T00:00:00Z', tag: ['contract'],
+        awards: [{ id: 'a1', status: 'active' }],
+        contracts: [{ id: 'c1', awardID: 'a1', title: 'Bridge repair', status: 'active', period: { startDate: '2017-01-10', endDate: '2017-06-30' }, }],
+      },
+      {
+        ocid: 'ocds-test-old', id: 'r-2', date: '2017-02-01T00:00:00Z', tag: ['contractAmendment'],
+        contracts: [{ id: 'c1', period: { startDate: '2017-01-10', endDate: '2017-06-30', maxExtentDate: '2018-12-31' } }],
+      },
+    ],
+  };
+  for (const [lang, dated, rule] of [
+    ['en', 'October 10, 2017', 'Date of the data'],
+    ['es', '10 de octubre de 2017', 'Fecha de los datos'],
+  ] as const) {
+    it(`says running and overdue as of ${dated}, the date of the data, and labels the rule so (${lang})`, async () => {
+      const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline lang=${lang} .data=${pkg}></ocds-contract-timeline>`);
+      await ready(element);
+      const summary = element.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+      const expected =
+        lang === 'en'
+          ? [`was still active as of ${dated}, the date of the data`, `Still running as of ${dated}, the date of the data.`]
+          : [`seguía activo al ${dated}, fecha de los datos`, `Seguía en curso al ${dated}, fecha de los datos.`];
+      for (const phrase of expected) expect(summary).to.contain(phrase);
+      expect(summary).not.to.match(/today|hoy/i);
+      expect(svgTexts(element)).to.include(rule);
+      expect(svgTexts(element)).not.to.include.members(['Today']);
+    });
+  }
+});
 
 describe('<ocds-contract-timeline>: release history', () => {
   let pkg: Json;

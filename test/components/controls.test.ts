@@ -51,4 +51,54 @@ describe('controls', () => {
       missingOcid.remove();
     }
   });
+
+  for (const [lang, show, hide] of [
+    ['en', 'Show table', 'Hide table'],
+    ['es', 'Mostrar tabla', 'Ocultar tabla'],
+  ] as const) {
+    it(`the table button says what a press does: "${show}", then "${hide}" (${lang})`, async () => {
+      const element = document.createElement('ocds-spending-by-stage') as OcdsChartElement<object>;
+      element.setAttribute('src', '/api/releases?source=mexico-inai');
+      element.lang = lang;
+      document.body.append(element);
+      try {
+        await settled(element, 15_000);
+        const toggle = () => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="controls"] button[aria-pressed]')!;
+        expect(toggle().textContent!.trim()).to.equal(show);
+        toggle().click();
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelector('table')).to.not.equal(null);
+        expect([toggle().textContent!.trim(), toggle().getAttribute('aria-pressed')]).to.deep.equal([hide, 'true']);
+        toggle().click();
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelector('table')).to.equal(null);
+        expect(toggle().textContent!.trim()).to.equal(show);
+      } finally {
+        element.remove();
+      }
+    });
+  }
+
+  it('with no data, shows readers an empty state, tells the developer once in the console, and `rendered` resolves', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    const element = document.createElement('ocds-supplier-network') as OcdsChartElement<object>;
+    try {
+      document.body.append(element);
+      await element.rendered;
+      const status = element.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+      expect(status).to.equal('There is no data to show yet.');
+      expect(status).to.not.match(/src|data property/);
+      element.lang = 'es';
+      await element.rendered;
+      expect(element.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim()).to.equal('Todavía no hay datos que mostrar.');
+      const hints = warnings.filter((args) => String(args[0]).includes('src attribute'));
+      expect(hints).to.have.length(1);
+      expect(String(hints[0]![0])).to.contain('<ocds-supplier-network>');
+    } finally {
+      console.warn = warn;
+      element.remove();
+    }
+  });
 });

@@ -125,4 +125,41 @@ describe('<ocds-dataset>', () => {
     expect(alert.textContent).to.include('404');
     expect(alert.querySelector('button')).to.not.equal(null);
   });
+
+  it('from/to filter on the day a process started (its tender period start here, not the 2018 publication), and the chips say so', async () => {
+    // Started, from the JSON: the tender period's start, else the tender's publication, else the first release.
+    const byOcid = new Map<string, Json[]>();
+    for (const release of armenia) byOcid.set(release.ocid, [...(byOcid.get(release.ocid) ?? []), release]);
+    const started = (releases: Json[]) =>
+      String(
+        releases.find((r) => r.tender?.tenderPeriod?.startDate)?.tender.tenderPeriod.startDate ??
+          releases.find((r) => r.tender?.datePublished)?.tender.datePublished ??
+          [...releases].sort((a, b) => (a.date < b.date ? -1 : 1))[0].date,
+      ).slice(0, 10);
+    const direct = [...byOcid.values()].filter((releases) => releases.some((r) => r.tender?.procurementMethod === 'direct'));
+    const matching = (from: string, to = '9999') => direct.filter((r) => started(r) >= from && started(r) <= to).length;
+    // The dashboard demo's filter: direct awards whose tenders started in July 2016.
+    const expected = matching('2016-07-01', '2016-07-31');
+    expect(expected).to.be.greaterThan(0);
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset src=${ARMENIA} method="direct" from="2016-07-01" to="2016-07-31" lang="en">
+      <ocds-spending-by-stage></ocds-spending-by-stage>
+    </ocds-dataset>`);
+    const chips = () => [...dataset.shadowRoot!.querySelectorAll('[part~="chip"]')].map((chip) => chip.textContent!.replace('×', '').trim());
+    const group = () => dataset.shadowRoot!.querySelector('[part~="filters"]')!.textContent!;
+    await until(() => group().includes('match'), 'the count of matching processes');
+    expect(group()).to.include(`${expected} processes match.`);
+    expect(chips()).to.include.members(['Started from July 1, 2016', 'Started until July 31, 2016']);
+    expect(dataset.shadowRoot!.querySelector('[part~="note"]')!.textContent).to.include('tender period’s start');
+    // The 2018 dates are when the data was published: nothing direct started then.
+    dataset.removeAttribute('to');
+    dataset.setAttribute('from', '2018-01-01');
+    await dataset.updateComplete;
+    expect(matching('2018-01-01')).to.equal(0);
+    expect(group()).to.include('No process matches.');
+    await expect(dataset).to.be.accessible();
+    const spanish = await fixture<OcdsDataset>(html`<ocds-dataset src=${ARMENIA} from="2018-01-01" lang="es"></ocds-dataset>`);
+    const chip = spanish.shadowRoot!.querySelector('[part~="chip"]')!;
+    expect(chip.textContent!.replace('×', '').trim()).to.equal('Iniciados desde el 1 de enero de 2018');
+    expect(spanish.shadowRoot!.querySelector('[part~="note"]')!.textContent).to.include('periodo de licitación');
+  });
 });

@@ -1,0 +1,20 @@
+import { expect } from '@open-wc/testing';
+import { parseEmbedParams } from '../../schemas/embed-params.js';
+
+const paramsOf = (query: string) => Object.fromEntries(new URLSearchParams(query));
+
+describe('parseEmbedParams', () => {
+  it('takes a bare boolean parameter (`&drill`) as true, like the attribute', () => {
+    const parsed = parseEmbedParams(paramsOf('widget=contract-timeline&src=/data.json&drill'));
+    expect(parsed).to.deep.equal({ ok: true, widget: 'contract-timeline', options: { src: '/data.json', drill: 'true' } });
+  });
+
+  it('still reads drill=false, and still refuses other drill values and bare non-boolean options', () => {
+    expect(parseEmbedParams(paramsOf('widget=contract-timeline&src=/d.json&drill=false'))).to.deep.include({ ok: true });
+    const wrong = parseEmbedParams(paramsOf('widget=contract-timeline&src=/d.json&drill=yes'));
+    expect(wrong.ok).to.equal(false);
+    expect(wrong.ok ? [] : wrong.errors).to.deep.equal(['drill: must be one of true, false']);
+    const bareLimit = parseEmbedParams(paramsOf('widget=contract-timeline&src=/d.json&limit'));
+    expect(bareLimit.ok).to.equal(false);
+  });
+});
