@@ -124,10 +124,10 @@ const itemDescriptions = (process: Process): string[] => {
 
 /**
  * The folded text a process is searched in: title, description, buyer and supplier names (every variant seen in
- * the dataset), item descriptions and the ocid.
+ * the dataset, and the legal name), item descriptions and the ocid.
  */
 export function searchText(process: Process, dataset: Dataset): string {
-  const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
+  const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
   return foldText(
     [
       process.ocid,
