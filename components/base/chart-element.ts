@@ -35,6 +35,9 @@
  *     protected selectionFromDatum(datum): string | undefined           // clicked Vega datum -> item id
  *     protected renderExtraControls(ctx): TemplateResult | typeof nothing  // more controls in part="controls"
  *     protected renderDetails(rows, ctx): TemplateResult | typeof nothing  // above the chart (e.g. process title)
+ *     protected renderMainView(rows, ctx): TemplateResult | undefined   // the element's own main view instead of
+ *                                                                       // a Vega chart (e.g. a table): no Vega
+ *                                                                       // is loaded, chartSpec is never called
  *     protected emptyMessage(rows, ctx): string | undefined             // extra "nothing to show" cases; with no
  *                                                                       // rows, said instead of "nothing to chart"
  *     protected analysisProperties = ['ocid', 'sort']                   // properties whose change re-runs analyse()
@@ -221,6 +224,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
   protected renderDetails(_rows: Row[], _ctx: ChartContext): TemplateResult | typeof nothing {
     return nothing;
+  }
+  protected renderMainView(_rows: Row[], _ctx: ChartContext): TemplateResult | undefined {
+    return undefined;
   }
   protected emptyMessage(_rows: Row[], _ctx: ChartContext): string | undefined {
     return undefined;
@@ -687,7 +693,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const items = this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      <div class="chart" part="chart"></div>
+      ${this.renderMainView(rows, ctx) ?? html`<div class="chart" part="chart"></div>`}
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
