@@ -184,7 +184,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
         <tbody>
           ${shown.map(
             (row) => html`<tr tabindex="0" data-ocid=${row.ocid} @click=${() => this.open(row.ocid)}
-              @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.open(row.ocid)}>
+              @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
               ${columns.map((column) => {
                 const text = this.cellText(row, column, ctx);
                 return html`<td class=${MONEY.has(column) ? 'numeric' : ''}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
@@ -201,6 +201,13 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
           </div>`
         : nothing}
     </div>`;
+  }
+
+  private onRowKey(event: KeyboardEvent, ocid: string): void {
+    if (event.key !== 'Enter') return;
+    // Otherwise the same Enter would also press the back button that takes focus.
+    event.preventDefault();
+    this.open(ocid);
   }
 
   private sortOn(column: ProcessColumn): void {
