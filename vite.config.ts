@@ -18,6 +18,7 @@ const PACKAGE_ENTRIES: Record<string, string> = {
   'spending-by-stage': 'components/spending-by-stage/define.ts',
   'contract-timeline': 'components/contract-timeline/define.ts',
   'supplier-network': 'components/supplier-network/define.ts',
+  'process-table': 'components/process-table/define.ts',
   dataset: 'components/dataset/define.ts',
 };
 

@@ -2,4 +2,5 @@
 import './spending-by-stage/define.js';
 import './contract-timeline/define.js';
 import './supplier-network/define.js';
+import './process-table/define.js';
 import './dataset/define.js';

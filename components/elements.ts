@@ -6,4 +6,5 @@ export type { OcdsEventMap, OcdsLoadDetail, OcdsSelectDetail, OcdsErrorDetail, E
 export { OcdsSpendingByStage } from './spending-by-stage/spending-by-stage.js';
 export { OcdsContractTimeline } from './contract-timeline/contract-timeline.js';
 export { OcdsSupplierNetwork } from './supplier-network/supplier-network.js';
+export { OcdsProcessTable } from './process-table/process-table.js';
 export { OcdsDataset } from './dataset/dataset.js';

@@ -7,6 +7,7 @@ export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> =
   'ocds-spending-by-stage': () => import('./spending-by-stage/define.js'),
   'ocds-contract-timeline': () => import('./contract-timeline/define.js'),
   'ocds-supplier-network': () => import('./supplier-network/define.js'),
+  'ocds-process-table': () => import('./process-table/define.js'),
   'ocds-dataset': () => import('./dataset/define.js'),
 };
 

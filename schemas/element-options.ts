@@ -3,12 +3,18 @@
 // and what the embed builder offers as controls and writes into snippets. Unknown keys are errors, so a typo in an
 // embed URL is reported, not ignored.
 import { z } from 'zod/mini';
+import { PROCESS_COLUMNS } from '../src/analysis/process-table-keys.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
 
 /** Chart tags without their `ocds-` prefix: the embed page's `widget` parameter. */
-export const WIDGETS = ['spending-by-stage', 'contract-timeline', 'supplier-network'] as const;
+export const WIDGETS = [
+  'spending-by-stage',
+  'contract-timeline',
+  'supplier-network',
+  'process-table',
+] as const;
 export type Widget = (typeof WIDGETS)[number];
 
 /** An http(s) URL or a relative one (a path on the embedding site); never `javascript:`, `data:` or `file:`. */
@@ -93,6 +99,13 @@ export const elementOptions = {
     // freezing the page on a large dataset.
     limit: z.optional(count(5000)),
     focus: z.optional(z.string().check(z.minLength(1))),
+  }),
+  'process-table': z.strictObject({
+    ...commonOptions,
+    columns: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((c) => (PROCESS_COLUMNS as readonly string[]).includes(c)), { message: `must be columns among ${PROCESS_COLUMNS.join(' ')}` }))),
+    query: z.optional(z.string().check(z.maxLength(500))),
+    'sort-by': z.optional(z.enum(PROCESS_COLUMNS)),
+    'sort-direction': z.optional(z.enum(['ascending', 'descending'])),
   }),
 } satisfies Record<Widget, z.ZodMiniObject>;
 

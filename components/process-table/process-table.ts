@@ -4,17 +4,15 @@ import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/c
 import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
-import type { ProcessColumn, ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
+import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
+import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
 import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
 
-const COLUMNS: readonly ProcessColumn[] = [
-  'title', 'buyer', 'suppliers', 'method', 'stage', 'status', 'tendered', 'awarded', 'contracted', 'paid',
-  'start', 'award', 'signature', 'end', 'tenderers', 'ocid',
-];
+const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
 const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start'];
 /** At phone width the table keeps what fits without sideways page scroll. */
 const NARROW_COLUMNS: readonly ProcessColumn[] = ['title', 'awarded'];

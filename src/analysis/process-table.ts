@@ -4,6 +4,7 @@
 import type { Dataset, OrgRef, Process } from '../data/types.js';
 import { DecimalSum } from './decimal-sum.js';
 import { processStartDay } from './process-start.js';
+import { PROCESS_COLUMNS, type ProcessColumn } from './process-table-keys.js';
 import { processAmounts } from './spending.js';
 
 export const PROCESS_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as const;
@@ -34,7 +35,7 @@ export interface ProcessRow {
   tenderers?: number;
 }
 
-export type ProcessColumn = Exclude<keyof ProcessRow, 'currency' | 'methodDetails'>;
+export { PROCESS_COLUMNS, type ProcessColumn };
 
 const day = (date: string | undefined) => date?.slice(0, 10) || undefined;
 const first = (dates: (string | undefined)[]) => dates.map(day).filter((d): d is string => Boolean(d)).sort()[0];
