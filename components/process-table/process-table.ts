@@ -216,18 +216,27 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     }
   }
 
+  /**
+   * Chooses a process (as clicking its row does): fires `ocds-select` and opens its detail view; choosing it again
+   * (or `<ocds-dataset>` removing its chip) closes it.
+   */
+  override select(id: string): void {
+    super.select(id);
+    this.ocid = this.selected === id ? id : undefined;
+  }
+
   /** Opens a process's detail view and tells the page (and `<ocds-dataset>`) which process was chosen. */
   private open(ocid: string): void {
     this.openedFrom = ocid;
     this.select(ocid);
-    this.ocid = ocid;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
   }
 
   private back(): void {
-    const ocid = this.openedFrom;
+    const ocid = this.openedFrom ?? this.ocid;
+    // Deselect, which tells <ocds-dataset> too; a detail opened by the `ocid` attribute had nothing selected.
+    if (this.selected && this.selected === this.ocid) this.select(this.selected);
     this.ocid = undefined;
-    this.selected = undefined;
     void this.updateComplete.then(() => {
       const row = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')].find((tr) => tr.dataset.ocid === ocid);
       row?.focus();

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/process-table/define.js';
+import '../../components/dataset/define.js';
 import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
 import { expectedSpending, fetchJson } from '../spending-expected.js';
 
@@ -111,4 +112,42 @@ describe('<ocds-process-table>', () => {
       await expect(element).to.be.accessible();
     });
   }
+});
+
+describe('<ocds-process-table>: permalink and dataset', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('#ocds-process=<ocid> in the page URL opens that process on load', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const ocid = releases[2].ocid;
+    history.replaceState(null, '', `#ocds-process=${encodeURIComponent(ocid)}`);
+    const element = await table(releases);
+    expect(element.ocid).to.equal(ocid);
+    const detail = element.shadowRoot!.querySelector('.process-detail')!;
+    expect(detail.querySelector('h3')!.textContent).to.equal(releases[2].tender.title);
+  });
+
+  it('inside <ocds-dataset>: its filter narrows the table; choosing a row filters the siblings', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const [first, second] = releases;
+    const wrapper = await fixture<HTMLElement>(html`<ocds-dataset .data=${releases} ocid=${first.ocid}>
+      <ocds-process-table></ocds-process-table>
+    </ocds-dataset>`);
+    const narrowed = wrapper.querySelector<OcdsProcessTable>('ocds-process-table')!;
+    await narrowed.updateComplete;
+    await narrowed.rendered;
+    expect(narrowed.rows.map((r) => r.ocid)).to.deep.equal([first.ocid]);
+
+    const both = await fixture<HTMLElement>(html`<ocds-dataset .data=${releases}>
+      <ocds-process-table></ocds-process-table><ocds-process-table class="sibling"></ocds-process-table>
+    </ocds-dataset>`);
+    const [chooser, sibling] = [...both.querySelectorAll<OcdsProcessTable>('ocds-process-table')];
+    await chooser!.updateComplete;
+    await chooser!.rendered;
+    bodyRows(chooser!).find((tr) => tr.dataset.ocid === second.ocid)!.click();
+    await sibling!.updateComplete;
+    await sibling!.rendered;
+    expect(sibling!.rows.map((r) => r.ocid)).to.deep.equal([second.ocid]);
+    expect(chooser!.rows).to.have.length(releases.length);
+  });
 });
