@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
+import { loadElement } from '../loader.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
@@ -272,7 +273,19 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
               /^https?:\/\//i.test(url) ? html`<li><a href=${url} rel="noopener" target="_blank">${title || url}</a></li>` : html`<li>${title}${title ? ': ' : ''}${url}</li>`,
             )}</ul>`
         : nothing}
+      ${this.renderProcessCharts(process)}
     </section>`;
+  }
+
+  /** The process's own timeline and spending chart, given the loaded data (no refetch); their code loads now. */
+  private renderProcessCharts(process: Process): TemplateResult {
+    for (const tag of ['ocds-contract-timeline', 'ocds-spending-by-stage']) {
+      loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
+    }
+    const dataset = this.loadedDataset;
+    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}></ocds-contract-timeline>
+      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}
+        currency=${this.shownCurrency ?? nothing}></ocds-spending-by-stage>`;
   }
 
   private orgText(org: Process['buyer']): string {

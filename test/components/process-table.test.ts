@@ -83,6 +83,11 @@ describe('<ocds-process-table>', () => {
     const detail = element.shadowRoot!.querySelector('.process-detail')!;
     const awarded = element.rows.find((r) => r.ocid === ocid)!.awarded!;
     expect(detail.textContent).to.contain(new Intl.NumberFormat('en', { style: 'currency', currency: 'MXN' }).format(awarded));
+    const spending = detail.querySelector<HTMLElement & { rows: Json[]; rendered: Promise<void> }>('ocds-spending-by-stage')!;
+    await customElements.whenDefined('ocds-spending-by-stage');
+    await (spending as unknown as { updateComplete: Promise<boolean> }).updateComplete; // rows are final then; drawing waits for the viewport
+    expect(spending.rows.find((r) => r.stage === 'awarded' && r.currency === 'MXN')!.amount).to.equal(awarded);
+    expect(detail.querySelector('ocds-contract-timeline')!.getAttribute('ocid')).to.equal(ocid);
     expect(element.shadowRoot!.activeElement?.outerHTML ?? String(document.activeElement?.outerHTML).slice(0, 80)).to.contain('class="back"');
     await sendKeys({ press: 'Enter' });
     await settledFocus(element);
