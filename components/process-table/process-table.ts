@@ -313,3 +313,9 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     );
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ocds-process-table': OcdsProcessTable;
+  }
+}

@@ -4,6 +4,7 @@ import '../../components/process-table/define.js';
 import '../../components/dataset/define.js';
 import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
 import { expectedSpending, fetchJson } from '../spending-expected.js';
+import { cspPageOutcome } from '../helpers/csp-frame.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -154,5 +155,18 @@ describe('<ocds-process-table>: permalink and dataset', () => {
     await sibling!.rendered;
     expect(sibling!.rows.map((r) => r.ocid)).to.deep.equal([second.ocid]);
     expect(chooser!.rows).to.have.length(releases.length);
+  });
+});
+
+describe('<ocds-process-table> under a strict CSP', () => {
+  it('loads, highlights a search and opens a process with zero violations', async () => {
+    expect((await fetch('/test/csp/process-table.html')).headers.get('content-security-policy')).to.equal("script-src 'self'; style-src 'self'");
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/process-table.html', 900, 800);
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    expect(outcome.rows).to.equal(1);
+    expect(outcome.marks).to.be.greaterThan(0);
+    expect(outcome.detail).to.equal(true);
+    expect(outcome.violations).to.deep.equal([]);
   });
 });
