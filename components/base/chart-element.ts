@@ -189,6 +189,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   });
   private view?: EmbedResult;
   private drawToken = 0;
+  /** The last render showed the subclass's renderMainView instead of a Vega chart. */
+  private ownMainView = false;
   private drawQueued = false;
   private renderedWaiters: (() => void)[] = [];
   private settled = false;
@@ -491,6 +493,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const token = ++this.drawToken;
     const container = this.chartContainer;
     if (this.currentStatus === 'idle' || this.currentStatus === 'loading') return;
+    // An element's own main view (renderMainView) is drawn by Lit: it is up once this update has rendered.
+    if (this.currentStatus === 'ready' && this.ownMainView) {
+      this.settle();
+      this.emit('ocds-render', undefined);
+      return;
+    }
     // Error, empty and "not in the data" states have no chart: the element has settled.
     if (this.currentStatus === 'error' || !container) {
       this.settle();
@@ -693,7 +701,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const items = this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      ${this.renderMainView(rows, ctx) ?? html`<div class="chart" part="chart"></div>`}
+      ${this.mainView(rows, ctx)}
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
@@ -709,6 +717,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       <p part="summary" id="summary">${this.summaryText(rows, ctx)}</p>
       ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
     `;
+  }
+
+  private mainView(rows: Row[], ctx: ChartContext): TemplateResult {
+    const own = this.renderMainView(rows, ctx);
+    this.ownMainView = own !== undefined;
+    return own ?? html`<div class="chart" part="chart"></div>`;
   }
 
   private renderControls(ctx: ChartContext): TemplateResult {
