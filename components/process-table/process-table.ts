@@ -53,7 +53,9 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       tbody tr:focus { outline: 2px solid var(--ocds-color-accent, #005ea2); outline-offset: -2px; }
       mark { background: var(--ocds-color-accent, #005ea2); color: var(--ocds-color-background, #fff); }
       .pages { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-      .process-table { overflow-wrap: anywhere; }
+      .process-table { overflow-wrap: anywhere; container-type: inline-size; }
+      /* Default columns beyond title and awarded give way at phone width: no sideways page scroll. */
+      @container (max-width: 479px) { .wide-only { display: none; } }
       dl.stages { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
     `,
   ];
@@ -115,10 +117,16 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     return rows.length === 0 && this.query.trim() ? ctx.t('search.none', { query: this.query }) : undefined;
   }
 
-  private shownColumns(ctx: ChartContext): ProcessColumn[] {
+  private shownColumns(): ProcessColumn[] {
     const asked = (this.columns ?? '').split(/\s+/).filter((c): c is ProcessColumn => COLUMNS.includes(c as ProcessColumn));
     if (asked.length) return asked;
-    return [...(ctx.width > 0 && ctx.width < 480 ? NARROW_COLUMNS : DEFAULT_COLUMNS)];
+    return [...DEFAULT_COLUMNS];
+  }
+
+  /** Cell classes: numbers aligned; with the default columns, those not kept at phone width. */
+  private cellClass(column: ProcessColumn): string {
+    const wideOnly = !this.columns?.trim() && !NARROW_COLUMNS.includes(column);
+    return [MONEY.has(column) ? 'numeric' : '', wideOnly ? 'wide-only' : ''].filter(Boolean).join(' ');
   }
 
   private cellText(row: ProcessRow, column: ProcessColumn, ctx: ChartContext): string {
@@ -164,7 +172,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override renderMainView(rows: ProcessRow[], ctx: ChartContext): TemplateResult {
     const process = this.ocid ? this.loadedDataset?.processes.find((p) => p.ocid === this.ocid) : undefined;
     if (process) return this.renderDetail(process, rows, ctx);
-    const columns = this.shownColumns(ctx);
+    const columns = this.shownColumns();
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(this.page, pages - 1);
     const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -175,7 +183,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
         <caption class="visually-hidden">${ctx.t('heading')}</caption>
         <thead><tr>
           ${columns.map(
-            (column) => html`<th scope="col" aria-sort=${sortState(column)} class=${MONEY.has(column) ? 'numeric' : ''}>
+            (column) => html`<th scope="col" aria-sort=${sortState(column)} class=${this.cellClass(column)}>
               <button type="button" @click=${() => this.sortOn(column)}>${ctx.t(`column.${column}`)}</button>
             </th>`,
           )}
@@ -186,7 +194,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
               ${columns.map((column) => {
                 const text = this.cellText(row, column, ctx);
-                return html`<td class=${MONEY.has(column) ? 'numeric' : ''}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
+                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
               })}
             </tr>`,
           )}

@@ -170,3 +170,21 @@ describe('<ocds-process-table> under a strict CSP', () => {
     expect(outcome.violations).to.deep.equal([]);
   });
 });
+
+describe('<ocds-process-table> at phone width', () => {
+  it('shows title and awarded only, with no sideways scroll; `columns` chooses the columns', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const wrapper = await fixture<HTMLElement>(html`<div><ocds-process-table .data=${releases} lang="en"></ocds-process-table></div>`);
+    wrapper.style.width = '360px';
+    const element = wrapper.querySelector<OcdsProcessTable>('ocds-process-table')!;
+    await element.updateComplete;
+    await element.rendered;
+    const visible = [...element.shadowRoot!.querySelectorAll<HTMLElement>('thead th')].filter((th) => th.offsetWidth > 0).map((th) => th.textContent!.trim());
+    expect(visible).to.deep.equal(['Title', 'Awarded']);
+    expect(element.scrollWidth).to.be.at.most(360);
+    element.setAttribute('columns', 'title buyer paid');
+    await element.updateComplete;
+    const chosen = [...element.shadowRoot!.querySelectorAll<HTMLElement>('thead th')].map((th) => th.textContent!.trim());
+    expect(chosen).to.deep.equal(['Title', 'Buyer', 'Paid']);
+  });
+});
