@@ -170,6 +170,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected messages: Catalogues = { en: {}, es: {} };
   protected selectKind = 'item';
   protected usesCurrency = false;
+  /** False for an element whose main view is its rows already (renderMainView): no "Show table" toggle. */
+  protected hasTableToggle = true;
   /**
    * The element's own code for data (its analysis and chart spec), kept out of the element's chunk: loaded with the
    * data, before `analyse` or `chartSpec` runs.
@@ -739,10 +741,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           >`
         : nothing}
       ${this.renderExtraControls(ctx)}
-      <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
-        @click=${() => (this.tableShown = !this.tableShown)}>
-        ${ctx.t('action.show-table')}
-      </button>
+      ${this.hasTableToggle
+        ? html`<button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
+            @click=${() => (this.tableShown = !this.tableShown)}>
+            ${ctx.t('action.show-table')}
+          </button>`
+        : nothing}
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
       <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
       <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>

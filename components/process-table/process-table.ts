@@ -74,6 +74,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override messages = processTableMessages;
   protected override selectKind = 'process';
   protected override usesCurrency = true;
+  /** The table is the main view: a second, unpaged copy of 10,000 rows must never be drawn. */
+  protected override hasTableToggle = false;
   protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection'];
   protected override dataCode = tableCode;
 
