@@ -19,6 +19,7 @@ const PACKAGE_ENTRIES: Record<string, string> = {
   'contract-timeline': 'components/contract-timeline/define.ts',
   'supplier-network': 'components/supplier-network/define.ts',
   breakdown: 'components/breakdown/define.ts',
+  'process-table': 'components/process-table/define.ts',
   dataset: 'components/dataset/define.ts',
   'data-quality': 'components/data-quality/define.ts',
 };

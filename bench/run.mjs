@@ -3,7 +3,7 @@
 //   node bench/run.mjs            the full run (all sizes, medians of 5 repetitions; 3 at 50,000 releases)
 //   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
 //   --work-tree                   measure the files as they are in the work tree instead of the last commit
-//   --only=core,breakdown,memory,tasks,bundle,charts,network   only these sections (with --quick or --only, the results
+//   --only=core,breakdown,memory,tasks,bundle,charts,network,table   only these sections (with --quick or --only, the results
 //                                 go to bench/tmp/, never over the committed bench/results.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -567,6 +567,45 @@ async function measureNetwork(browser, origin, cdnBuilt, definedTags) {
   }
 }
 
+/** `<ocds-process-table>` on the 10,000-release dataset: first rows, a search keystroke, long tasks, DOM size. */
+async function measureProcessTable(browser, origin, cdnBuilt) {
+  const tag = 'ocds-process-table';
+  const size = 10_000;
+  const labels = {
+    first: `Process table: ${count(size)} releases, data loaded to first rows drawn`,
+    key: `Process table: ${count(size)} releases, search keystroke to results drawn`,
+    task: `Process table: ${count(size)} releases, longest task while typing`,
+    dom: `Process table: ${count(size)} releases, DOM nodes under the element`,
+  };
+  if (!cdnBuilt) {
+    for (const label of Object.values(labels)) unavailable(label, 'the CDN build failed');
+    return;
+  }
+  const { page, close } = await newPage(browser, origin);
+  try {
+    // Not in ELEMENTS: it draws no Vega chart, so the first-chart figures (against a vega-embed floor) do not apply.
+    if (!(await inPage(page, ELEMENT, 'definedTags', [tag])).length) throw new Error(`the CDN build does not define <${tag}> yet`);
+    const runs = [];
+    for (let i = 0; i < CHART_REPETITIONS; i++) {
+      runs.push(await inPage(page, ELEMENT, 'timeProcessTable', { src: wholeUrl(origin, size, `table${i}`) }, 'servicio', 120_000));
+    }
+    const firstRows = median(runs.map((r) => r.firstRows));
+    const keystroke = median(runs.flatMap((r) => r.keystrokes));
+    const longestTask = Math.max(...runs.map((r) => r.longestTask));
+    const domNodes = Math.max(...runs.map((r) => r.domNodes));
+    figures.processTable = { size, firstRows, keystroke, longestTask, domNodes, runs };
+    judged(labels.first, ms(firstRows), { measure: firstRows, limit: 100, target: '≤ 100 ms' });
+    judged(labels.key, ms(keystroke), { measure: keystroke, limit: 50, target: '≤ 50 ms (median)' });
+    judged(labels.task, ms(longestTask), { measure: longestTask, limit: 100, target: '≤ 100 ms' });
+    judged(labels.dom, count(domNodes), { measure: domNodes, limit: 2999, target: '< 3,000' });
+  } catch (error) {
+    for (const label of Object.values(labels)) unavailable(label, firstLine(error));
+  } finally {
+    await close();
+  }
+  log('process table done');
+}
+
 // ---------------------------------------------------------------------------------------------- report
 
 function printTable() {
@@ -619,6 +658,7 @@ async function run() {
     if (wants('memory')) await measureMemory(browser, server.origin, exported);
     if (wants('tasks')) await measureLongestTask(browser, server.origin, exported);
     if (wants('charts')) await measureFirstChart(browser, server.origin, built.cdn, definedTags);
+    if (wants('table')) await measureProcessTable(browser, server.origin, built.cdn);
     if (wants('network')) {
       await measureNetwork(browser, server.origin, built.cdn, definedTags);
       await measureNetworkLayoutAlone();

@@ -4,4 +4,5 @@ import './contract-timeline/define.js';
 import './supplier-network/define.js';
 import './breakdown/define.js';
 import './data-quality/define.js';
+import './process-table/define.js';
 import './dataset/define.js';

@@ -8,4 +8,5 @@ export { OcdsContractTimeline } from './contract-timeline/contract-timeline.js';
 export { OcdsSupplierNetwork } from './supplier-network/supplier-network.js';
 export { OcdsBreakdown } from './breakdown/breakdown.js';
 export { OcdsDataQuality } from './data-quality/data-quality.js';
+export { OcdsProcessTable } from './process-table/process-table.js';
 export { OcdsDataset } from './dataset/dataset.js';

@@ -8,6 +8,7 @@ export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> =
   'ocds-contract-timeline': () => import('./contract-timeline/define.js'),
   'ocds-supplier-network': () => import('./supplier-network/define.js'),
   'ocds-breakdown': () => import('./breakdown/define.js'),
+  'ocds-process-table': () => import('./process-table/define.js'),
   'ocds-dataset': () => import('./dataset/define.js'),
   'ocds-data-quality': () => import('./data-quality/define.js'),
 };

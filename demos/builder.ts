@@ -33,6 +33,10 @@ const HINTS: Record<string, string> = {
   sort: 'order of the processes',
   drill: 'choosing a process shows it alone',
   focus: 'an organisation id from the network’s table',
+  columns: 'process table columns, e.g. title buyer awarded paid',
+  query: 'search words the process table starts with',
+  'sort-by': 'process table column to sort by',
+  'sort-direction': 'ascending or descending',
 };
 
 /** Options whose values the checked data suggests: its currencies, its processes. */

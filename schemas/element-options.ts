@@ -4,6 +4,7 @@
 // embed URL is reported, not ignored.
 import { z } from 'zod/mini';
 import { BREAKDOWN_BY, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analysis/breakdown-constants.js';
+import { PROCESS_COLUMNS } from '../src/analysis/process-table-keys.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
@@ -15,6 +16,7 @@ export const WIDGETS = [
   'supplier-network',
   'breakdown',
   'data-quality',
+  'process-table',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 
@@ -111,6 +113,13 @@ export const elementOptions = {
     measure: z.optional(z.enum(BREAKDOWN_MEASURES)),
     split: z.optional(z.enum(BREAKDOWN_SPLITS)),
     limit: z.optional(count(1000)),
+  }),
+  'process-table': z.strictObject({
+    ...commonOptions,
+    columns: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((c) => (PROCESS_COLUMNS as readonly string[]).includes(c)), { message: `must be columns among ${PROCESS_COLUMNS.join(' ')}` }))),
+    query: z.optional(z.string().check(z.maxLength(500))),
+    'sort-by': z.optional(z.enum(PROCESS_COLUMNS)),
+    'sort-direction': z.optional(z.enum(['ascending', 'descending'])),
   }),
 } satisfies Record<Widget, z.ZodMiniObject>;
 

@@ -4,6 +4,7 @@ export * from './data/types.js';
 export { compileReleases, versionReleases, type MergeOptions } from './data/merge.js';
 export { mergeRulesFromSchema, OCDS_1_1_5_RULES, type MergeRules } from './data/merge-rules.js';
 export { spendingByStage, spendingCurrencies, SPENDING_STAGES, type SpendingRow, type SpendingStage, type SpendingOptions } from './analysis/spending.js';
+export { processRow, processRows, searchText, foldText, queryWords, matchesWords, matchRanges, sortRows, PROCESS_STAGES, type ProcessRow, type ProcessColumn, type ProcessStage, type SortDirection } from './analysis/process-table.js';
 export { decodeOcdsBytes, parseOcdsText } from './data/read.js';
 export { readOcdsContent, mergeContents, type OcdsContent } from './data/shapes.js';
 export { fromOcds } from './data/from-ocds.js';

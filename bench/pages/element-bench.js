@@ -94,3 +94,37 @@ export async function embedFloor(repetitions) {
   floor.replaceChildren();
   return { times };
 }
+
+/**
+ * `<ocds-process-table src>`: milliseconds from its data loaded (`ocds-load`) to the first rows drawn
+ * (`ocds-render`); then `query` typed a key at a time into its search box: per keystroke, milliseconds to the
+ * results drawn; the longest task while typing; and the DOM nodes under the element.
+ */
+export async function timeProcessTable(attributes, query, timeoutMs) {
+  const first = await timeToFirstChart('ocds-process-table', attributes, timeoutMs);
+  const element = document.querySelector('#stage > ocds-process-table');
+  const input = element.shadowRoot.querySelector('input[type="search"]');
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const keystrokes = [];
+  for (let i = 1; i <= query.length; i++) {
+    const start = performance.now();
+    input.value = query.slice(0, i);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await element.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    keystrokes.push(performance.now() - start);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the last long-task entries arrive as a task
+  observer.disconnect();
+  return {
+    firstRows: first.loaded === undefined ? first.total : first.total - first.loaded,
+    keystrokes,
+    longestTask,
+    domNodes: element.shadowRoot.querySelectorAll('*').length,
+    rows: element.rows.length,
+  };
+}

@@ -35,6 +35,9 @@
  *     protected selectionFromDatum(datum): string | undefined           // clicked Vega datum -> item id
  *     protected renderExtraControls(ctx): TemplateResult | typeof nothing  // more controls in part="controls"
  *     protected renderDetails(rows, ctx): TemplateResult | typeof nothing  // above the chart (e.g. process title)
+ *     protected renderMainView(rows, ctx): TemplateResult | undefined   // the element's own main view instead of
+ *                                                                       // a Vega chart (e.g. a table): no Vega
+ *                                                                       // is loaded, chartSpec is never called
  *     protected emptyMessage(rows, ctx): string | undefined             // extra "nothing to show" cases; with no
  *                                                                       // rows, said instead of "nothing to chart"
  *     protected analysisProperties = ['ocid', 'sort']                   // properties whose change re-runs analyse()
@@ -168,6 +171,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   protected messages: Catalogues = { en: {}, es: {} };
   protected selectKind = 'item';
   protected usesCurrency = false;
+  /** False for an element whose main view is its rows already (renderMainView): no "Show table" toggle. */
+  protected hasTableToggle = true;
   /**
    * The element's own code for data (its analysis and chart spec), kept out of the element's chunk: loaded with the
    * data, before `analyse` or `chartSpec` runs.
@@ -187,6 +192,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   });
   private view?: EmbedResult;
   private drawToken = 0;
+  /** The last render showed the subclass's renderMainView instead of a Vega chart. */
+  private ownMainView = false;
   private drawQueued = false;
   private renderedWaiters: (() => void)[] = [];
   private settled = false;
@@ -223,6 +230,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
   protected renderDetails(_rows: Row[], _ctx: ChartContext): TemplateResult | typeof nothing {
     return nothing;
+  }
+  protected renderMainView(_rows: Row[], _ctx: ChartContext): TemplateResult | undefined {
+    return undefined;
   }
   protected emptyMessage(_rows: Row[], _ctx: ChartContext): string | undefined {
     return undefined;
@@ -496,6 +506,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const token = ++this.drawToken;
     const container = this.chartContainer;
     if (this.currentStatus === 'idle' || this.currentStatus === 'loading') return;
+    // An element's own main view (renderMainView) is drawn by Lit: it is up once this update has rendered.
+    if (this.currentStatus === 'ready' && this.ownMainView) {
+      this.settle();
+      this.emit('ocds-render', undefined);
+      return;
+    }
     // Error, empty and "not in the data" states have no chart: the element has settled.
     if (this.currentStatus === 'error' || !container) {
       this.settle();
@@ -698,7 +714,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const items = this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      <div class="chart" part="chart"></div>
+      ${this.mainView(rows, ctx)}
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
@@ -716,6 +732,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     `;
   }
 
+  private mainView(rows: Row[], ctx: ChartContext): TemplateResult {
+    const own = this.renderMainView(rows, ctx);
+    this.ownMainView = own !== undefined;
+    return own ?? html`<div class="chart" part="chart"></div>`;
+  }
+
   private renderControls(ctx: ChartContext): TemplateResult {
     const currencies = this.currencies;
     // A `currency` not in the data is listed too: the switch shows what was asked for, not the first code.
@@ -730,10 +752,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           >`
         : nothing}
       ${this.renderExtraControls(ctx)}
-      <button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
-        @click=${() => (this.tableShown = !this.tableShown)}>
-        ${ctx.t(this.tableShown ? 'action.hide-table' : 'action.show-table')}
-      </button>
+      ${this.hasTableToggle
+        ? html`<button type="button" aria-pressed=${this.tableShown ? 'true' : 'false'} ?disabled=${this.currentRows.length === 0}
+            @click=${() => (this.tableShown = !this.tableShown)}>
+            ${ctx.t(this.tableShown ? 'action.hide-table' : 'action.show-table')}
+          </button>`
+        : nothing}
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
       <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
       <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>

@@ -35,7 +35,7 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => v
  * removable filter chip; filters can also be set by attribute.
  *
  * @summary One load for a dashboard of charts, with cross-filters.
- * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`), at any depth.
+ * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`, `<ocds-process-table>`), at any depth.
  * @event ocds-load - `{ processes, releases, issues }` once the data is loaded.
  * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
  * @csspart filters - The row of filter chips.

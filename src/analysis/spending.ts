@@ -30,7 +30,7 @@ const EXCLUDED_CONTRACT = new Set(['cancelled']);
 const statusOf = (status: string | undefined) => status?.trim().toLowerCase() ?? '';
 
 /** The amounts one process contributes to each stage, with whether each came from a pending award/contract. */
-function processAmounts(process: Process): { stage: SpendingStage; money: Money; pending: boolean }[] {
+export function processAmounts(process: Process): { stage: SpendingStage; money: Money; pending: boolean }[] {
   const amounts: { stage: SpendingStage; money: Money; pending: boolean }[] = [];
   const add = (stage: SpendingStage, money: Money | undefined, pending = false) => {
     if (money && Number.isFinite(money.amount)) amounts.push({ stage, money, pending });

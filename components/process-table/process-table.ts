@@ -1,0 +1,331 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
+import { loadElement } from '../loader.js';
+import { chartElementStyles } from '../base/styles.js';
+import type * as TableCode from './table-code.js';
+import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
+import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
+import type { Dataset, Process } from '../../src/data/types.js';
+import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
+import { processTableMessages } from './messages.js';
+
+const tableCode = lazy(() => import('./table-code.js'));
+
+const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
+const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start'];
+/** At phone width the table keeps what fits without sideways page scroll. */
+const NARROW_COLUMNS: readonly ProcessColumn[] = ['title', 'awarded'];
+const MONEY = new Set<ProcessColumn>(['tendered', 'awarded', 'contracted', 'paid']);
+const DAYS = new Set<ProcessColumn>(['start', 'award', 'signature', 'end']);
+const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'ocid']);
+const PAGE_SIZE = 50;
+const HASH_KEY = 'ocds-process';
+
+/** Rows and search texts of one dataset and currency, kept while only the query or the sort changes. */
+interface Prepared {
+  dataset: Dataset;
+  currency: string;
+  rows: ProcessRow[];
+  texts: Map<string, string>;
+}
+
+/**
+ * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
+ * "ñ" kept apart), sort by any column, pages of 50 rows. Choosing a row opens the process: its stages with amounts
+ * and dates, buyer and suppliers with identifiers, and documents; `ocid` (or `#ocds-process=<ocid>` in the page
+ * URL) opens it directly.
+ *
+ * @summary Searchable table of contracting processes.
+ * @event ocds-select - `{ kind: 'process', id: ocid }` when a row is chosen.
+ * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
+ */
+export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableCode> {
+  static override styles = [
+    chartElementStyles,
+    css`
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: start; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--ocds-color-muted, #767676); vertical-align: top; }
+      td.numeric, th.numeric { text-align: end; font-variant-numeric: tabular-nums; }
+      th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; color: inherit; cursor: pointer; text-align: inherit; }
+      tbody tr { cursor: pointer; }
+      tbody tr:focus { outline: 2px solid var(--ocds-color-accent, #005ea2); outline-offset: -2px; }
+      mark { background: var(--ocds-color-accent, #005ea2); color: var(--ocds-color-background, #fff); }
+      .pages { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+      .process-table { overflow-wrap: anywhere; container-type: inline-size; }
+      /* Default columns beyond title and awarded give way at phone width: no sideways page scroll. */
+      @container (max-width: 479px) { .wide-only { display: none; } }
+      dl.stages { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
+    `,
+  ];
+
+  /** Space-separated columns to show (default: title buyer suppliers stage awarded paid start; fewer on phones). */
+  @property({ reflect: true }) columns?: string;
+  /** Search words: processes whose title, description, buyer, suppliers, items or ocid hold them all. */
+  @property({ reflect: true }) query = '';
+  /** Column the rows are sorted by (default: dataset order). */
+  @property({ attribute: 'sort-by', reflect: true }) sortBy?: ProcessColumn;
+  /** `ascending` (default) or `descending`. */
+  @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
+
+  @state() private page = 0;
+
+  protected override messages = processTableMessages;
+  protected override selectKind = 'process';
+  protected override usesCurrency = true;
+  /** The table is the main view: a second, unpaged copy of 10,000 rows must never be drawn. */
+  protected override hasTableToggle = false;
+  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection'];
+  protected override dataCode = tableCode;
+
+  private prepared?: Prepared;
+  /** The ocid of the row the detail view was opened from, to give it focus again on the way back. */
+  private openedFrom?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const hash = new URLSearchParams(location.hash.slice(1)).get(HASH_KEY);
+    if (hash && !this.ocid) this.ocid = hash;
+  }
+
+  protected override defaultCurrency(dataset: Dataset): string | undefined {
+    return this.code.spendingCurrencies(dataset)[0]?.currency;
+  }
+
+  protected analyse(dataset: Dataset): ProcessRow[] {
+    const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
+    let prepared = this.prepared;
+    if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency) {
+      const texts = new Map(dataset.processes.map((process) => [process.ocid, this.code.searchText(process, dataset)]));
+      prepared = this.prepared = { dataset, currency, rows: this.code.processRows(dataset, currency), texts };
+    }
+    const words = this.code.queryWords(this.query);
+    const found = words.length ? prepared.rows.filter((row) => this.code.matchesWords(prepared.texts.get(row.ocid) ?? '', words)) : prepared.rows;
+    this.page = 0;
+    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(found, this.sortBy, this.sortDirection, this.languageTag) : found;
+  }
+
+  /** Never called: the table is this element's main view (renderMainView). */
+  protected chartSpec(): object {
+    return {};
+  }
+
+  protected summaryText(rows: ProcessRow[], ctx: ChartContext): string {
+    return ctx.t('search.results', { count: rows.length });
+  }
+
+  protected override emptyMessage(rows: ProcessRow[], ctx: ChartContext): string | undefined {
+    return rows.length === 0 && this.query.trim() ? ctx.t('search.none', { query: this.query }) : undefined;
+  }
+
+  private shownColumns(): ProcessColumn[] {
+    const asked = (this.columns ?? '').split(/\s+/).filter((c): c is ProcessColumn => COLUMNS.includes(c as ProcessColumn));
+    if (asked.length) return asked;
+    return [...DEFAULT_COLUMNS];
+  }
+
+  /** Cell classes: numbers aligned; with the default columns, those not kept at phone width. */
+  private cellClass(column: ProcessColumn): string {
+    const wideOnly = !this.columns?.trim() && !NARROW_COLUMNS.includes(column);
+    return [MONEY.has(column) ? 'numeric' : '', wideOnly ? 'wide-only' : ''].filter(Boolean).join(' ');
+  }
+
+  private cellText(row: ProcessRow, column: ProcessColumn, ctx: ChartContext): string {
+    const value = row[column];
+    if (value === undefined || value === '') return '';
+    if (MONEY.has(column)) return formatMoney(value as number, row.currency, ctx.tag);
+    if (DAYS.has(column)) return formatDate(value as string, ctx.tag);
+    if (column === 'tenderers') return formatNumber(value as number, ctx.tag);
+    if (column === 'stage') return ctx.t(`stage.${value}`);
+    if (column === 'method' && row.methodDetails) return `${value} (${row.methodDetails})`;
+    return String(value);
+  }
+
+  protected tableColumns(ctx: ChartContext): TableColumn<ProcessRow>[] {
+    return [...COLUMNS.slice(0, 6), 'methodDetails' as const, 'currency' as const, ...COLUMNS.slice(6)].map((key) => ({
+      key,
+      label: key === 'methodDetails' || key === 'currency' ? key : ctx.t(`column.${key}`),
+      numeric: MONEY.has(key as ProcessColumn) || key === 'tenderers',
+      format: (row: ProcessRow) => (key === 'methodDetails' || key === 'currency' ? row[key] : this.cellText(row, key, ctx)),
+    }));
+  }
+
+  /** Text with the query's words marked: built from text parts, never parsed as HTML. */
+  private highlighted(text: string): TemplateResult | string {
+    const ranges = this.code.matchRanges(text, this.code.queryWords(this.query));
+    if (!ranges.length) return text;
+    const parts: (TemplateResult | string)[] = [];
+    let at = 0;
+    for (const [start, end] of ranges) {
+      parts.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
+      at = end;
+    }
+    parts.push(text.slice(at));
+    return html`${parts}`;
+  }
+
+  protected override renderExtraControls(ctx: ChartContext): TemplateResult {
+    return html`<label>${ctx.t('search.label')}
+      <input type="search" .value=${this.query} @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
+    </label>`;
+  }
+
+  protected override renderMainView(rows: ProcessRow[], ctx: ChartContext): TemplateResult {
+    const process = this.ocid ? this.loadedDataset?.processes.find((p) => p.ocid === this.ocid) : undefined;
+    if (process) return this.renderDetail(process, rows, ctx);
+    const columns = this.shownColumns();
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const page = Math.min(this.page, pages - 1);
+    const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.sortDirection : 'none');
+    return html`<div class="process-table" part="chart">
+      <p role="status" aria-live="polite">${ctx.t('search.results', { count: rows.length })}</p>
+      <table part="table">
+        <caption class="visually-hidden">${ctx.t('heading')}</caption>
+        <thead><tr>
+          ${columns.map(
+            (column) => html`<th scope="col" aria-sort=${sortState(column)} class=${this.cellClass(column)}>
+              <button type="button" @click=${() => this.sortOn(column)}>${ctx.t(`column.${column}`)}</button>
+            </th>`,
+          )}
+        </tr></thead>
+        <tbody>
+          ${shown.map(
+            (row) => html`<tr tabindex="0" data-ocid=${row.ocid} @click=${() => this.open(row.ocid)}
+              @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
+              ${columns.map((column) => {
+                const text = this.cellText(row, column, ctx);
+                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${pages > 1
+        ? html`<div class="pages">
+            <button type="button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${ctx.t('page.previous')}</button>
+            <span>${ctx.t('page.of', { from: page * PAGE_SIZE + 1, to: page * PAGE_SIZE + shown.length, count: rows.length })}</span>
+            <button type="button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)}>${ctx.t('page.next')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private onRowKey(event: KeyboardEvent, ocid: string): void {
+    if (event.key !== 'Enter') return;
+    // Otherwise the same Enter would also press the back button that takes focus.
+    event.preventDefault();
+    this.open(ocid);
+  }
+
+  private sortOn(column: ProcessColumn): void {
+    if (this.sortBy === column) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortBy = column;
+      this.sortDirection = MONEY.has(column) ? 'descending' : 'ascending';
+    }
+  }
+
+  /**
+   * Chooses a process (as clicking its row does): fires `ocds-select` and opens its detail view; choosing it again
+   * (or `<ocds-dataset>` removing its chip) closes it.
+   */
+  override select(id: string): void {
+    super.select(id);
+    this.ocid = this.selected === id ? id : undefined;
+  }
+
+  /** Opens a process's detail view and tells the page (and `<ocds-dataset>`) which process was chosen. */
+  private open(ocid: string): void {
+    this.openedFrom = ocid;
+    this.select(ocid);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
+  }
+
+  private back(): void {
+    const ocid = this.openedFrom ?? this.ocid;
+    // Deselect, which tells <ocds-dataset> too; a detail opened by the `ocid` attribute had nothing selected.
+    if (this.selected && this.selected === this.ocid) this.select(this.selected);
+    this.ocid = undefined;
+    void this.updateComplete.then(() => {
+      const row = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')].find((tr) => tr.dataset.ocid === ocid);
+      row?.focus();
+    });
+  }
+
+  private copyLink(ocid: string): void {
+    const url = new URL(location.href);
+    url.hash = `${HASH_KEY}=${encodeURIComponent(ocid)}`;
+    void navigator.clipboard?.writeText(url.href).catch(() => undefined);
+  }
+
+  private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
+    const row = rows.find((r) => r.ocid === process.ocid) ?? this.prepared?.rows.find((r) => r.ocid === process.ocid);
+    const stages: ProcessColumn[] = ['tendered', 'awarded', 'contracted', 'paid', 'start', 'award', 'signature', 'end', 'tenderers'];
+    const documents = this.documents(process);
+    const suppliers = process.awards.flatMap((award) => award.suppliers);
+    return html`<section class="process-detail" part="chart" aria-labelledby="detail-title">
+      <button type="button" class="back" @click=${this.back}>${ctx.t('detail.back')}</button>
+      <button type="button" @click=${() => this.copyLink(process.ocid)}>${ctx.t('detail.copy')}</button>
+      <h3 id="detail-title">${row?.title || process.ocid}</h3>
+      <dl class="stages">
+        <dt>${ctx.t('column.ocid')}</dt><dd>${process.ocid}</dd>
+        <dt>${ctx.t('column.buyer')}</dt><dd>${this.orgText(process.buyer)}</dd>
+        ${row ? stages.map((column) => (row[column] === undefined ? nothing : html`<dt>${ctx.t(`column.${column}`)}</dt><dd>${this.cellText(row, column, ctx)}</dd>`)) : nothing}
+      </dl>
+      ${suppliers.length
+        ? html`<h4>${ctx.t('detail.suppliers')}</h4><ul>${suppliers.map((s) => html`<li>${this.orgText(s)}</li>`)}</ul>`
+        : nothing}
+      ${documents.length
+        ? html`<h4>${ctx.t('detail.documents')}</h4>
+            <ul>${documents.map(({ title, url }) =>
+              /^https?:\/\//i.test(url) ? html`<li><a href=${url} rel="noopener" target="_blank">${title || url}</a></li>` : html`<li>${title}${title ? ': ' : ''}${url}</li>`,
+            )}</ul>`
+        : nothing}
+      ${this.renderProcessCharts(process)}
+    </section>`;
+  }
+
+  /** The process's own timeline and spending chart, given the loaded data (no refetch); their code loads now. */
+  private renderProcessCharts(process: Process): TemplateResult {
+    for (const tag of ['ocds-contract-timeline', 'ocds-spending-by-stage']) {
+      loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
+    }
+    const dataset = this.loadedDataset;
+    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}></ocds-contract-timeline>
+      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}
+        currency=${this.shownCurrency ?? nothing}></ocds-spending-by-stage>`;
+  }
+
+  private orgText(org: Process['buyer']): string {
+    if (!org) return '';
+    const id = org.identifier?.id ? ` (${[org.identifier.scheme, org.identifier.id].filter(Boolean).join(' ')})` : '';
+    return `${org.name}${id}`;
+  }
+
+  /** Every document the process publishes (planning, tender, awards, contracts, implementation). */
+  private documents(process: Process): { title: string; url: string }[] {
+    const release = process.compiledRelease as Record<string, any>;
+    const lists = [
+      release.planning?.documents,
+      release.tender?.documents,
+      ...(Array.isArray(release.awards) ? release.awards : []).map((a: any) => a?.documents),
+      ...(Array.isArray(release.contracts) ? release.contracts : []).flatMap((c: any) => [c?.documents, c?.implementation?.documents]),
+    ];
+    return lists.flatMap((list) =>
+      Array.isArray(list)
+        ? list
+            .filter((d) => d && typeof d === 'object')
+            .map((d) => ({ title: typeof d.title === 'string' ? d.title : '', url: typeof d.url === 'string' ? d.url : '' }))
+            .filter((d) => d.title || d.url)
+        : [],
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ocds-process-table': OcdsProcessTable;
+  }
+}

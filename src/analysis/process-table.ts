@@ -1,0 +1,205 @@
+// One row per contracting process for <ocds-process-table>: what it bought, from whom, how, how far it got, the
+// money at each stage in one currency (the money rules of spending.ts, per process) and its key dates; plus the
+// search (Spanish-aware folding) and the sort the table applies to these rows.
+import type { Dataset, OrgRef, Process } from '../data/types.js';
+import { DecimalSum } from './decimal-sum.js';
+import { processStartDay } from './process-start.js';
+import { PROCESS_COLUMNS, type ProcessColumn } from './process-table-keys.js';
+import { processAmounts } from './spending.js';
+
+export const PROCESS_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as const;
+export type ProcessStage = (typeof PROCESS_STAGES)[number];
+
+export interface ProcessRow {
+  ocid: string;
+  title: string;
+  buyer: string;
+  /** Supplier names of the process's awards, in award order, each once. */
+  suppliers: string;
+  method: string;
+  methodDetails: string;
+  /** The furthest stage the process has data for, and that stage's status as published. */
+  stage: ProcessStage | '';
+  status: string;
+  /** The currency of the amounts below. */
+  currency: string;
+  tendered?: number;
+  awarded?: number;
+  contracted?: number;
+  paid?: number;
+  /** Calendar days (`YYYY-MM-DD`): start (processStartDay), first award, first signature, last contract end. */
+  start?: string;
+  award?: string;
+  signature?: string;
+  end?: string;
+  tenderers?: number;
+}
+
+export { PROCESS_COLUMNS, type ProcessColumn };
+
+const day = (date: string | undefined) => date?.slice(0, 10) || undefined;
+const first = (dates: (string | undefined)[]) => dates.map(day).filter((d): d is string => Boolean(d)).sort()[0];
+const last = (dates: (string | undefined)[]) => dates.map(day).filter((d): d is string => Boolean(d)).sort().at(-1);
+
+function uniqueNames(refs: OrgRef[]): string[] {
+  return [...new Set(refs.map((ref) => ref.name.trim()).filter(Boolean))];
+}
+
+function stageReached(process: Process): { stage: ProcessStage | ''; status: string } {
+  const contract = process.contracts.at(-1);
+  if (process.contracts.some((c) => c.transactions.length > 0)) return { stage: 'implementation', status: contract?.status ?? '' };
+  if (contract) return { stage: 'contract', status: contract.status ?? '' };
+  const award = process.awards.at(-1);
+  if (award) return { stage: 'award', status: award.status ?? '' };
+  if (process.tender) return { stage: 'tender', status: process.tender.status ?? '' };
+  if (process.planning) return { stage: 'planning', status: '' };
+  return { stage: '', status: '' };
+}
+
+/** The row of one process, its amounts in `currency` (stages with no amount in it are undefined). */
+export function processRow(process: Process, currency: string): ProcessRow {
+  const sums = new Map<string, DecimalSum>();
+  for (const { stage, money } of processAmounts(process)) {
+    if (money.currency !== currency) continue;
+    let sum = sums.get(stage);
+    if (!sum) sums.set(stage, (sum = new DecimalSum()));
+    sum.add(money.amount);
+  }
+  const amount = (stage: string) => sums.get(stage)?.value;
+  return {
+    ocid: process.ocid,
+    title: process.title ?? process.tender?.title ?? '',
+    buyer: process.buyer?.name ?? process.procuringEntity?.name ?? '',
+    suppliers: uniqueNames(process.awards.flatMap((award) => award.suppliers)).join('; '),
+    method: process.procurementMethod ?? '',
+    methodDetails: process.procurementMethodDetails ?? '',
+    ...stageReached(process),
+    currency,
+    tendered: amount('tendered'),
+    awarded: amount('awarded'),
+    contracted: amount('contracted'),
+    paid: amount('paid'),
+    start: processStartDay(process),
+    award: first(process.awards.map((award) => award.date)),
+    signature: first(process.contracts.map((contract) => contract.dateSigned)),
+    end: last(process.contracts.map((contract) => contract.period?.endDate)),
+    tenderers: process.tender?.numberOfTenderers,
+  };
+}
+
+/** Every process's row, in dataset order. */
+export function processRows(dataset: Dataset, currency: string): ProcessRow[] {
+  return dataset.processes.map((process) => processRow(process, currency));
+}
+
+// Search: lower case, accents dropped, but "ñ" kept apart from "n" (Spanish treats it as its own letter).
+const COMBINING = /[\u0300-\u036f]/g;
+const foldChar = (char: string) =>
+  char === 'ñ' || char === 'Ñ' ? 'ñ' : char.normalize('NFD').replace(COMBINING, '').toLowerCase();
+
+/** Text folded for search: case and accents ignored, "ñ" distinct from "n". */
+export function foldText(text: string): string {
+  let folded = '';
+  for (const char of text.normalize('NFC')) folded += foldChar(char);
+  return folded;
+}
+
+/** The words of a query, folded; empty for a blank query. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+const itemDescriptions = (process: Process): string[] => {
+  const release = process.compiledRelease as {
+    tender?: { items?: unknown };
+    awards?: { items?: unknown }[];
+    contracts?: { items?: unknown }[];
+  };
+  const lists = [release.tender?.items, ...(release.awards ?? []).map((a) => a?.items), ...(release.contracts ?? []).map((c) => c?.items)];
+  return lists.flatMap((items) =>
+    Array.isArray(items)
+      ? items.map((item) => (item as { description?: unknown })?.description).filter((d): d is string => typeof d === 'string')
+      : [],
+  );
+};
+
+/**
+ * The folded text a process is searched in: title, description, buyer and supplier names (every variant seen in
+ * the dataset, and the legal name), item descriptions and the ocid.
+ */
+export function searchText(process: Process, dataset: Dataset): string {
+  const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
+  return foldText(
+    [
+      process.ocid,
+      process.title,
+      process.tender?.title,
+      process.description,
+      ...names(process.buyer),
+      ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
+      ...itemDescriptions(process),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+/** Whether a folded search text holds every word of the query. */
+export function matchesWords(text: string, words: string[]): boolean {
+  return words.every((word) => text.includes(word));
+}
+
+/** Where the query's words occur in `text` (as shown), merged and in order: `[start, end)` offsets. */
+export function matchRanges(text: string, words: string[]): [number, number][] {
+  if (words.length === 0 || !text) return [];
+  // Fold character by character, keeping where each folded character came from.
+  let folded = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const f = foldChar(char.normalize('NFC'));
+    folded += f;
+    for (let i = 0; i < f.length; i++) origin.push(offset);
+    offset += char.length;
+  }
+  origin.push(offset);
+  const ranges: [number, number][] = [];
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      const start = origin[at]!;
+      const endIndex = at + word.length;
+      const end = endIndex < origin.length - 1 ? origin[endIndex]! : offset;
+      ranges.push([start, Math.max(end, start + 1)]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const previous = merged.at(-1);
+    if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+const NUMERIC = new Set<ProcessColumn>(['tendered', 'awarded', 'contracted', 'paid', 'tenderers']);
+
+/**
+ * Rows sorted by one column: numbers as numbers, `YYYY-MM-DD` days and text by locale; rows without a value last
+ * whichever the direction. The sort is stable.
+ */
+export function sortRows(rows: ProcessRow[], column: ProcessColumn, direction: SortDirection, locale = 'en'): ProcessRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sign = direction === 'ascending' ? 1 : -1;
+  const missing = (value: unknown) => value === undefined || value === '';
+  return [...rows].sort((a, b) => {
+    const x = a[column];
+    const y = b[column];
+    if (missing(x) || missing(y)) return Number(missing(x)) - Number(missing(y));
+    if (NUMERIC.has(column)) return sign * ((x as number) - (y as number));
+    if (column === 'stage') return sign * (PROCESS_STAGES.indexOf(x as ProcessStage) - PROCESS_STAGES.indexOf(y as ProcessStage));
+    return sign * collator.compare(String(x), String(y));
+  });
+}

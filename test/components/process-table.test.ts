@@ -1,0 +1,190 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/process-table/define.js';
+import '../../components/dataset/define.js';
+import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
+import { expectedSpending, fetchJson } from '../spending-expected.js';
+import { cspPageOutcome } from '../helpers/csp-frame.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map(
+  (name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`,
+);
+const HOSTILE = '/test/hostile/files/hostile-text.json';
+
+async function table(data: unknown, attrs: { query?: string; lang?: string; theme?: string } = {}): Promise<OcdsProcessTable> {
+  const element = await fixture<OcdsProcessTable>(
+    html`<ocds-process-table .data=${data} query=${attrs.query ?? ''} lang=${attrs.lang ?? 'en'} theme=${attrs.theme ?? 'light'}></ocds-process-table>`,
+  );
+  await element.updateComplete;
+  await element.rendered;
+  return element;
+}
+/** After an update, once the element's own focus moves (queued on updateComplete) have run. */
+const settledFocus = async (element: OcdsProcessTable) => {
+  await element.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+const bodyRows = (element: OcdsProcessTable) => [...element.shadowRoot!.querySelectorAll('tbody tr')] as HTMLElement[];
+const headerButton = (element: OcdsProcessTable, label: string) =>
+  [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('thead th button')].find((b) => b.textContent!.trim() === label)!;
+
+describe('<ocds-process-table>', () => {
+  it('one row per INAI process with the MXN awarded amount computed from the fixture JSON; CSV = rows', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal(releases.map((r) => r.ocid).sort());
+    expect(bodyRows(element)).to.have.length(releases.length);
+    for (const release of releases) {
+      const awarded = expectedSpending([release]).find((r) => r.currency === 'MXN' && r.stage === 'awarded')?.amount;
+      expect(element.rows.find((r) => r.ocid === release.ocid)!.awarded).to.equal(awarded);
+    }
+    const csvLines = element.csv().trim().split('\r\n');
+    expect(csvLines).to.have.length(releases.length + 1);
+    expect(csvLines.slice(1).map((line) => line.split(',').at(-1))).to.deep.equal(element.rows.map((r) => r.ocid));
+  });
+
+  it('search by an accent-stripped word narrows rows, highlights and announces the count', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases, { query: 'asesoria' });
+    const want = releases.filter((r) => /asesoría/i.test(r.tender.title)).map((r) => r.ocid);
+    expect(want).to.have.length(1);
+    expect(element.rows.map((r) => r.ocid)).to.deep.equal(want);
+    expect(element.shadowRoot!.querySelector('mark')!.textContent).to.equal('Asesoría');
+    expect(element.shadowRoot!.querySelector('[aria-live]')!.textContent).to.contain('1 process');
+  });
+
+  it('sorting by awarded: descending by number, missing amounts last; aria-sort follows', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    headerButton(element, 'Awarded').click();
+    await element.updateComplete;
+    const expected = releases
+      .map((release) => ({ ocid: release.ocid, awarded: expectedSpending([release]).find((r) => r.currency === 'MXN' && r.stage === 'awarded')?.amount }))
+      .sort((a, b) => (a.awarded === undefined ? 1 : b.awarded === undefined ? -1 : b.awarded - a.awarded))
+      .map((r) => r.ocid);
+    expect(element.rows.map((r) => r.ocid)).to.deep.equal(expected);
+    expect(headerButton(element, 'Awarded').parentElement!.getAttribute('aria-sort')).to.equal('descending');
+  });
+
+  it('keyboard: Enter on a row fires ocds-select and opens the detail; back returns focus to the row', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    const events: Json[] = [];
+    element.addEventListener('ocds-select', (event) => events.push((event as CustomEvent).detail));
+    const row = bodyRows(element).find((tr) => element.rows.find((r) => r.ocid === tr.dataset.ocid)?.awarded !== undefined)!;
+    const ocid = row.dataset.ocid!;
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    await settledFocus(element);
+    expect(events.map((e) => [e.kind, e.id])).to.deep.equal([['process', ocid]]);
+    expect(element.ocid).to.equal(ocid);
+    expect(element.shadowRoot!.querySelector('.process-detail'), 'detail view').to.not.equal(null);
+    const detail = element.shadowRoot!.querySelector('.process-detail')!;
+    const awarded = element.rows.find((r) => r.ocid === ocid)!.awarded!;
+    expect(detail.textContent).to.contain(new Intl.NumberFormat('en', { style: 'currency', currency: 'MXN' }).format(awarded));
+    const spending = detail.querySelector<HTMLElement & { rows: Json[]; rendered: Promise<void> }>('ocds-spending-by-stage')!;
+    await customElements.whenDefined('ocds-spending-by-stage');
+    await (spending as unknown as { updateComplete: Promise<boolean> }).updateComplete; // rows are final then; drawing waits for the viewport
+    expect(spending.rows.find((r) => r.stage === 'awarded' && r.currency === 'MXN')!.amount).to.equal(awarded);
+    expect(detail.querySelector('ocds-contract-timeline')!.getAttribute('ocid')).to.equal(ocid);
+    expect(element.shadowRoot!.activeElement?.outerHTML ?? String(document.activeElement?.outerHTML).slice(0, 80)).to.contain('class="back"');
+    await sendKeys({ press: 'Enter' });
+    await settledFocus(element);
+    expect((element.shadowRoot!.activeElement as HTMLElement).dataset.ocid).to.equal(ocid);
+  });
+
+  it('hostile text stays text; javascript: document URLs are not links', async () => {
+    const hostile = await fetchJson(HOSTILE);
+    for (const release of hostile.releases) {
+      release.tender = { ...(release.tender ?? {}), documents: [{ id: 'd', title: 'Doc', url: "javascript:window.__ocdsHostile='doc'" }] };
+    }
+    const element = await table(hostile);
+    expect(element.shadowRoot!.querySelector('tbody script, tbody img')).to.equal(null);
+    bodyRows(element)[0]!.click();
+    await element.updateComplete;
+    const detail = element.shadowRoot!.querySelector('.process-detail')!;
+    expect(detail.textContent).to.contain('javascript:');
+    expect([...detail.querySelectorAll('a')].some((a) => a.getAttribute('href')!.startsWith('javascript'))).to.equal(false);
+    expect((window as Json).__ocdsHostile).to.equal(undefined);
+  });
+
+  for (const [lang, theme] of [['en', 'light'], ['es', 'dark']]) {
+    it(`is accessible (${lang}, ${theme})`, async () => {
+      const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+      const element = await table(releases, { lang, theme });
+      if (lang === 'es') expect(headerButton(element, 'Adjudicado')).to.not.equal(undefined);
+      await expect(element).to.be.accessible();
+    });
+  }
+});
+
+describe('<ocds-process-table>: permalink and dataset', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('#ocds-process=<ocid> in the page URL opens that process on load', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const ocid = releases[2].ocid;
+    history.replaceState(null, '', `#ocds-process=${encodeURIComponent(ocid)}`);
+    const element = await table(releases);
+    expect(element.ocid).to.equal(ocid);
+    const detail = element.shadowRoot!.querySelector('.process-detail')!;
+    expect(detail.querySelector('h3')!.textContent).to.equal(releases[2].tender.title);
+  });
+
+  it('inside <ocds-dataset>: its filter narrows the table; choosing a row filters the siblings', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const [first, second] = releases;
+    const wrapper = await fixture<HTMLElement>(html`<ocds-dataset .data=${releases} ocid=${first.ocid}>
+      <ocds-process-table></ocds-process-table>
+    </ocds-dataset>`);
+    const narrowed = wrapper.querySelector<OcdsProcessTable>('ocds-process-table')!;
+    await narrowed.updateComplete;
+    await narrowed.rendered;
+    expect(narrowed.rows.map((r) => r.ocid)).to.deep.equal([first.ocid]);
+
+    const both = await fixture<HTMLElement>(html`<ocds-dataset .data=${releases}>
+      <ocds-process-table></ocds-process-table><ocds-process-table class="sibling"></ocds-process-table>
+    </ocds-dataset>`);
+    const [chooser, sibling] = [...both.querySelectorAll<OcdsProcessTable>('ocds-process-table')];
+    await chooser!.updateComplete;
+    await chooser!.rendered;
+    bodyRows(chooser!).find((tr) => tr.dataset.ocid === second.ocid)!.click();
+    await sibling!.updateComplete;
+    await sibling!.rendered;
+    expect(sibling!.rows.map((r) => r.ocid)).to.deep.equal([second.ocid]);
+    expect(chooser!.rows).to.have.length(releases.length);
+  });
+});
+
+describe('<ocds-process-table> under a strict CSP', () => {
+  it('loads, highlights a search and opens a process with zero violations', async () => {
+    expect((await fetch('/test/csp/process-table.html')).headers.get('content-security-policy')).to.equal("script-src 'self'; style-src 'self'");
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/process-table.html', 900, 800);
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    expect(outcome.rows).to.equal(1);
+    expect(outcome.marks).to.be.greaterThan(0);
+    expect(outcome.detail).to.equal(true);
+    expect(outcome.violations).to.deep.equal([]);
+  });
+});
+
+describe('<ocds-process-table> at phone width', () => {
+  it('shows title and awarded only, with no sideways scroll; `columns` chooses the columns', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const wrapper = await fixture<HTMLElement>(html`<div><ocds-process-table .data=${releases} lang="en"></ocds-process-table></div>`);
+    wrapper.style.width = '360px';
+    const element = wrapper.querySelector<OcdsProcessTable>('ocds-process-table')!;
+    await element.updateComplete;
+    await element.rendered;
+    const visible = [...element.shadowRoot!.querySelectorAll<HTMLElement>('thead th')].filter((th) => th.offsetWidth > 0).map((th) => th.textContent!.trim());
+    expect(visible).to.deep.equal(['Title', 'Awarded']);
+    expect(element.scrollWidth).to.be.at.most(360);
+    element.setAttribute('columns', 'title buyer paid');
+    await element.updateComplete;
+    const chosen = [...element.shadowRoot!.querySelectorAll<HTMLElement>('thead th')].map((th) => th.textContent!.trim());
+    expect(chosen).to.deep.equal(['Title', 'Buyer', 'Paid']);
+  });
+});
