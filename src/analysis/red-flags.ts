@@ -38,6 +38,8 @@ export interface RedFlagsResult extends RedFlagResults {
   Meta: Partial<Record<RedFlagIndicator, Record<string, number>>>;
   /** Beside cardinal's output: what could be evaluated, and what was flagged, per indicator run. */
   coverage: Partial<Record<RedFlagIndicator, RedFlagCoverage>>;
+  /** For each flagged process, per indicator, the numbers behind the flag (for a reason in words). */
+  reasons: Record<string, Partial<Record<RedFlagIndicator, Record<string, number | string>>>>;
   /** The main currency of the price comparisons (setting, else the first seen). */
   currency?: string;
 }
@@ -162,10 +164,13 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
     if (!set) map.set(code, (set = new Set()));
     set.add(ocid);
   };
-  const flagProcess = (code: RedFlagIndicator, ocid: string, value: number) => {
+  const reasons: RedFlagsResult['reasons'] = {};
+  const flagProcess = (code: RedFlagIndicator, ocid: string, value: number, reason: Record<string, number | string> = {}) => {
     setResult('OCID', ocid, code, value);
     mark(flaggedOcids, code, ocid);
+    (reasons[ocid] ??= {})[code] = reason;
   };
+  const bidAmounts = new Map<string, [number, number]>();
 
   const excluded = pipeSet(settings.exclusions?.procurement_method_details);
   const priceInclude = pipeSet(settings.price_comparison_procurement_methods);
@@ -225,6 +230,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
         if (other[1] >= winner[1]) {
           secondLowestRatios.set(ocid, (other[1] - winner[1]) / winner[1]);
           winnerAndLowest.set(ocid, [winner[0], other[0]]);
+          bidAmounts.set(ocid, [winner[1], other[1]]);
         }
       }
     }
@@ -239,7 +245,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
         const details = str(tender.procurementMethodDetails);
         const table = r003.procurement_method_details ?? {};
         const threshold = details !== undefined && Object.hasOwn(table, details) ? table[details]! : r003.threshold ?? 15;
-        if (days < threshold) flagProcess('R003', ocid, 1);
+        if (days < threshold) flagProcess('R003', ocid, 1, { days, threshold });
       }
     }
 
@@ -247,7 +253,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
       const tenderers = tender.numberOfTenderers;
       if (typeof tenderers === 'number') {
         mark(evaluable, 'R018', ocid);
-        if (tenderers === 1) flagProcess('R018', ocid, 1);
+        if (tenderers === 1) flagProcess('R018', ocid, 1, { tenderers });
       }
     }
 
@@ -281,7 +287,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
         const previous = prices.get(price);
         if (prices.size > 0) compared = true;
         if (previous && !sameSet(ids, previous)) {
-          flagProcess('R028', ocid, 1);
+          flagProcess('R028', ocid, 1, { amount, currency: c });
           for (const id of [...ids, ...previous]) setResult('Tenderer', id, 'R028', 1);
         }
         prices.set(price, ids);
@@ -302,7 +308,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
           if (date === undefined || !(date > end)) continue;
           for (const id of tendererIds(bid)) {
             if (winners.has(id)) {
-              flagProcess('R030', ocid, 1);
+              flagProcess('R030', ocid, 1, { bidDate: date, tenderEnd: end });
               setResult('Tenderer', id, 'R030', 1);
             }
           }
@@ -327,7 +333,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
           mark(evaluable, 'R035', ocid);
           const difference = [...disqualified].filter((id) => !valid.has(id)).length;
           if (difference >= r035Threshold) {
-            flagProcess('R035', ocid, difference);
+            flagProcess('R035', ocid, difference, { disqualified: difference, threshold: r035Threshold });
             setResult('Tenderer', [...valid][0]!, 'R035', 0);
           }
         }
@@ -352,7 +358,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
           if (bid.status === 'valid') hasValid = true;
         }
         if (hasValid) mark(evaluable, 'R036', ocid);
-        if (hasValid && lowestDisqualified) flagProcess('R036', ocid, 1);
+        if (hasValid && lowestDisqualified) flagProcess('R036', ocid, 1, { lowest: lowest!, currency: currency! });
       }
     }
 
@@ -431,7 +437,8 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
     if (q1 > 0 && lowerFence > 0) {
       for (const [ocid, ratio] of secondLowestRatios) {
         if (ratio > lowerFence) continue;
-        flagProcess('R024', ocid, ratio);
+        const [winning, second] = bidAmounts.get(ocid)!;
+        flagProcess('R024', ocid, ratio, { ratio, fence: lowerFence, winning, second, currency: currency! });
         for (const id of winnerAndLowest.get(ocid)!) setResult('Tenderer', id, 'R024', 0);
       }
     }
@@ -510,7 +517,8 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
     if (upperFence > 0) {
       for (const [ocid, ratio] of secondLowestRatios) {
         if (ratio < upperFence) continue;
-        flagProcess('R058', ocid, ratio);
+        const [winning, second] = bidAmounts.get(ocid)!;
+        flagProcess('R058', ocid, ratio, { ratio, fence: upperFence, winning, second, currency: currency! });
         setResult('Tenderer', winnerAndLowest.get(ocid)![0], 'R058', 0);
       }
     }
@@ -520,7 +528,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
   for (const code of RED_FLAG_INDICATORS) {
     if (run(code)) coverage[code] = { evaluable: evaluable.get(code)?.size ?? 0, flagged: flaggedOcids.get(code)?.size ?? 0 };
   }
-  return { ...results, Meta: meta, coverage, ...(currency === undefined ? {} : { currency }) };
+  return { ...results, Meta: meta, coverage, reasons, ...(currency === undefined ? {} : { currency }) };
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

@@ -43,8 +43,8 @@ describe('redFlags: cardinal-rs conformance', () => {
     it(`${name} gives cardinal's output`, async () => {
       const releases = lines(await text(`/test/fixtures/cardinal-rs/indicators/${name}.jsonl`));
       const expected = JSON.parse(await text(`/test/fixtures/cardinal-rs/indicators/${name}.expected`)) as Record<string, unknown>;
-      const { Meta, coverage, currency, ...results } = redFlags(fromOcds(releases), settingsFromName(name));
-      void coverage; void currency;
+      const { Meta, coverage, currency, reasons, ...results } = redFlags(fromOcds(releases), settingsFromName(name));
+      void coverage; void currency; void reasons;
       expectClose(results, Object.fromEntries(Object.entries(expected).filter(([k]) => k !== 'Meta')), name);
       if ('Meta' in expected) expectClose(Meta, expected.Meta, `${name}.Meta`);
     });
@@ -72,6 +72,31 @@ describe('redFlags: coverage and reasons', () => {
     const withDates = releases.filter((r) => r.tender?.status !== 'cancelled' && Number.isFinite(Date.parse(r.tender?.tenderPeriod?.startDate)) && Number.isFinite(Date.parse(r.tender?.tenderPeriod?.endDate)));
     const short = withDates.filter((r) => (Date.parse(r.tender.tenderPeriod.endDate) - Date.parse(r.tender.tenderPeriod.startDate)) / 86_400_000 < 15);
     expect(result.coverage.R003).to.deep.equal({ evaluable: new Set(withDates.map((r) => r.ocid)).size, flagged: new Set(short.map((r) => r.ocid)).size });
+  });
+  it('R003 reasons give the days the tender was open and the threshold, from the fixture dates', async () => {
+    const releases = lines(await text('/test/fixtures/cardinal-rs/indicators/R003-threshold-10.jsonl')) as Record<string, any>[];
+    const result = redFlags(fromOcds(releases), { R003: { threshold: 10 } });
+    for (const [ocid, reason] of Object.entries(result.reasons)) {
+      const period = releases.find((r) => r.ocid === ocid)!.tender.tenderPeriod;
+      const days = Math.floor((Date.parse(period.endDate) - Date.parse(period.startDate)) / 86_400_000);
+      expect(reason.R003, ocid).to.deep.equal({ days, threshold: 10 });
+      expect(days).to.be.below(10);
+    }
+    expect(Object.keys(result.reasons)).to.deep.equal(Object.keys(result.OCID!));
+  });
+  it('R058 reasons give the winning and second-lowest bids from the fixture', async () => {
+    const releases = lines(await text('/test/fixtures/cardinal-rs/indicators/R058.jsonl')) as Record<string, any>[];
+    const result = redFlags(fromOcds(releases), settingsFromName('R058'));
+    for (const [ocid, reason] of Object.entries(result.reasons)) {
+      const release = releases.find((r) => r.ocid === ocid)!;
+      const winner = release.awards.find((a: any) => a.status === 'active').suppliers[0].id;
+      const valid = release.bids.details.filter((b: any) => b.status === 'valid');
+      const winning = Math.min(...valid.filter((b: any) => b.tenderers[0].id === winner).map((b: any) => b.value.amount));
+      const second = Math.min(...valid.filter((b: any) => b.tenderers[0].id !== winner).map((b: any) => b.value.amount));
+      expect(reason.R058).to.include({ winning, second });
+      expect(reason.R058!.ratio).to.be.closeTo((second - winning) / winning, 1e-12);
+    }
+    expect(Object.keys(result.reasons)).to.have.length.above(0);
   });
   it('R018 counts processes publishing numberOfTenderers among open and selective ones', async () => {
     const releases = lines(await text('/test/fixtures/cardinal-rs/indicators/R018.jsonl')) as Record<string, any>[];
