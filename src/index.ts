@@ -32,4 +32,4 @@ export { loadOcds, fetchOcdsContent, type FetchedContent } from './data/load.js'
 export { sharedLoad } from './data/shared-load.js';
 export { filterDataset, hasFilters, organisationMatches, processStart, processStartDay, type ProcessStart, type ProcessStartSource, FILTER_KEYS, type DatasetFilters } from './analysis/filter.js';
 export { snapshotRecordPackage, type SnapshotOptions } from './data/snapshot.js';
-export { redFlags, redFlagsOfReleases, parseRedFlagSettings, statrsQuantile, RED_FLAG_INDICATORS, type RedFlagIndicator, type RedFlagGroup, type RedFlagSettings, type RedFlagsResult, type RedFlagResults, type RedFlagCoverage, type RedFlagSettingsIssue } from './analysis/red-flags.js';
+export { redFlags, redFlagsOfReleases, redFlagGroups, type RedFlagGrouping, type RedFlagGroupRow, parseRedFlagSettings, statrsQuantile, RED_FLAG_INDICATORS, type RedFlagIndicator, type RedFlagGroup, type RedFlagSettings, type RedFlagsResult, type RedFlagResults, type RedFlagCoverage, type RedFlagSettingsIssue } from './analysis/red-flags.js';

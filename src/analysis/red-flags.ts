@@ -32,6 +32,9 @@ export type RedFlagResults = Partial<Record<RedFlagGroup, Record<string, Partial
 export interface RedFlagCoverage {
   evaluable: number;
   flagged: number;
+  /** The ocids counted in `evaluable` and `flagged`, as published. */
+  evaluableOcids: string[];
+  flaggedOcids: string[];
 }
 
 export interface RedFlagsResult extends RedFlagResults {
@@ -526,9 +529,58 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
 
   const coverage: RedFlagsResult['coverage'] = {};
   for (const code of RED_FLAG_INDICATORS) {
-    if (run(code)) coverage[code] = { evaluable: evaluable.get(code)?.size ?? 0, flagged: flaggedOcids.get(code)?.size ?? 0 };
+    if (!run(code)) continue;
+    const evaluableOcids = [...(evaluable.get(code) ?? [])];
+    const flagged = [...(flaggedOcids.get(code) ?? [])];
+    coverage[code] = { evaluable: evaluableOcids.length, flagged: flagged.length, evaluableOcids, flaggedOcids: flagged };
   }
   return { ...results, Meta: meta, coverage, reasons, ...(currency === undefined ? {} : { currency }) };
+}
+
+export type RedFlagGrouping = 'buyer' | 'procuring-entity' | 'supplier';
+
+/** One organisation's share of its evaluable processes flagged by one indicator. */
+export interface RedFlagGroupRow {
+  /** Page-wide organisation key (as in the other elements' rows). */
+  id: string;
+  name: string;
+  indicator: RedFlagIndicator;
+  evaluable: number;
+  flagged: number;
+  share: number;
+}
+
+/**
+ * Per buyer (procuring entity, or awarded supplier) and indicator: how many of its evaluable processes were flagged,
+ * ranked by share, then by flagged count. Organisations with no evaluable process are left out.
+ */
+export function redFlagGroups(dataset: Dataset, result: RedFlagsResult, grouping: RedFlagGrouping = 'buyer'): RedFlagGroupRow[] {
+  const orgsOf = new Map<string, { key: string; name: string }[]>();
+  for (const process of dataset.processes) {
+    const orgs =
+      grouping === 'buyer' ? (process.buyer ? [process.buyer] : [])
+      : grouping === 'procuring-entity' ? (process.procuringEntity ? [process.procuringEntity] : [])
+      : process.awards.flatMap((award) => award.suppliers);
+    const unique = new Map(orgs.map((org) => [org.key, { key: org.key, name: org.name }]));
+    orgsOf.set(process.ocid, [...unique.values()]);
+  }
+  const rows: RedFlagGroupRow[] = [];
+  for (const code of RED_FLAG_INDICATORS) {
+    const coverage = result.coverage[code];
+    if (!coverage) continue;
+    const flagged = new Set(coverage.flaggedOcids);
+    const byOrg = new Map<string, RedFlagGroupRow>();
+    for (const ocid of coverage.evaluableOcids) {
+      for (const org of orgsOf.get(ocid) ?? []) {
+        let row = byOrg.get(org.key);
+        if (!row) byOrg.set(org.key, (row = { id: org.key, name: org.name, indicator: code, evaluable: 0, flagged: 0, share: 0 }));
+        row.evaluable += 1;
+        if (flagged.has(ocid)) row.flagged += 1;
+      }
+    }
+    for (const row of byOrg.values()) rows.push({ ...row, share: row.flagged / row.evaluable });
+  }
+  return rows.sort((a, b) => b.share - a.share || b.flagged - a.flagged || a.name.localeCompare(b.name));
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseRedFlagSettings, redFlags, statrsQuantile, type RedFlagSettings } from '../../src/analysis/red-flags.js';
+import { parseRedFlagSettings, redFlagGroups, redFlags, statrsQuantile, type RedFlagSettings } from '../../src/analysis/red-flags.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
 import { OcdsError } from '../../src/data/types.js';
 
@@ -71,7 +71,8 @@ describe('redFlags: coverage and reasons', () => {
     const result = redFlags(fromOcds(releases), { R003: {} });
     const withDates = releases.filter((r) => r.tender?.status !== 'cancelled' && Number.isFinite(Date.parse(r.tender?.tenderPeriod?.startDate)) && Number.isFinite(Date.parse(r.tender?.tenderPeriod?.endDate)));
     const short = withDates.filter((r) => (Date.parse(r.tender.tenderPeriod.endDate) - Date.parse(r.tender.tenderPeriod.startDate)) / 86_400_000 < 15);
-    expect(result.coverage.R003).to.deep.equal({ evaluable: new Set(withDates.map((r) => r.ocid)).size, flagged: new Set(short.map((r) => r.ocid)).size });
+    expect(result.coverage.R003).to.include({ evaluable: new Set(withDates.map((r) => r.ocid)).size, flagged: new Set(short.map((r) => r.ocid)).size });
+    expect([...result.coverage.R003!.flaggedOcids].sort()).to.deep.equal(short.map((r) => r.ocid).sort());
   });
   it('R003 reasons give the days the tender was open and the threshold, from the fixture dates', async () => {
     const releases = lines(await text('/test/fixtures/cardinal-rs/indicators/R003-threshold-10.jsonl')) as Record<string, any>[];
@@ -104,6 +105,25 @@ describe('redFlags: coverage and reasons', () => {
     const evaluable = releases.filter((r) => r.tender?.status !== 'cancelled' && ['open', 'selective'].includes(r.tender?.procurementMethod) && typeof r.tender?.numberOfTenderers === 'number');
     expect(result.coverage.R018!.evaluable).to.equal(new Set(evaluable.map((r) => r.ocid)).size);
     expect(result.coverage.R018!.flagged).to.equal(evaluable.filter((r) => r.tender.numberOfTenderers === 1).length);
+  });
+});
+
+describe('redFlagGroups: share of each buyer\'s evaluable processes flagged', () => {
+  it('counts, per buyer, the single-bid tenders among those publishing numberOfTenderers', () => {
+    const release = (ocid: string, buyer: string, method: string, tenderers?: number) => ({
+      ocid, id: `${ocid}-1`, date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender',
+      parties: [{ id: buyer, name: buyer, roles: ['buyer'] }], buyer: { id: buyer, name: buyer },
+      tender: { id: 't', procurementMethod: method, ...(tenderers === undefined ? {} : { numberOfTenderers: tenderers }) },
+    });
+    const releases = [
+      release('a1', 'Alpha', 'open', 1), release('a2', 'Alpha', 'open', 3), release('a3', 'Alpha', 'open'), release('a4', 'Alpha', 'direct', 1),
+      release('b1', 'Beta', 'selective', 1), release('b2', 'Beta', 'open', 1),
+    ];
+    const dataset = fromOcds(releases);
+    const rows = redFlagGroups(dataset, redFlags(dataset, { R018: {} }));
+    // Alpha: a1, a2 evaluable (a3 has no count, a4 is direct), a1 flagged; Beta: both evaluable and flagged.
+    expect(rows.map((r) => [r.name, r.evaluable, r.flagged])).to.deep.equal([['Beta', 2, 2], ['Alpha', 2, 1]]);
+    expect(rows[1]!.share).to.equal(0.5);
   });
 });
 
