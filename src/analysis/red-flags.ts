@@ -3,7 +3,9 @@
 import type { Dataset, JsonObject } from '../data/types.js';
 import { OcdsError } from '../data/types.js';
 
-export const RED_FLAG_INDICATORS = ['R003', 'R018', 'R024', 'R025', 'R028', 'R030', 'R035', 'R036', 'R038', 'R048', 'R058'] as const;
+import { RED_FLAG_CODES } from './red-flag-constants.js';
+
+export const RED_FLAG_INDICATORS = RED_FLAG_CODES;
 export type RedFlagIndicator = (typeof RED_FLAG_INDICATORS)[number];
 export type RedFlagGroup = 'OCID' | 'Buyer' | 'ProcuringEntity' | 'Tenderer';
 
@@ -552,7 +554,8 @@ export interface RedFlagGroupRow {
 
 /**
  * Per buyer (procuring entity, or awarded supplier) and indicator: how many of its evaluable processes were flagged,
- * ranked by share, then by flagged count. Organisations with no evaluable process are left out.
+ * ranked by share, then by flagged count; processes naming none are grouped under id ''. Organisations with no
+ * evaluable process are left out.
  */
 export function redFlagGroups(dataset: Dataset, result: RedFlagsResult, grouping: RedFlagGrouping = 'buyer'): RedFlagGroupRow[] {
   const orgsOf = new Map<string, { key: string; name: string }[]>();
@@ -562,7 +565,8 @@ export function redFlagGroups(dataset: Dataset, result: RedFlagsResult, grouping
       : grouping === 'procuring-entity' ? (process.procuringEntity ? [process.procuringEntity] : [])
       : process.awards.flatMap((award) => award.suppliers);
     const unique = new Map(orgs.map((org) => [org.key, { key: org.key, name: org.name }]));
-    orgsOf.set(process.ocid, [...unique.values()]);
+    // Processes naming no such organisation are counted together (key ''), so no evaluable process goes missing.
+    orgsOf.set(process.ocid, unique.size ? [...unique.values()] : [{ key: '', name: '' }]);
   }
   const rows: RedFlagGroupRow[] = [];
   for (const code of RED_FLAG_INDICATORS) {
