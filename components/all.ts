@@ -3,3 +3,4 @@ import './spending-by-stage/define.js';
 import './contract-timeline/define.js';
 import './supplier-network/define.js';
 import './dataset/define.js';
+import './red-flags/define.js';

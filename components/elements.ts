@@ -7,3 +7,4 @@ export { OcdsSpendingByStage } from './spending-by-stage/spending-by-stage.js';
 export { OcdsContractTimeline } from './contract-timeline/contract-timeline.js';
 export { OcdsSupplierNetwork } from './supplier-network/supplier-network.js';
 export { OcdsDataset } from './dataset/dataset.js';
+export { OcdsRedFlags } from './red-flags/red-flags.js';
