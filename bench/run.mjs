@@ -347,6 +347,23 @@ async function measureThroughput(browser, origin, exported) {
     }
   }
   log('fromOcds vs JSON.parse done');
+  if (!exported.includes('redFlags')) return unavailable('Red flags: redFlags(dataset) vs fromOcds(text)', 'redFlags is not exported by the core yet');
+  figures.redFlags = [];
+  for (const size of SIZES.filter((size) => size >= 10_000)) {
+    const { page, close } = await newPage(browser, origin);
+    try {
+      const { fromOcds, redFlags } = await inPage(page, CORE, 'redFlagsVsFromOcds', wholeUrl(origin, size), Math.min(3, repetitionsFor(size)));
+      const ratio = median(redFlags.map((value, i) => value / fromOcds[i]));
+      figures.redFlags.push({ size, fromOcdsMs: median(fromOcds), redFlagsMs: median(redFlags), ratio });
+      // Target: under 20 % of fromOcds on the same data in the same run.
+      judged(`Red flags: redFlags(dataset), ${count(size)} releases`, ms(median(redFlags)), { floor: `fromOcds ${ms(median(fromOcds))}`, ratio, limit: 0.2, target: '≤ 0.2x fromOcds' });
+    } catch (error) {
+      unavailable(`Red flags: redFlags(dataset), ${count(size)} releases`, firstLine(error));
+    } finally {
+      await close();
+    }
+  }
+  log('redFlags vs fromOcds done');
 }
 
 /** `breakdown` by each dimension on the 10,000 and 50,000 datasets, each against that dataset's fromOcds in the same page. */

@@ -6,3 +6,4 @@ import './breakdown/define.js';
 import './data-quality/define.js';
 import './process-table/define.js';
 import './dataset/define.js';
+import './red-flags/define.js';

@@ -10,3 +10,4 @@ export { OcdsBreakdown } from './breakdown/breakdown.js';
 export { OcdsDataQuality } from './data-quality/data-quality.js';
 export { OcdsProcessTable } from './process-table/process-table.js';
 export { OcdsDataset } from './dataset/dataset.js';
+export { OcdsRedFlags } from './red-flags/red-flags.js';

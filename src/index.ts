@@ -51,3 +51,4 @@ export {
   type BreakdownRow,
 } from './analysis/breakdown.js';
 export { fieldCoverage, type FieldCoverage } from './analysis/coverage.js';
+export { redFlags, redFlagsOfReleases, redFlagGroups, type RedFlagGrouping, type RedFlagGroupRow, parseRedFlagSettings, statrsQuantile, RED_FLAG_INDICATORS, type RedFlagIndicator, type RedFlagGroup, type RedFlagSettings, type RedFlagsResult, type RedFlagResults, type RedFlagCoverage, type RedFlagSettingsIssue } from './analysis/red-flags.js';

@@ -19,6 +19,12 @@ assert.equal(dataset.processes.length, 1);
 assert.equal(dataset.processes[0].ocid, json.compiledRelease.ocid);
 const stages = new Set(core.spendingByStage(dataset).map((row) => row.stage));
 for (const stage of ['planned', 'tendered', 'awarded', 'contracted', 'paid']) assert.ok(stages.has(stage), `stage ${stage}`);
+// Red flags run in Node too: a compiled release with a tender open 5 days is flagged by R003 (default 15 days).
+const flags = core.redFlags(core.fromOcds([{ ocid: 'ocds-x-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender',
+  tender: { id: 't', tenderPeriod: { startDate: '2024-01-01T00:00:00Z', endDate: '2024-01-06T00:00:00Z' } } }]), '[R003]\n');
+assert.deepEqual(flags.OCID, { 'ocds-x-1': { R003: 1 } });
+assert.deepEqual(flags.reasons['ocds-x-1'].R003, { days: 5, threshold: 15 });
+
 // breakdown in Node: the process counted once under its tender's method, its award amounts summed per currency.
 const method = String(json.compiledRelease.tender?.procurementMethod ?? '').trim().toLowerCase();
 assert.deepEqual(core.breakdown(dataset, { by: 'method' }).map((row) => [row.key, row.value, row.share]), [[method, 1, 1]]);
@@ -60,4 +66,4 @@ for (const path of packed.filter((file) => /\.(js|d\.ts|json|md|html)$/.test(fil
 const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json', import.meta.url), 'utf8'));
 const modulePaths = new Set([...JSON.stringify(manifest).matchAll(/"(?:path|module)":"([^"]+)"/g)].map((match) => match[1]));
 for (const path of modulePaths) assert.ok(packedSet.has(path), `custom-elements.json names ${path}, which is packed`);
-console.log('node: 9 passed, 0 failed');
+console.log('node: 10 passed, 0 failed');

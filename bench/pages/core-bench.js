@@ -151,3 +151,21 @@ export async function longestTaskDuringLoad(url) {
   observer.disconnect();
   return { loadMs, longest: Math.max(0, ...durations), longTasks: durations.length, over200: durations.filter((d) => d > 200).length };
 }
+
+/** `redFlags(dataset)` (every indicator, default settings) against `fromOcds(text)` of the same text, in one run. */
+export async function redFlagsVsFromOcds(url, repetitions) {
+  const text = await (await fetch(url)).text();
+  const fromOcds = [];
+  const redFlags = [];
+  for (let i = 0; i < repetitions; i++) {
+    collectGarbage();
+    let start = performance.now();
+    const dataset = core.fromOcds(text);
+    fromOcds.push(performance.now() - start);
+    collectGarbage();
+    start = performance.now();
+    core.redFlags(dataset);
+    redFlags.push(performance.now() - start);
+  }
+  return { fromOcds, redFlags };
+}

@@ -27,7 +27,8 @@ export type OcdsErrorCode =
   | 'html'
   | 'truncated'
   | 'encoding'
-  | 'redirect';
+  | 'redirect'
+  | 'bad-settings';
 
 /** Thrown for input that cannot be used at all. Never a bare TypeError/SyntaxError. */
 export class OcdsError extends Error {

@@ -1,0 +1,238 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
+import type { Dataset } from '../../src/data/types.js';
+import { formatMoney, formatNumber, formatPercent } from '../../src/i18n/index.js';
+import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
+import { lazy } from '../base/lazy.js';
+import { chartElementStyles } from '../base/styles.js';
+import type * as RedFlagsCode from './red-flags-code.js';
+import { redFlagsMessages } from './messages.js';
+
+const redFlagsCode = lazy(() => import('./red-flags-code.js'));
+const CHART_LIMIT = 15;
+const PROCESS_LIMIT = 25;
+
+/**
+ * cardinal's red flags (open-contracting/cardinal-rs): per buyer (or procuring entity, or supplier) the share of its
+ * evaluable processes each indicator flagged, ranked, with the counts; what the data cannot support said first; each
+ * flagged process with its reasons in words. A red flag is a reason to look closer, not evidence of wrongdoing.
+ *
+ * @summary Red flags: where to look closer.
+ * @event ocds-load @event ocds-render @event ocds-error
+ * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is chosen.
+ * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
+ */
+export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFlagsCode> {
+  static override styles = [
+    chartElementStyles,
+    css`
+      .caution { font-weight: 600; }
+      .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
+      ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
+      /* Links in the text colour, underlined: readable in both themes. */
+      .coverage a { color: inherit; }
+    `,
+  ];
+  protected override messages = redFlagsMessages;
+  protected override dataCode = redFlagsCode;
+  protected override analysisProperties = ['ocid', 'group', 'indicators', 'settingsValue'];
+
+  /** `buyer` (default), `procuring-entity` or `supplier`: whose processes the shares are of. */
+  @property() group: RedFlagGrouping = 'buyer';
+  /** Space-separated indicator codes to compute (default all 11), e.g. `R003 R018`. */
+  @property() indicators?: string;
+  /**
+   * cardinal's settings: the `settings` attribute is the URL of its INI file (same origin as the page or `src`);
+   * the property also takes the INI text or an object with the same keys.
+   */
+  @property({ attribute: 'settings' }) settings?: string | RedFlagSettings;
+  @state() private settingsValue?: RedFlagSettings | string;
+  @state() private settingsProblem?: string;
+  private result?: RedFlagsResult;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('group')) this.selectKind = this.group;
+    if (changed.has('settings')) void this.readSettings();
+    super.willUpdate(changed);
+  }
+
+  private async readSettings(): Promise<void> {
+    const value = this.settings;
+    this.settingsProblem = undefined;
+    if (value === undefined || typeof value === 'object') return void (this.settingsValue = value);
+    if (/^\s*\[|=/.test(value) && !/^https?:|^\/|^\./.test(value.trim())) return void (this.settingsValue = value);
+    try {
+      const url = new URL(value, document.baseURI);
+      const allowed = [location.origin, this.src ? new URL(this.src, document.baseURI).origin : location.origin];
+      if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin)) throw new Error(`settings URL not allowed: ${url.href}`);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`settings: HTTP ${response.status}`);
+      this.settingsValue = await response.text();
+    } catch (error) {
+      this.settingsProblem = error instanceof Error ? error.message : String(error);
+      this.settingsValue = undefined;
+    }
+  }
+
+  private chosenSettings(): RedFlagSettings {
+    const base: RedFlagSettings = typeof this.settingsValue === 'string' ? this.parsedSettings(this.settingsValue) : { ...(this.settingsValue ?? {}) };
+    const wanted = this.indicators?.split(/\s+/).filter((code): code is RedFlagIndicator => (RED_FLAG_CODES as readonly string[]).includes(code));
+    const codes = wanted?.length ? wanted : RED_FLAG_CODES.filter((code) => base[code] !== undefined).length ? RED_FLAG_CODES.filter((code) => base[code] !== undefined) : RED_FLAG_CODES;
+    const settings: Record<string, unknown> = { ...base };
+    for (const code of RED_FLAG_CODES) {
+      if (codes.includes(code)) settings[code] ??= {};
+      else delete settings[code];
+    }
+    return settings as RedFlagSettings;
+  }
+
+  private parsedSettings(text: string): RedFlagSettings {
+    try {
+      const { settings, unknown } = this.code.parseRedFlagSettings(text);
+      if (unknown.length) this.settingsProblem = unknown.map((issue) => `line ${issue.line}: ${issue.message}`).join('; ');
+      return settings;
+    } catch (error) {
+      this.settingsProblem = error instanceof Error ? error.message : String(error);
+      return {};
+    }
+  }
+
+  protected analyse(dataset: Dataset): RedFlagGroupRow[] {
+    const scoped = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
+    this.result = this.code.redFlags(scoped, this.chosenSettings());
+    return this.code.redFlagGroups(scoped, this.result, this.group);
+  }
+
+  private organisationName(row: RedFlagGroupRow, ctx: ChartContext): string {
+    return row.name || ctx.t(`no-organisation.${this.group}`);
+  }
+
+  private indicatorName(code: string, ctx: ChartContext) {
+    return ctx.t(`name.${code}`);
+  }
+
+  protected chartSpec(rows: RedFlagGroupRow[], ctx: ChartContext): object {
+    return this.code.redFlagsChartSpec(rows, {
+      colour: ctx.colours.accent,
+      limit: CHART_LIMIT,
+      label: (row) => `${this.organisationName(row, ctx)} — ${this.indicatorName(row.indicator, ctx)}`,
+      counts: (row) => ctx.t('counts', { flagged: row.flagged, evaluable: row.evaluable }),
+      titles: { share: ctx.t('column.share') },
+    });
+  }
+
+  protected summaryText(rows: RedFlagGroupRow[], ctx: ChartContext): string {
+    const flagged = rows.filter((row) => row.flagged > 0);
+    const top = flagged[0];
+    if (!top) return ctx.t('summary.none');
+    return ctx.t('summary', {
+      count: formatNumber(flagged.length, ctx.tag),
+      top: `${this.organisationName(top, ctx)}, ${this.indicatorName(top.indicator, ctx)}: ${ctx.t('counts', { flagged: top.flagged, evaluable: top.evaluable })}`,
+    });
+  }
+
+  protected tableColumns(ctx: ChartContext): TableColumn<RedFlagGroupRow>[] {
+    return [
+      { key: 'name', label: ctx.t('column.organisation'), format: (row) => this.organisationName(row, ctx) },
+      { key: 'indicator', label: ctx.t('column.indicator'), format: (row) => `${row.indicator} ${this.indicatorName(row.indicator, ctx)}` },
+      { key: 'evaluable', label: ctx.t('column.evaluable'), numeric: true, format: (row) => formatNumber(row.evaluable, ctx.tag) },
+      { key: 'flagged', label: ctx.t('column.flagged'), numeric: true, format: (row) => formatNumber(row.flagged, ctx.tag) },
+      { key: 'share', label: ctx.t('column.share'), numeric: true, format: (row) => formatPercent(row.share, ctx.tag) },
+    ];
+  }
+
+  protected override selectableItems(rows: RedFlagGroupRow[], ctx: ChartContext): SelectableItem[] {
+    return rows
+      .filter((row) => row.flagged > 0)
+      .slice(0, CHART_LIMIT)
+      .map((row) => ({
+        id: row.id,
+        label: `${this.organisationName(row, ctx)} — ${this.indicatorName(row.indicator, ctx)}`,
+        detail: ctx.t('counts', { flagged: row.flagged, evaluable: row.evaluable }),
+        value: row.share,
+        colour: 'accent' as const,
+      }));
+  }
+
+  protected override selectionFromDatum(datum: unknown): string | undefined {
+    const id = (datum as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' ? id.split('|')[0] : undefined;
+  }
+
+  protected override renderDetails(_rows: RedFlagGroupRow[], ctx: ChartContext): TemplateResult | typeof nothing {
+    const result = this.result;
+    if (!result) return nothing;
+    const codes = RED_FLAG_CODES.filter((code) => result.coverage[code]);
+    const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
+    return html`
+      <p class="caution">${ctx.t('caution')}</p>
+      ${this.settingsProblem ? html`<p role="status">${this.settingsProblem}</p>` : nothing}
+      <ul class="coverage">
+        ${codes.map((code) => {
+          const coverage = result.coverage[code]!;
+          const name = this.indicatorName(code, ctx);
+          const line = coverage.evaluable === 0
+            ? ctx.t('not-computable', { code, name })
+            : ctx.t('coverage', { code, name, flagged: formatNumber(coverage.flagged, ctx.tag), evaluable: formatNumber(coverage.evaluable, ctx.tag) });
+          return html`<li data-code=${code}>${line} ${link(code)}</li>`;
+        })}
+      </ul>
+      ${this.renderThresholds(codes, ctx)}
+      ${this.renderProcesses(ctx)}
+    `;
+  }
+
+  private renderThresholds(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
+    const result = this.result!;
+    const settings = this.chosenSettings();
+    const items: string[] = [];
+    if (codes.includes('R003')) items.push(`R003: ${ctx.t('threshold.R003', { value: settings.R003?.threshold ?? 15 })}`);
+    for (const code of codes) {
+      const meta = result.Meta[code];
+      if (!meta) continue;
+      const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
+      if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
+    }
+    return html`<p>${ctx.t('thresholds')}: ${items.join('; ')}. ${ctx.t('fences-note')}</p>`;
+  }
+
+  private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
+    const result = this.result!;
+    const flagged = new Map<string, RedFlagIndicator[]>();
+    for (const code of RED_FLAG_CODES) for (const ocid of result.coverage[code]?.flaggedOcids ?? []) flagged.set(ocid, [...(flagged.get(ocid) ?? []), code]);
+    if (flagged.size === 0) return nothing;
+    const titles = new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []);
+    return html`<h3>${ctx.t('processes')}</h3>
+      <ul class="flags">
+        ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
+          ${titles.get(ocid) ?? ocid}:
+          ${codes.map((code) => html`<span class="badge">${code}</span>${this.reason(ocid, code, ctx)} `)}
+        </li>`)}
+      </ul>`;
+  }
+
+  private reason(ocid: string, code: RedFlagIndicator, ctx: ChartContext): string {
+    const reason = this.result!.reasons[ocid]?.[code];
+    if (!reason) return ctx.t('reason.organisation');
+    const money = (value: unknown) => formatMoney(Number(value), String(reason.currency ?? 'XXX'), ctx.tag);
+    switch (code) {
+      case 'R024':
+      case 'R058':
+        return ctx.t(`reason.${code}`, { second: money(reason.second), winning: money(reason.winning), percent: formatPercent(Number(reason.ratio), ctx.tag), fence: formatPercent(Number(reason.fence), ctx.tag) });
+      case 'R028':
+        return ctx.t('reason.R028', { amount: money(reason.amount) });
+      case 'R036':
+        return ctx.t('reason.R036', { lowest: money(reason.lowest) });
+      default:
+        return ctx.t(`reason.${code}`, reason as Record<string, string | number>);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ocds-red-flags': OcdsRedFlags;
+  }
+}
