@@ -47,11 +47,36 @@ function embedPage(): Plugin {
   };
 }
 
+/** Under `npm start`, the CDN folder's files (the URLs the embed builder's snippets name) served from source. */
+export const CDN_FROM_SOURCE: Record<string, string> = {
+  '/dist/cdn/ocds-widgets.js': '/components/cdn.ts',
+  '/dist/cdn/embed-resize.js': '/components/embed/resize.ts',
+  '/dist/cdn/embed-frame.js': '/components/embed/frame.ts',
+  '/dist/cdn/embed.html': '/demos/embed.html',
+};
+
+/** `npm start` needs no build: /dist/cdn/… is rewritten to the source it is built from. */
+function cdnFromSource(): Plugin {
+  return {
+    name: 'ocds-cdn-from-source',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const [path, query] = (req.url ?? '').split(/\?(.*)/s);
+        const source = CDN_FROM_SOURCE[path];
+        if (source) req.url = query ? `${source}?${query}` : source;
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
-    plugins: cdn ? [embedPage()] : [ocdsApiPlugin()],
-    server: { host: '127.0.0.1', port: 5173 },
+    plugins: cdn ? [embedPage()] : [cdnFromSource(), ocdsApiPlugin()],
+    // No CORS headers from the dev server: the local API's own (and its `cors=0` fault, a server that refuses other
+    // sites) are what a page sees, as from a real server.
+    server: { host: '127.0.0.1', port: 5173, cors: false },
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
       emptyOutDir: false,

@@ -125,14 +125,21 @@ function attributes(options: ElementOptions): string {
     .join('');
 }
 
+/** Snippets are written only for data that passed its check: a pasted chart must not show an error. */
 function updateSnippets(widget: Widget, options: ElementOptions): void {
+  if (checked?.url !== absolute(options.src)) {
+    scriptSnippet.value = iframeSnippet.value = '';
+    return;
+  }
   const kit = kitBase();
   const tag = `ocds-${widget}`;
   scriptSnippet.value = `<script type="module" src="${kit}ocds-widgets.js"></script>\n<${tag}${attributes(options)}></${tag}>`;
   const element = preview.firstElementChild as HTMLElement | null;
   const title = options.heading || element?.shadowRoot?.querySelector('h2')?.textContent?.trim() || 'Chart of public contracting data';
   const height = Math.max(200, Math.ceil(element?.getBoundingClientRect().height ?? 0)) || 480;
-  const query = new URLSearchParams({ widget, ...options, src: absolute(options.src) });
+  // A script-tag element follows its page's language; a frame cannot see the page, so it is told the preview's.
+  const lang = options.lang ?? (element as { languageTag?: string } | null)?.languageTag ?? (document.documentElement.lang || 'en');
+  const query = new URLSearchParams({ widget, ...options, lang, src: absolute(options.src) });
   iframeSnippet.value =
     `<iframe title="${escapeHtml(title)}" src="${escapeHtml(`${kit}embed.html?${query}`)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>\n` +
     `<script type="module" src="${kit}embed-resize.js"></script>`;
@@ -206,6 +213,7 @@ async function check(): Promise<void> {
   checking?.abort();
   checked = undefined;
   snapshotButton.disabled = true;
+  scriptSnippet.value = iframeSnippet.value = '';
   const src = srcInput.value.trim();
   const parsed = parseEmbedParams({ widget: widgetSelect.value, src });
   if (!parsed.ok) return warn(...parsed.errors);
@@ -228,6 +236,7 @@ async function check(): Promise<void> {
     snapshotButton.disabled = false;
     showReport(dataset);
     suggest(dataset);
+    update();
   } catch (error) {
     if (controller.signal.aborted) return;
     const code = (error as { code?: string }).code;

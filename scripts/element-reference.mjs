@@ -54,6 +54,15 @@ try {
   console.error('dist/custom-elements.json is missing: run `npm run build` first.');
   process.exit(1);
 }
+// A reference row with no description tells the reader nothing: every attribute needs its JSDoc.
+const undescribed = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .filter((declaration) => declaration.tagName)
+  .flatMap((declaration) => (declaration.attributes ?? []).filter((a) => !a.description?.trim()).map((a) => `<${declaration.tagName}> ${a.name}`));
+if (undescribed.length) {
+  console.error(`Attributes with no JSDoc description: ${undescribed.join(', ')}.`);
+  process.exit(1);
+}
 const updated = `${readme.slice(0, start)}${START}\n\n${elementReference(manifest)}\n\n${readme.slice(end)}`;
 if (process.argv.includes('--check')) {
   if (updated !== readme) {

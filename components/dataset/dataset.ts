@@ -101,9 +101,13 @@ export class OcdsDataset extends LitElement {
 
   /** URL of OCDS data, loaded once for every chart inside. */
   @property({ reflect: true }) src?: string;
+  /** Pages of an API (OCDS `links.next`) to read at most (default 100); fewer makes the charts say “first N releases”. */
   @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
+  /** Property that wraps the packages, e.g. `arrayReleasePackage`; auto-detected where unambiguous. */
   @property({ reflect: true }) root?: string;
+  /** Per-request timeout in milliseconds (default: the loader's, 30 s). */
   @property({ type: Number, reflect: true }) timeout?: number;
+  /** Space-separated origins besides the `src` origin whose `links.next` may be followed. */
   @property({ attribute: 'follow-origins', reflect: true }) followOrigins?: string;
   /** An OCDS value (package, release, record, arrays, JSON text or bytes) instead of `src`. */
   @property({ attribute: false }) data?: unknown;

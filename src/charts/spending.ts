@@ -61,11 +61,12 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
         type: 'nominal',
         sort: null,
         title: null,
-        // Narrow containers (phones, sidebars) tilt the stage names instead of overlapping them.
+        // The stage names are tilted at every width: Vega measures an axis before a signal-driven angle takes effect,
+        // so names tilted only when narrow ran out of the drawing; a fixed angle is measured and given its height.
         axis: {
-          labelAngle: { expr: 'width < 420 ? -35 : 0' },
-          labelAlign: { expr: "width < 420 ? 'right' : 'center'" },
-          labelBaseline: { expr: "width < 420 ? 'middle' : 'top'" },
+          labelAngle: -35,
+          labelAlign: 'right',
+          labelBaseline: 'middle',
           labelLimit: 120,
         },
       },

@@ -166,3 +166,37 @@ describe('no layout jump while loading', () => {
     }
   });
 });
+
+describe('the stage names under the spending bars are whole at every width', () => {
+  /** The axis labels' boxes that reach outside the drawn SVG. */
+  function clippedLabels(element: ChartElement): string[] {
+    const svg = element.shadowRoot!.querySelector('.chart svg')!;
+    const edge = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll('.role-axis-label text')].filter((text) => text.textContent);
+    expect(labels.length, 'axis labels drawn').to.be.greaterThan(5);
+    return labels
+      .map((text) => ({ text: text.textContent!, box: text.getBoundingClientRect() }))
+      .filter(({ box }) => box.left < edge.left - 0.5 || box.right > edge.right + 0.5 || box.top < edge.top - 0.5 || box.bottom > edge.bottom + 0.5)
+      .map(({ text, box }) => `${text} (${Math.round(box.left)}–${Math.round(box.right)} × ${Math.round(box.top)}–${Math.round(box.bottom)} in ${Math.round(edge.width)} × ${Math.round(edge.height)})`);
+  }
+
+  for (const lang of ['en', 'es']) {
+    it(`drawn at 300–1400 px and resized across them, ${lang}`, async () => {
+      const element = chart('ocds-spending-by-stage', { src: ARMENIA, lang });
+      const box = inBox(300, element);
+      try {
+        await settled(element, 15_000);
+        for (const width of [300, 360, 400, 460, 480, 500, 768, 1280, 1400, 470]) {
+          box.style.width = `${width}px`;
+          // The base resizes the view on the frame after the resize observer saw the new width.
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          await element.rendered;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(clippedLabels(element), `${width} px`).to.deep.equal([]);
+        }
+      } finally {
+        box.remove();
+      }
+    });
+  }
+});

@@ -105,4 +105,23 @@ describe('embed builder (demos/builder.html)', function () {
     await until(() => page.document.querySelector('#report .warning')?.textContent?.includes('could not be reached'), 'the unreachable explanation');
     expect(page.document.querySelector<HTMLButtonElement>('#snapshot')!.disabled).to.equal(true);
   });
+
+  it('writes no snippet for a source that failed its check, and tells the frame the language', async () => {
+    const page = await openBuilder();
+    const snippets = () => ['#script-snippet', '#iframe-snippet'].map((id) => page.document.querySelector<HTMLTextAreaElement>(id)!.value);
+    // Checked and usable: both snippets; the frame cannot inherit the page's lang, so the iframe's URL names it.
+    const iframe = await until(() => snippets()[1], 'the iframe snippet');
+    const frameUrl = new URL(iframe.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&'));
+    expect(frameUrl.searchParams.get('lang')).to.equal(page.document.documentElement.lang || 'en');
+    const src = page.document.querySelector<HTMLInputElement>('#src')!;
+    for (const url of ['/api/files/no-such-publisher/none.json', '/demos/index.html', 'http://127.0.0.1:9/unreachable.json']) {
+      src.value = url;
+      src.dispatchEvent(new Event('change'));
+      await until(() => page.document.querySelector('#report .warning'), `the check of ${url} to fail`);
+      expect(snippets(), url).to.deep.equal(['', '']);
+    }
+    src.value = PARAGUAY_RECORD;
+    src.dispatchEvent(new Event('change'));
+    await until(() => snippets().every(Boolean), 'snippets again for usable data');
+  });
 });
