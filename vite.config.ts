@@ -20,6 +20,7 @@ const PACKAGE_ENTRIES: Record<string, string> = {
   'supplier-network': 'components/supplier-network/define.ts',
   breakdown: 'components/breakdown/define.ts',
   'process-table': 'components/process-table/define.ts',
+  'red-flags': 'components/red-flags/define.ts',
   dataset: 'components/dataset/define.ts',
   'data-quality': 'components/data-quality/define.ts',
 };

@@ -11,6 +11,7 @@ export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> =
   'ocds-process-table': () => import('./process-table/define.js'),
   'ocds-dataset': () => import('./dataset/define.js'),
   'ocds-data-quality': () => import('./data-quality/define.js'),
+  'ocds-red-flags': () => import('./red-flags/define.js'),
 };
 
 const requested = new Map<string, Promise<void>>();

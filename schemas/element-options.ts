@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import { BREAKDOWN_BY, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analysis/breakdown-constants.js';
 import { PROCESS_COLUMNS } from '../src/analysis/process-table-keys.js';
+import { RED_FLAG_CODES } from '../src/analysis/red-flag-constants.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
@@ -17,6 +18,7 @@ export const WIDGETS = [
   'breakdown',
   'data-quality',
   'process-table',
+  'red-flags',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 
@@ -120,6 +122,13 @@ export const elementOptions = {
     query: z.optional(z.string().check(z.maxLength(500))),
     'sort-by': z.optional(z.enum(PROCESS_COLUMNS)),
     'sort-direction': z.optional(z.enum(['ascending', 'descending'])),
+  }),
+  'red-flags': z.strictObject({
+    ...commonOptions,
+    group: z.optional(z.enum(['buyer', 'procuring-entity', 'supplier'])),
+    indicators: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((code) => (RED_FLAG_CODES as readonly string[]).includes(code.toUpperCase())), { message: `must be indicator codes among ${RED_FLAG_CODES.join(' ')}` }))),
+    // A cardinal settings file: a URL (fetched like src) or the INI text itself.
+    settings: z.optional(z.string().check(z.maxLength(20_000))),
   }),
 } satisfies Record<Widget, z.ZodMiniObject>;
 
