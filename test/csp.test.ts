@@ -36,4 +36,14 @@ describe("strict CSP (script-src 'self'; style-src 'self')", () => {
     expect(outcome.table).to.equal(outcome.rows);
     expect(outcome.violations).to.deep.equal([]);
   });
+
+  it('<ocds-red-flags> loads, draws, shows a tooltip and its table with zero violations', async () => {
+    const outcome = await cspPageOutcome<Record<string, unknown>>('/test/csp/red-flags.html', 800, 900);
+    expect(outcome.policyEnforced).to.equal(true);
+    expect(outcome.status, String(outcome.error)).to.equal('ready');
+    expect(outcome.bars).to.be.greaterThan(0);
+    expect(outcome.tooltip).to.contain('%');
+    expect(outcome.table).to.be.greaterThan(0);
+    expect(outcome.violations).to.deep.equal([]);
+  });
 });

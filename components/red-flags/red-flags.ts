@@ -119,7 +119,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       limit: CHART_LIMIT,
       label: (row) => `${this.organisationName(row, ctx)} — ${this.indicatorName(row.indicator, ctx)}`,
       counts: (row) => ctx.t('counts', { flagged: row.flagged, evaluable: row.evaluable }),
-      titles: { share: ctx.t('column.share') },
+      titles: { share: ctx.t('column.share'), flagged: ctx.t('column.flagged') },
     });
   }
 

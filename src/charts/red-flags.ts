@@ -7,7 +7,7 @@ export interface RedFlagsChartOptions {
   label: (row: RedFlagGroupRow) => string;
   /** "4 of 9" */
   counts: (row: RedFlagGroupRow) => string;
-  titles: { share: string };
+  titles: { share: string; flagged: string };
   limit: number;
 }
 
@@ -25,7 +25,11 @@ export function redFlagsChartSpec(rows: RedFlagGroupRow[], options: RedFlagsChar
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
       x: { field: 'share', type: 'quantitative', title: options.titles.share, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-      tooltip: [{ field: 'label', title: ' ' }, { field: 'counts', title: options.titles.share }],
+      tooltip: [
+        { field: 'label', title: ' ' },
+        { field: 'share', title: options.titles.share, format: '.0%' },
+        { field: 'counts', title: options.titles.flagged },
+      ],
     },
   };
 }
