@@ -6,7 +6,7 @@ import { fromOcds, type Dataset, type DataIssue, type Money } from '../../src/in
 // Byte-for-byte: the test server re-encodes text files it serves itself (see demos/api/koa.js).
 const REAL = '/raw/test/fixtures/ocds/real/';
 
-// The browser cannot list a directory: this list must match `find test/fixtures/ocds/real -type f` (64 files).
+// The browser cannot list a directory: this list must match `find test/fixtures/ocds/real -type f` (69 files).
 const REAL_FILES = [
   'armenia/sample-data/6.json',
   'australia-nsw/sample-data/0.json',
@@ -40,6 +40,8 @@ const REAL_FILES = [
   'mexico-gacm/sample-data/records/10.json',
   'mexico-gacm/sample-data/releases/10-RELEASE_10_2017-03-06T21_30_25_373Z.json',
   'mexico-gacm/sample-data/releases/10-RELEASE_10_2017-10-04T00_53_15_398Z.json',
+  'mexico-gacm/sample-data/releases/110-RELEASE_110_2017-10-04T00_53_15_715Z.json',
+  'mexico-gacm/sample-data/releases/126-RELEASE_126_2017-10-04T00_53_15_933Z.json',
   'mexico-gacm/sample-data/releases/390-RELEASE_390_2017-10-04T00_53_18_722Z.json',
   'mexico-inai/sample-data/PC-0010-PC-0010.json',
   'mexico-inai/sample-data/PC-0012-PC-0012.json',
@@ -50,9 +52,12 @@ const REAL_FILES = [
   'nigeria/sample-data/records/ocds-gyl66f-borbda-27yetd.json',
   'nigeria/sample-data/releases/ocds-gyl66f-borbda-27yetd-ocds-gyl66f-borbda-27yetd.json',
   'paraguay-dncp/rparrapy-ocds-viz/155220.json',
+  'paraguay-dncp/sample-data/record-packages-2016/273637.json',
   'paraguay-dncp/sample-data/records/277004.json',
   'paraguay-dncp/sample-data/records/280555.json',
   'paraguay-dncp/sample-data/records/ocds-03ad3f-277004-277004-adquisicion-equipos-e-insumos-informaticos.json',
+  'paraguay-dncp/sample-data/releases/274744-nelson-francisco-vera-quintana-2-contract.json',
+  'paraguay-dncp/sample-data/releases/ocds-03ad3f-274744-274744-nelson-francisco-vera-quintana-2-contract.json',
   'paraguay-dncp/sample-data/releases/ocds-03ad3f-277004-277004-adquisicion-equipos-e-insumos-informaticos-1-award.json',
   'paraguay-dncp/sample-data/releases/ocds-03ad3f-277004-277004-adquisicion-equipos-e-insumos-informaticos-planning.json',
   'paraguay-dncp/sample-data/releases/ocds-03ad3f-277004-277004-adquisicion-equipos-e-insumos-informaticos-tender.json',
@@ -128,7 +133,7 @@ const withCode = (issues: DataIssue[], code: string) => issues.filter((issue) =>
 
 describe('real publisher files through fromOcds', () => {
   it('lists every file of test/fixtures/ocds/real', () => {
-    expect(REAL_FILES.length).to.equal(64);
+    expect(REAL_FILES.length).to.equal(69);
     expect(new Set(REAL_FILES).size).to.equal(REAL_FILES.length);
   });
 
