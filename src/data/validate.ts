@@ -88,6 +88,7 @@ export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink
   }
   const context = new RepairContext(prefix, ocid, onIssue);
   repairTag(value, context);
+  repairMisnamedLists(value, context);
   context.walkObject(value, []);
   // zod copies what it parses: it runs only to tell what to drop from a release the quick check rejects.
   if (!isValidRelease(value)) context.dropInvalid(value, safeParse(releaseSchema, value));
@@ -190,6 +191,43 @@ function repairTag(release: JsonObject, context: RepairContext): void {
     context.issue('tag-string', ['tag'], `tag "${release.tag}" is a string, read as a list of one tag.`);
     release.tag = [release.tag];
   }
+}
+
+/**
+ * Lists published under the singular key (Paraguay's 2016 records: `compiledRelease.contract: [{…}]`) are read as
+ * the OCDS list, when the singular key holds an array of objects and the plural key is absent. Only the lists
+ * whose items the model reads: awards, contracts, their transactions and milestones.
+ */
+function repairMisnamedLists(release: JsonObject, context: RepairContext): void {
+  renameList(release, 'award', 'awards', [], context);
+  renameList(release, 'contract', 'contracts', [], context);
+  for (const key of ['planning', 'tender'] as const) {
+    const stage = release[key];
+    if (isPlainObject(stage)) renameList(stage, 'milestone', 'milestones', [key], context);
+  }
+  const contracts = release.contracts;
+  if (!Array.isArray(contracts)) return;
+  contracts.forEach((contract, index) => {
+    if (!isPlainObject(contract)) return;
+    renameList(contract, 'milestone', 'milestones', ['contracts', index], context);
+    const implementation = contract.implementation;
+    if (!isPlainObject(implementation)) return;
+    const path: Segment[] = ['contracts', index, 'implementation'];
+    renameList(implementation, 'transaction', 'transactions', path, context);
+    renameList(implementation, 'milestone', 'milestones', path, context);
+  });
+}
+
+function renameList(parent: JsonObject, singular: string, plural: string, path: Segment[], context: RepairContext): void {
+  const list = parent[singular];
+  if (parent[plural] !== undefined || !Array.isArray(list) || list.length === 0 || !list.every(isPlainObject)) return;
+  context.issue(
+    'list-misnamed',
+    [...path, singular],
+    `${list.length} item(s) under "${singular}" are read as "${plural}", where OCDS puts them.`,
+  );
+  parent[plural] = list;
+  delete parent[singular];
 }
 
 class RepairContext {
