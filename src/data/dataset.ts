@@ -12,7 +12,7 @@ import type { OcdsContent } from './shapes.js';
 import { compileReleases } from './merge.js';
 import { upgradeRelease } from './upgrade.js';
 import { dateTime } from './dates.js';
-import { checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
+import { UnchartedAmounts, checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
 import { OrganisationRegistry, buildProcess } from './model.js';
 import { releaseContents } from './release-contents.js';
 
@@ -108,6 +108,7 @@ function tagStage(tag: unknown): number {
 function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<void, Dataset> {
   const issues: DataIssue[] = extra.issues ? [...extra.issues] : [];
   const onIssue = (issue: DataIssue) => issues.push(issue);
+  const uncharted = new UnchartedAmounts();
   const inputs = new Map<string, ProcessInput>();
   let complete = extra.complete ?? true;
   let incompleteReason = extra.incompleteReason;
@@ -132,14 +133,14 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
       if (ocid !== undefined) {
         onIssue({ code: 'release-missing-id', path: path ? `${path}.id` : 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
       }
-      const release = repairRelease(raw, path, onIssue);
+      const release = repairRelease(raw, path, onIssue, uncharted);
       if (release) inputFor(String(release.ocid)).releases.push(release);
       return;
     }
     const key = `${ocid}\u0000${String(id).trim()}`;
     const earlier = seen.get(key);
     if (!earlier) {
-      const release = repairRelease(raw, path, onIssue);
+      const release = repairRelease(raw, path, onIssue, uncharted);
       if (release) {
         seen.set(key, [release]);
         inputFor(String(release.ocid)).releases.push(release);
@@ -148,7 +149,8 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     }
     // Repair issues of a copy that is dropped are not reported twice.
     const repairIssues: DataIssue[] = [];
-    const release = repairRelease(raw, path, (issue) => repairIssues.push(issue));
+    const releaseAmounts = new UnchartedAmounts();
+    const release = repairRelease(raw, path, (issue) => repairIssues.push(issue), releaseAmounts);
     if (!release) {
       repairIssues.forEach(onIssue);
       return;
@@ -164,6 +166,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
       return;
     }
     repairIssues.forEach(onIssue);
+    uncharted.absorb(releaseAmounts);
     onIssue({
       code: 'release-id-repeated',
       path,
@@ -210,7 +213,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
       });
       if (compiledRaw) {
         if (compiledRaw.ocid === undefined) compiledRaw.ocid = ocid;
-        const compiled = repairRelease(compiledRaw, 'compiledRelease', onIssue);
+        const compiled = repairRelease(compiledRaw, 'compiledRelease', onIssue, uncharted);
         if (compiled && input.compiled) {
           onIssue({
             code: 'duplicate-record',
@@ -225,6 +228,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     }
   }
 
+  issues.push(...uncharted.issues());
   const organisations = new OrganisationRegistry();
   const context = { onIssue, organisations };
   const processes = [];
