@@ -18,10 +18,10 @@ const BUDGET_GZIP = 30 * 1024;
  * written plus about 1 KB: lower these as the figures come down.
  */
 const CEILING_GZIP = {
-  'ocds-spending-by-stage': 49.5 * 1024,
-  'ocds-contract-timeline': 56.1 * 1024,
-  'ocds-supplier-network': 56.6 * 1024,
-  'ocds-dataset': 41.9 * 1024,
+  'ocds-spending-by-stage': 50.5 * 1024,
+  'ocds-contract-timeline': 57.2 * 1024,
+  'ocds-supplier-network': 57.6 * 1024,
+  'ocds-dataset': 43.1 * 1024,
 };
 const dir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
 const ENTRY = 'ocds-widgets.js';
