@@ -12,7 +12,7 @@ import type { OcdsContent } from './shapes.js';
 import { compileReleases } from './merge.js';
 import { upgradeRelease } from './upgrade.js';
 import { dateTime } from './dates.js';
-import { checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
+import { UnchartedAmounts, checkDate, isPlainObject, releaseReference, repairOcid, repairRelease } from './validate.js';
 import { OrganisationRegistry, buildProcess } from './model.js';
 import { releaseContents } from './release-contents.js';
 
@@ -108,8 +108,8 @@ function tagStage(tag: unknown): number {
 function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<void, Dataset> {
   const issues: DataIssue[] = extra.issues ? [...extra.issues] : [];
   const onIssue = (issue: DataIssue) => issues.push(issue);
+  const uncharted = new UnchartedAmounts();
   const inputs = new Map<string, ProcessInput>();
-  const seen = new Set<string>();
   let complete = extra.complete ?? true;
   let incompleteReason = extra.incompleteReason;
 
@@ -122,28 +122,59 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     return input;
   };
 
-  // A full release: exact duplicates (same ocid and release id) are dropped before any repair.
+  // A full release. A release id seen before in the same ocid: an exact copy (after repair) is dropped; a
+  // release with other content is kept (publishers re-issue an id with a new date) and merged in date order.
+  const seen = new Map<string, JsonObject[]>();
   const addRelease = (raw: JsonObject, path: string, recordOcid?: string): void => {
     if (recordOcid !== undefined && raw.ocid === undefined) raw.ocid = recordOcid;
     const ocid = repairOcid(raw);
     const id = raw.id;
-    if (ocid !== undefined && (typeof id === 'string' || typeof id === 'number')) {
-      const key = `${ocid}\u0000${String(id).trim()}`;
-      if (seen.has(key)) {
-        onIssue({
-          code: 'duplicate-release',
-          path,
-          ocid,
-          message: `Release "${String(id)}" of ${ocid} appears more than once; the copy was dropped.`,
-        });
-        return;
+    if (ocid === undefined || (typeof id !== 'string' && typeof id !== 'number')) {
+      if (ocid !== undefined) {
+        onIssue({ code: 'release-missing-id', path: path ? `${path}.id` : 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
       }
-      seen.add(key);
-    } else if (ocid !== undefined) {
-      onIssue({ code: 'release-missing-id', path: path ? `${path}.id` : 'id', ocid, message: `A release of ${ocid} has no id: a copy of it could not be told apart.` });
+      const release = repairRelease(raw, path, onIssue, uncharted);
+      if (release) inputFor(String(release.ocid)).releases.push(release);
+      return;
     }
-    const release = repairRelease(raw, path, onIssue);
-    if (release) inputFor(String(release.ocid)).releases.push(release);
+    const key = `${ocid}\u0000${String(id).trim()}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      const release = repairRelease(raw, path, onIssue, uncharted);
+      if (release) {
+        seen.set(key, [release]);
+        inputFor(String(release.ocid)).releases.push(release);
+      }
+      return;
+    }
+    // Repair issues of a copy that is dropped are not reported twice.
+    const repairIssues: DataIssue[] = [];
+    const releaseAmounts = new UnchartedAmounts();
+    const release = repairRelease(raw, path, (issue) => repairIssues.push(issue), releaseAmounts);
+    if (!release) {
+      repairIssues.forEach(onIssue);
+      return;
+    }
+    const content = canonicalJson(release);
+    if (earlier.some((other) => canonicalJson(other) === content)) {
+      onIssue({
+        code: 'duplicate-release',
+        path,
+        ocid,
+        message: `Release "${String(id)}" of ${ocid} appears more than once; the copy was dropped.`,
+      });
+      return;
+    }
+    repairIssues.forEach(onIssue);
+    uncharted.absorb(releaseAmounts);
+    onIssue({
+      code: 'release-id-repeated',
+      path,
+      ocid,
+      message: `Release id "${String(id)}" of ${ocid} is used by releases with different content; all are kept and merged in date order.`,
+    });
+    earlier.push(release);
+    inputFor(String(release.ocid)).releases.push(release);
   };
 
   // Issue paths are relative to the release (or the record) they are found in; the issue's ocid says which.
@@ -182,7 +213,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
       });
       if (compiledRaw) {
         if (compiledRaw.ocid === undefined) compiledRaw.ocid = ocid;
-        const compiled = repairRelease(compiledRaw, 'compiledRelease', onIssue);
+        const compiled = repairRelease(compiledRaw, 'compiledRelease', onIssue, uncharted);
         if (compiled && input.compiled) {
           onIssue({
             code: 'duplicate-record',
@@ -197,6 +228,7 @@ function* datasetSteps(contents: OcdsContent[], extra: BuildExtra): Generator<vo
     }
   }
 
+  issues.push(...uncharted.issues());
   const organisations = new OrganisationRegistry();
   const context = { onIssue, organisations };
   const processes = [];
@@ -247,14 +279,23 @@ function compileProcess(
   input: ProcessInput,
   onIssue: (issue: DataIssue) => void,
 ): { compiled: JsonObject; history: ReleaseRef[] } {
-  const releases = input.releases.map((release, index) => ({
+  const releases = input.releases.map((release) => ({
     release,
-    index,
     time: typeof release.date === 'string' ? dateTime(release.date) : Number.NEGATIVE_INFINITY,
     stage: releaseStage(release.tag),
+    id: release.id === undefined || release.id === null ? '' : String(release.id),
+    content: undefined as string | undefined,
   }));
   // Publishers give several stage releases one date and APIs list newest first: order by date, then stage.
-  releases.sort((a, b) => compareTimes(a.time, b.time) || a.stage - b.stage || a.index - b.index);
+  // Ties are broken by release id, then by content, so the compiled release never depends on the input order.
+  const contentOf = (entry: (typeof releases)[number]) => (entry.content ??= canonicalJson(entry.release));
+  releases.sort(
+    (a, b) =>
+      compareTimes(a.time, b.time) ||
+      a.stage - b.stage ||
+      compareStrings(a.id, b.id) ||
+      compareStrings(contentOf(a), contentOf(b)),
+  );
   const ordered = releases.map(({ release }) => release);
 
   const history: ReleaseRef[] = [];
@@ -319,6 +360,17 @@ function compareTimes(a: number, b: number): number {
   if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : -1;
   if (Number.isNaN(b)) return 1;
   return a < b ? -1 : 1;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** JSON with object keys sorted: equal for releases with the same content whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    isPlainObject(item) ? Object.fromEntries(Object.keys(item).sort().map((key) => [key, item[key]])) : item,
+  );
 }
 
 function firstMeta(contents: OcdsContent[]): OcdsContent['meta'] {

@@ -37,16 +37,17 @@ export class OrganisationRegistry {
     // Only identity keys built from an identifier carry one (`scheme/id`, the scheme normalised).
     const id = ref.identifier?.id;
     if (!entry.identifier && id && !ref.key.startsWith('name:') && !ref.key.startsWith('party:')) {
-      const scheme = normaliseScheme(ref.identifier?.scheme);
+      // A scheme-less identifier used as the identity (see `organisationKey`) has its scheme in the key.
+      const scheme = normaliseScheme(ref.identifier?.scheme) ?? ref.key.slice(0, ref.key.indexOf('/'));
       if (scheme) entry.identifier = { scheme, id };
     }
   }
 
-  /** Organisations by key; names most frequent first (ties: first seen first). */
+  /** Organisations by key; names most frequent first (ties in code-unit order, so the input order does not matter). */
   toMap(): Map<string, Organisation> {
     const organisations = new Map<string, Organisation>();
     for (const [key, entry] of this.entries) {
-      const names = [...entry.names].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+      const names = [...entry.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
       organisations.set(key, entry.identifier ? { key, names, identifier: entry.identifier } : { key, names });
     }
     return organisations;
@@ -72,6 +73,13 @@ class ProcessReader {
   private readonly partiesByIdentifier = new Map<string, JsonObject>();
   /** The identity each party was registered under (a reference with the same identity is not counted again). */
   private readonly partyKeys = new Map<JsonObject, string>();
+  /**
+   * Identifier-based keys of this process's parties by their name key, for references with a name and no
+   * identifier (1.0 payees upgraded without their party); null when two identifiers share the name.
+   */
+  private readonly keysByName = new Map<string, string | null>();
+  /** Identity keys taken from a scheme-less identifier, reported once per process. */
+  private readonly schemeless = new Set<string>();
   private counts: Map<string, { path: string; message: string; count: number }> | undefined;
 
   constructor(
@@ -85,7 +93,7 @@ class ProcessReader {
       const identifierId = text(object(party.identifier)?.id);
       if (identifierId && !this.partiesByIdentifier.has(identifierId)) this.partiesByIdentifier.set(identifierId, party);
       // Every party is an organisation seen in the dataset, referenced or not (tenderers, enquirers, ...).
-      const ref = this.ref(object(party.identifier), text(party.name) ?? text(object(party.identifier)?.legalName) ?? '', id);
+      const ref = this.ref(object(party.identifier), text(party.name) ?? text(object(party.identifier)?.legalName) ?? '', id, 'parties');
       if (ref) {
         this.partyKeys.set(party, ref.key);
         context.organisations.add(ref);
@@ -294,7 +302,7 @@ class ProcessReader {
       text(party?.name) ||
       text(identifierObject?.legalName) ||
       '';
-    const ref = this.ref(identifierObject, name, text(party?.id) ?? referenceId);
+    const ref = this.ref(identifierObject, name, text(party?.id) ?? referenceId, path);
     if (!ref) return undefined;
     if (referenceId !== undefined && !party && ref.key.startsWith('party:')) {
       this.issue('party-not-found', `${path}.id`, `No party with id "${referenceId}" and no name or identifier to tell who it is.`);
@@ -304,9 +312,21 @@ class ProcessReader {
   }
 
   /** An OrgRef from what is known of an organisation; undefined when nothing is. */
-  private ref(identifierObject: JsonObject | undefined, name: string, partyId: string | undefined): OrgRef | undefined {
+  private ref(identifierObject: JsonObject | undefined, name: string, partyId: string | undefined, path: string): OrgRef | undefined {
     if (partyId === undefined && !name && !identifierObject) return undefined;
     const ref: OrgRef = { key: organisationKey({ identifier: identifierObject, name, id: partyId }, this.ocid), name };
+    const nameKey = name ? organisationKey({ name }, this.ocid) : undefined;
+    if (nameKey !== undefined && nameKey !== ref.key && !ref.key.startsWith('party:')) {
+      const known = this.keysByName.get(nameKey);
+      this.keysByName.set(nameKey, known === undefined || known === ref.key ? ref.key : null);
+    } else if (nameKey !== undefined && nameKey === ref.key && !identifierObject) {
+      const known = this.keysByName.get(nameKey);
+      if (known) ref.key = known;
+    }
+    if (ref.key.startsWith('MX-RFC/') && normaliseScheme(identifierObject?.scheme) === undefined && !this.schemeless.has(ref.key)) {
+      this.schemeless.add(ref.key); // once per process
+      this.issue('identifier-without-scheme', `${path}.identifier`, `Identifier "${String(identifierObject?.id)}" has no scheme; it has the form of a Mexican RFC and is used as one.`);
+    }
     if (partyId !== undefined) ref.partyId = partyId;
     if (identifierObject) {
       const identifier: NonNullable<OrgRef['identifier']> = {};

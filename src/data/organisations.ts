@@ -58,12 +58,16 @@ export function organisationKey(
   const scheme = normaliseScheme(org.identifier?.scheme);
   const id = normaliseIdentifierId(org.identifier?.id);
   if (scheme && id !== undefined && !isPlaceholderId(id)) return boundedKey(`${scheme}/${id}`);
+  // Without a scheme an id is only trusted when it has the form of a national id that cannot be mistaken for a
+  // feed's own numbering ("1" for every supplier): Mexico's RFC (3-4 letters, a yymmdd date, 3 characters).
+  if (!scheme && id !== undefined && !isPlaceholderId(id) && RFC_FORM.test(id)) return `MX-RFC/${id}`;
   const name = typeof org.name === 'string' ? cached(nameCache, org.name, normaliseName) : '';
   if (name) return boundedKey(`name:${name}`);
   return boundedKey(`party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`);
 }
 
 const MAX_KEY_LENGTH = 200;
+const RFC_FORM = /^[A-Z&Ñ]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z0-9]{3}$/;
 
 /**
  * Keys travel into charts (Vega compares them on every frame) and attributes (`focus=`): a free-text name of

@@ -7,6 +7,7 @@ import { safeParse, type z } from 'zod/mini';
 import type { DataIssue, JsonObject, ReleaseRef } from './types.js';
 import { parseOcdsDate } from './dates.js';
 import { normaliseCurrency } from './organisations.js';
+import { DecimalSum } from '../analysis/decimal-sum.js';
 
 export type IssueSink = (issue: DataIssue) => void;
 
@@ -72,7 +73,12 @@ const COUNTED: Record<string, string> = {
  * Repairs one release (or compiled release) in place and returns it, or undefined when it cannot be used
  * (not an object, or no ocid). `prefix` is the release's own path, prepended to issue paths.
  */
-export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink): JsonObject | undefined {
+export function repairRelease(
+  value: unknown,
+  prefix: string,
+  onIssue: IssueSink,
+  uncharted?: UnchartedAmounts,
+): JsonObject | undefined {
   if (!isPlainObject(value)) {
     onIssue({ code: 'release-not-object', path: prefix, message: 'A release is not a JSON object; it was dropped.' });
     return undefined;
@@ -86,8 +92,9 @@ export function repairRelease(value: unknown, prefix: string, onIssue: IssueSink
     onIssue({ code: 'ocid-repaired', path: join(prefix, 'ocid'), ocid, message: `ocid ${JSON.stringify(value.ocid)} read as "${ocid}".` });
     value.ocid = ocid;
   }
-  const context = new RepairContext(prefix, ocid, onIssue);
+  const context = new RepairContext(prefix, ocid, onIssue, uncharted);
   repairTag(value, context);
+  repairMisnamedLists(value, context);
   context.walkObject(value, []);
   // zod copies what it parses: it runs only to tell what to drop from a release the quick check rejects.
   if (!isValidRelease(value)) context.dropInvalid(value, safeParse(releaseSchema, value));
@@ -192,6 +199,103 @@ function repairTag(release: JsonObject, context: RepairContext): void {
   }
 }
 
+/**
+ * Lists published under the singular key (Paraguay's 2016 records: `compiledRelease.contract: [{…}]`) are read as
+ * the OCDS list, when the singular key holds an array of objects and the plural key is absent. Only the lists
+ * whose items the model reads: awards, contracts, their transactions and milestones.
+ */
+function repairMisnamedLists(release: JsonObject, context: RepairContext): void {
+  renameList(release, 'award', 'awards', [], context);
+  renameList(release, 'contract', 'contracts', [], context);
+  for (const key of ['planning', 'tender'] as const) {
+    const stage = release[key];
+    if (isPlainObject(stage)) renameList(stage, 'milestone', 'milestones', [key], context);
+  }
+  const contracts = release.contracts;
+  if (!Array.isArray(contracts)) return;
+  contracts.forEach((contract, index) => {
+    if (!isPlainObject(contract)) return;
+    renameList(contract, 'milestone', 'milestones', ['contracts', index], context);
+    const implementation = contract.implementation;
+    if (!isPlainObject(implementation)) return;
+    const path: Segment[] = ['contracts', index, 'implementation'];
+    renameList(implementation, 'transaction', 'transactions', path, context);
+    renameList(implementation, 'milestone', 'milestones', path, context);
+  });
+}
+
+function renameList(parent: JsonObject, singular: string, plural: string, path: Segment[], context: RepairContext): void {
+  const list = parent[singular];
+  if (parent[plural] !== undefined || !Array.isArray(list) || list.length === 0 || !list.every(isPlainObject)) return;
+  context.issue(
+    'list-misnamed',
+    [...path, singular],
+    `${list.length} item(s) under "${singular}" are read as "${plural}", where OCDS puts them.`,
+  );
+  parent[plural] = list;
+  delete parent[singular];
+}
+
+/** Where the model reads amounts (`{amount, currency}`), paths with indices left out; 1.0 transactions too. */
+const CHARTED_AMOUNTS = new Set([
+  'planning.budget.amount',
+  'tender.value',
+  'awards.value',
+  'contracts.value',
+  'contracts.implementation.transactions.value',
+  'contracts.implementation.transactions.amount',
+]);
+
+/**
+ * Amounts found at paths the model does not read (Taiwan's `awards[].items[].suppliers[].awardValue`), gathered
+ * over every release read: per path (indices written `[]`), how many and their total per currency.
+ */
+export class UnchartedAmounts {
+  private readonly paths = new Map<string, { count: number; totals: Map<string, DecimalSum> }>();
+
+  add(path: string, amount: unknown, currency: unknown): void {
+    let entry = this.paths.get(path);
+    if (!entry) {
+      entry = { count: 0, totals: new Map() };
+      this.paths.set(path, entry);
+    }
+    entry.count++;
+    if (typeof amount !== 'number') return;
+    const code = normaliseCurrency(currency) ?? 'XXX';
+    let total = entry.totals.get(code);
+    if (!total) entry.totals.set(code, (total = new DecimalSum()));
+    total.add(amount);
+  }
+
+  /** Adds what `other` gathered (a release kept after its repair was gathered apart). */
+  absorb(other: UnchartedAmounts): void {
+    for (const [path, { count, totals }] of other.paths) {
+      let entry = this.paths.get(path);
+      if (!entry) this.paths.set(path, (entry = { count: 0, totals: new Map() }));
+      entry.count += count;
+      for (const [code, sum] of totals) {
+        const total = entry.totals.get(code);
+        if (total) total.add(sum.value);
+        else entry.totals.set(code, sum);
+      }
+    }
+  }
+
+  /** One `amounts-not-charted` issue per path. */
+  issues(): DataIssue[] {
+    return [...this.paths].map(([path, { count, totals }]) => {
+      const sums = [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, sum]) => `${sum.value} ${code}`);
+      return {
+        code: 'amounts-not-charted',
+        path,
+        message: `${count} amount(s) at ${path}, where OCDS does not put the values charted here, are not in any chart${
+          sums.length > 0 ? ` (total ${sums.join(', ')})` : ''
+        }.`,
+      };
+    });
+  }
+}
+
 class RepairContext {
   private counts: Map<string, { path: string; message: string; count: number }> | undefined;
 
@@ -199,6 +303,7 @@ class RepairContext {
     private readonly prefix: string,
     private readonly ocid: string,
     private readonly onIssue: IssueSink,
+    private readonly uncharted?: UnchartedAmounts,
   ) {}
 
   issue(code: string, segments: Segment[], message: string): void {
@@ -240,6 +345,11 @@ class RepairContext {
       else if (repaired !== value) object[key] = repaired;
       if (!this.walkChild(object[key], segments)) delete object[key];
       segments.pop();
+    }
+    // An amount (after its repair above) where the model does not read one: counted, never silently lost.
+    if (this.uncharted && typeof object.amount === 'number' && object.currency !== undefined && segments.length > 0) {
+      const path = genericPath(segments);
+      if (!CHARTED_AMOUNTS.has(path.replace(/\[\]/g, ''))) this.uncharted.add(path, object.amount, object.currency);
     }
   }
 
@@ -503,6 +613,13 @@ function isValueField(segments: Segment[]): boolean {
   if (parent === 'tender' || parent === 'unit') return true;
   const list = segments[segments.length - 3];
   return typeof parent === 'number' && (list === 'awards' || list === 'contracts' || list === 'transactions');
+}
+
+/** `awards[].items[].value`: the path with its indices left out. */
+function genericPath(segments: Segment[]): string {
+  let path = '';
+  for (const segment of segments) path += typeof segment === 'number' ? '[]' : path ? `.${segment}` : segment;
+  return path;
 }
 
 export function isPlainObject(value: unknown): value is JsonObject {

@@ -45,8 +45,12 @@ describe('organisationKey', () => {
   });
 
   it('falls back to the name when there is no scheme or no id', () => {
-    expect(organisationKey({ identifier: { id: 'TCM951030A17' }, name: 'Tiendas Comercial Mexicana' }, OCID)).to.equal(
+    // A scheme-less id that is not an RFC (a feed's own numbering) is not an identity.
+    expect(organisationKey({ identifier: { id: '1' }, name: 'Tiendas Comercial Mexicana' }, OCID)).to.equal(
       'name:tiendas comercial mexicana',
+    );
+    expect(organisationKey({ identifier: { id: 'TCM951030A17' }, name: 'Tiendas Comercial Mexicana' }, OCID)).to.equal(
+      'MX-RFC/TCM951030A17',
     );
     expect(organisationKey({ identifier: { scheme: 'RFC' }, name: 'Tiendas Comercial Mexicana' }, OCID)).to.equal(
       'name:tiendas comercial mexicana',
