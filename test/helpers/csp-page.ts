@@ -53,3 +53,33 @@ export async function showTable(element: ChartElement, button: string) {
     table: root.querySelectorAll('table tbody tr').length,
   };
 }
+
+/** What a bar chart's strict-CSP page reports (test/csp.test.ts). */
+export interface BarChartCspOutcome extends CspRecord {
+  status: string;
+  error: string;
+  bars: number;
+  rows: number;
+  tooltip: string;
+  table: number;
+}
+
+/**
+ * The whole script of a bar chart's strict-CSP page (test/csp/spending.ts and the like): records violations while
+ * the page's `tag` element loads and draws, hovers its first visible bar, opens its table, and publishes the outcome
+ * as `window.cspOutcome`.
+ */
+export async function publishBarChartOutcome(tag: string): Promise<void> {
+  const csp = await recordCspViolations();
+  const element = document.querySelector(tag) as unknown as ChartElement & { rendered: Promise<void>; rows: unknown[] };
+  const outcome: Promise<BarChartCspOutcome> = (async () => {
+    await element.rendered;
+    const root = element.shadowRoot!;
+    const bars = [...root.querySelectorAll('.chart svg .mark-rect path')];
+    const bar = bars.find((path) => path.getBoundingClientRect().width > 4);
+    const box = bar?.getBoundingClientRect();
+    hover(bar, (box?.x ?? 0) + 2, (box?.y ?? 0) + 2);
+    return { ...csp, ...(await showTable(element, 'button[aria-pressed]')), bars: bars.length, rows: element.rows.length };
+  })();
+  (window as unknown as { cspOutcome: Promise<BarChartCspOutcome> }).cspOutcome = outcome;
+}
