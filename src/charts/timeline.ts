@@ -60,6 +60,8 @@ interface ChartDatum {
   size: number;
   met: boolean;
   paidToDate?: number;
+  /** A release mark drawn at the axis edge: its date is before or after the axis (see processDomain). */
+  pinned?: 'before' | 'after';
   /** Tooltip entries (title -> text), only those with a value. */
   tip: Record<string, string>;
 }
@@ -130,13 +132,41 @@ const BURN_UP_AXIS_ROOM = 64;
 /** Padding on both sides and the last date label's overhang, around a concatenation's plots. */
 const CONCAT_EDGES = 32;
 
-const utcX = (title: string | null = null) => ({
+// The first tick names its year (Vega's multi-format shows a year only at a year's first tick).
+const FIRST_TICK_WITH_YEAR = "datum.index === 0 ? utcFormat(datum.value, '%b %Y') : datum.label";
+
+const utcX = (title: string | null = null, domain?: [number, number]) => ({
   field: 't0',
   type: 'temporal' as const,
   title,
-  scale: { type: 'utc' as const },
-  axis: { grid: true, labelOverlap: true },
+  scale: { type: 'utc' as const, ...(domain ? { domain } : {}) },
+  axis: { grid: true, labelOverlap: true, labelExpr: FIRST_TICK_WITH_YEAR },
 });
+
+/**
+ * The time axis spans the process's own dates (and the date of the data while it runs): a release published long
+ * after them would stretch a two-month process over years. Release marks outside are pinned to the edge they point
+ * past (`pinned`), drawn as an arrow; their tooltip keeps their date. Undefined when the process has no span of its own.
+ */
+function processDomain(data: ChartDatum[], asOf: number | undefined): [number, number] | undefined {
+  const own = data.filter((d) => d.kind !== 'release').flatMap((d) => [d.t0, d.t1]);
+  if (asOf !== undefined && own.length) own.push(asOf);
+  const times = own.filter(Number.isFinite);
+  if (!times.length) return undefined;
+  const low = Math.min(...times);
+  const high = Math.max(...times);
+  if (high <= low) return undefined;
+  const margin = Math.max((high - low) * 0.04, DAY);
+  const domain: [number, number] = [low - margin, high + margin];
+  for (const d of data) {
+    if (d.kind !== 'release') continue;
+    if (d.t0 < domain[0]) Object.assign(d, { t0: domain[0], t1: domain[0], pinned: 'before' });
+    else if (d.t0 > domain[1]) Object.assign(d, { t0: domain[1], t1: domain[1], pinned: 'after' });
+  }
+  return data.some((d) => d.pinned) ? domain : undefined;
+}
+
+const DAY = 86_400_000;
 
 const tooltip = { expr: 'datum.tip' };
 
@@ -170,7 +200,8 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     data.some((d) => d.lane === lane),
   );
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
-  const common = { x: utcX(), y, description: { field: 'what' } };
+  const domain = processDomain(data, timeline.running ? dateTime(timeline.asOf) : undefined);
+  const common = { x: utcX(null, domain), y, description: { field: 'what' } };
   const paid = data.filter((d) => d.paidToDate !== undefined);
   const burnUpShown = paid.length > 0 && options.currency !== undefined;
   const laneLabelRoom = AXIS_ROOM + Math.max(...lanes.map((lane) => lane.length)) * AXIS_CHAR_WIDTH;
@@ -227,8 +258,18 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
       },
       {
         transform: [{ filter: { field: 'kind', equal: 'release' } }],
-        mark: { type: 'point' as const, shape: 'triangle-down', filled: true, size: 110, color: options.colours.muted, tooltip },
-        encoding: { ...common, ...selectedStroke(options.colours.accent) },
+        mark: { type: 'point' as const, filled: true, size: 110, color: options.colours.muted, tooltip },
+        encoding: {
+          ...common,
+          ...selectedStroke(options.colours.accent),
+          shape: {
+            condition: [
+              { test: "datum.pinned === 'before'", value: 'triangle-left' },
+              { test: "datum.pinned === 'after'", value: 'triangle-right' },
+            ],
+            value: 'triangle-down',
+          },
+        },
       },
       ...todayLayer(timeline, options),
     ],
@@ -251,8 +292,9 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
       {
         mark: { type: 'line' as const, interpolate: 'step-after' as const, color: options.colours.accent, point: { tooltip }, tooltip },
         encoding: {
-          x: utcX(),
-          y: { field: 'paidToDate', type: 'quantitative' as const, title: `${options.text.paid} (${options.currency})`, axis: { format: '~s' } },
+          x: utcX(null, domain),
+          // d3's SI format gives every tick the largest tick's prefix, so zero read "0M".
+          y: { field: 'paidToDate', type: 'quantitative' as const, title: `${options.text.paid} (${options.currency})`, axis: { format: '~s', labelExpr: "datum.value === 0 ? '0' : datum.label" } },
           description: { field: 'what' },
         },
       },

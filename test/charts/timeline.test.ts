@@ -94,3 +94,53 @@ describe('timelineSpec', () => {
     expect(yLabels.join(' ')).not.to.contain('1970');
   });
 });
+
+describe('timelineSpec: the axes read as dates and amounts a reader expects', () => {
+  const axisLabels = (doc: Document, axis: string) =>
+    [...doc.querySelectorAll(`g[aria-label^="${axis}"] .role-axis-label text`)].map((text) => text.textContent ?? '');
+
+  it('a release published long after a two-month process is pinned to the edge; the axis keeps the process’s own dates', async () => {
+    const late = dataset(
+      process({
+        ocid: 'late',
+        tender: { milestones: [], amendments: [], tenderPeriod: { startDate: '2016-01-04', endDate: '2016-02-26' } },
+        releases: [
+          { id: 'r1', date: '2016-01-04', tags: ['tender'] },
+          { id: 'r2', date: '2017-07-20', tags: ['tenderUpdate'] },
+        ],
+      }),
+    );
+    const spec = timelineSpec(contractTimeline(late, { ocid: 'late' }), { ...options, currency: undefined }) as { layer: { encoding?: { x?: { scale?: { domain?: [number, number] } } }; data?: unknown }[]; data: { values: { kind: string; pinned?: string; t0: number }[] } };
+    const domain = spec.layer[0].encoding!.x!.scale!.domain!;
+    const months = (domain[1] - domain[0]) / (30 * 86_400_000);
+    expect(months).to.be.lessThan(3);
+    const pinned = spec.data.values.filter((d) => d.kind === 'release' && d.pinned === 'after');
+    expect(pinned.length).to.equal(1);
+    expect(pinned[0].t0).to.equal(domain[1]);
+    // Drawn: both release marks stand inside the chart's width.
+    const doc = await render(spec as never);
+    const marks = [...doc.querySelectorAll('.mark-symbol path')];
+    expect(marks.length).to.be.greaterThan(1);
+    expect(Math.max(...marks.map(translateX))).to.be.lessThan(options.width);
+  });
+
+  it('the first date tick names its year; a zero amount tick reads 0, not 0M', async () => {
+    const big = dataset(
+      process({
+        ocid: 'big',
+        contracts: [contract({ id: 'c', status: 'active', value: { amount: 3_000_000, currency: 'MXN' }, dateSigned: '2016-10-03',
+          period: { startDate: '2016-10-03', endDate: '2017-03-31' },
+          transactions: [{ date: '2016-11-15', value: { amount: 1_200_000, currency: 'MXN' } }, { date: '2017-02-10', value: { amount: 900_000, currency: 'MXN' } }] })],
+        releases: [{ id: 'r', date: '2016-10-03', tags: ['contract'] }],
+      }),
+    );
+    const doc = await render(timelineSpec(contractTimeline(big, { ocid: 'big' }), options));
+    const dates = axisLabels(doc, 'X-axis');
+    expect(dates.length).to.be.greaterThan(1);
+    expect(dates[0]).to.match(/\b20\d\d\b/);
+    const paid = axisLabels(doc, 'Y-axis titled \'Paid so far');
+    expect(paid).to.include('0');
+    expect(paid.some((label) => /^0\D/.test(label))).to.equal(false);
+    expect(paid.some((label) => /M$/.test(label))).to.equal(true);
+  });
+});
