@@ -2,7 +2,9 @@
 // the kit from source, with no build; and the dev server adds no CORS headers of its own, so the local API's
 // `cors=0` fault is what a page on another origin sees.
 import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { chromeArgs, requireChrome } from './find-chrome.mjs';
 
 const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port: 0 }, logLevel: 'error' });
 await server.listen();
@@ -36,7 +38,29 @@ try {
   const refused = await get('/api/releases?source=armenia&cors=0', otherSite);
   assert.equal(refused.status, 200);
   assert.equal(refused.headers.get('access-control-allow-origin'), null, 'cors=0: no CORS header from the API nor the dev server');
-  console.log('Dev server: CDN URLs served from source; cors=0 sends no CORS headers.');
+
+  // Every data request a demo page makes completes: none is reported cancelled after its body was read (Chromium's
+  // network panel said "(canceled)" for pages read through a stream reader). The spending page's deliberate 404 is
+  // the one request whose body the loader discards.
+  const browser = await chromium.launch({ executablePath: requireChrome(), args: chromeArgs });
+  try {
+    for (const [page, expectedFailures] of [['/demos/spending-by-stage.html', ['/api/releases?status=404']], ['/demos/gallery.html', []]]) {
+      const tab = await browser.newPage();
+      const failed = [];
+      tab.on('requestfailed', (request) => {
+        const path = new URL(request.url()).pathname + new URL(request.url()).search;
+        if (path.startsWith('/api/')) failed.push(path);
+      });
+      await tab.goto(origin + page);
+      // Until every element on the page has settled (ready or error).
+      await tab.waitForFunction(() => [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('ocds-') && element.localName !== 'ocds-dataset').every((element) => ['ready', 'error'].includes(element.status)), null, { timeout: 60_000 });
+      assert.deepEqual(failed, expectedFailures, `${page}: data requests that did not complete`);
+      await tab.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log('Dev server: CDN URLs served from source; cors=0 sends no CORS headers; demo data requests complete.');
 } finally {
   await server.close();
 }

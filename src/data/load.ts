@@ -289,6 +289,10 @@ async function readBody(response: Response, maxBytes: number, url: string): Prom
     throw tooLarge();
   }
   if (!response.body) return new Uint8Array(0);
+  // A declared length within the cap: read the body whole, which settles with the request itself. A body read to its
+  // end through a reader can still be reported as cancelled by Chromium ("(canceled)" in the network panel) when the
+  // reader lets go before the request has completed.
+  if (response.headers.has('Content-Length') && Number.isFinite(declared)) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
