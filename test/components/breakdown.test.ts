@@ -118,6 +118,75 @@ describe('<ocds-breakdown>', () => {
     expect(breakdown.rows[0].value).to.equal(releases.filter((r) => r.tender.procurementMethod === 'direct').length);
   });
 
+  it('inside <ocds-dataset> (Armenia): a buyer or a year chosen filters the siblings; buyer, from/to and category attributes narrow the breakdowns', async () => {
+    const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    // The process start as the dataset's from/to read it, computed here from the release (one release per process).
+    const startYear = (r: Json) => {
+      const earliest = (dates: (string | undefined)[]) => dates.filter(Boolean).sort()[0];
+      const day = r.tender?.tenderPeriod?.startDate ?? r.tender?.datePublished ?? earliest((r.awards ?? []).map((a: Json) => a.date)) ?? earliest((r.contracts ?? []).flatMap((c: Json) => [c.dateSigned, c.period?.startDate])) ?? r.date;
+      return String(day).slice(0, 4);
+    };
+    const countBy = (list: Json[], key: (r: Json) => string) => {
+      const counts = new Map<string, number>();
+      for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      return counts;
+    };
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset lang="es">
+      <ocds-breakdown by="buyer" limit="100"></ocds-breakdown>
+      <ocds-breakdown by="year"></ocds-breakdown>
+    </ocds-dataset>`);
+    dataset.data = armenia;
+    const [byBuyer, byYear] = dataset.querySelectorAll<OcdsBreakdown>('ocds-breakdown');
+    await until(() => byBuyer.status === 'ready' && byYear.status === 'ready', 'the charts');
+    const yearsOf = (chart: OcdsBreakdown) => new Map(chart.rows.map((row) => [row.key, row.value]));
+    expect(yearsOf(byYear)).to.deep.equal(countBy(armenia, startYear));
+
+    // A buyer chosen: the year chart shows that buyer's processes only; the buyer chart keeps showing every buyer.
+    const [topBuyer] = [...countBy(armenia, (r) => r.buyer.name)].sort((a, b) => b[1] - a[1])[0]!;
+    const topRow = byBuyer.rows.find((row) => row.label === topBuyer)!;
+    byBuyer.select(topRow.key);
+    await until(() => dataset.filters.buyer === topRow.key, 'the buyer filter');
+    const theirs = armenia.filter((r) => r.buyer.name === topBuyer);
+    await until(() => byYear.rows.reduce((sum, row) => sum + row.value, 0) === theirs.length, 'the year chart narrowed to the buyer');
+    expect(yearsOf(byYear)).to.deep.equal(countBy(theirs, startYear));
+    expect(byBuyer.rows.length).to.equal(new Set(armenia.map((r) => r.buyer.name.toLowerCase())).size);
+    byBuyer.select(topRow.key);
+    await until(() => dataset.filters.buyer === undefined, 'the buyer filter to clear');
+
+    // A year chosen: from/to cover it, the chip says it is the process start, the buyer chart narrows to it.
+    const year = [...countBy(armenia, startYear)].sort((a, b) => a[1] - b[1])[0]![0];
+    const inYear = armenia.filter((r) => startYear(r) === year);
+    byYear.select(year);
+    await until(() => dataset.filters.from === `${year}-01-01` && dataset.filters.to === `${year}-12-31`, 'from/to set to the year');
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === inYear.length, 'the buyer chart narrowed to the year');
+    expect(new Map(byBuyer.rows.map((row) => [row.label.toLowerCase(), row.value]))).to.deep.equal(countBy(inYear, (r) => r.buyer.name.toLowerCase()));
+    await dataset.updateComplete;
+    const chips = [...dataset.shadowRoot!.querySelectorAll('[part="chip"]')].map(text);
+    expect(chips.join(' ')).to.include('Iniciados desde');
+    expect(text(dataset.shadowRoot!.querySelector('[part="note"]'))).to.include('Un año, trimestre o mes elegido en un desglose filtra también por esta fecha');
+    // Removing one of the period's chips removes both dates.
+    dataset.shadowRoot!.querySelector<HTMLButtonElement>('[part="chip"] button')!.click();
+    await until(() => dataset.filters.from === undefined && dataset.filters.to === undefined, 'the period filter to clear');
+
+    // Filters set on the dataset narrow the breakdowns.
+    const [smallBuyer] = [...countBy(armenia, (r) => r.buyer.name)].find(([, count]) => count > 1 && count < theirs.length)!;
+    dataset.setAttribute('buyer', smallBuyer);
+    await until(() => byYear.rows.reduce((sum, row) => sum + row.value, 0) === armenia.filter((r) => r.buyer.name === smallBuyer).length, 'the year chart narrowed by the buyer attribute');
+    expect(yearsOf(byYear)).to.deep.equal(countBy(armenia.filter((r) => r.buyer.name === smallBuyer), startYear));
+    dataset.removeAttribute('buyer');
+    dataset.setAttribute('from', `${year}-01-01`);
+    dataset.setAttribute('to', `${year}-12-31`);
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === inYear.length, 'the buyer chart narrowed by from/to');
+    dataset.removeAttribute('from');
+    dataset.removeAttribute('to');
+    const works = armenia.filter((r) => r.tender?.mainProcurementCategory === 'works');
+    expect(works.length).to.be.greaterThan(0);
+    dataset.setAttribute('category', 'works');
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === works.length, 'the buyer chart narrowed to works');
+    await dataset.updateComplete;
+    expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
+  });
+
   it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
     const element = document.createElement('ocds-breakdown');
     element.setAttribute('lang', 'es');
