@@ -7,6 +7,7 @@ import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
 import { fetchJson } from '../spending-expected.js';
+import { exactSum } from '../helpers/decimal.js';
 
 type Json = Record<string, any>;
 const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map((name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`);
@@ -185,6 +186,73 @@ describe('<ocds-breakdown>', () => {
     await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === works.length, 'the buyer chart narrowed to works');
     await dataset.updateComplete;
     expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
+  });
+
+  describe('the written summary (Armenia, AMD): numbers computed from the fixture', () => {
+    let armenia: Json[];
+    const live = (r: Json) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value?.currency === 'AMD' && typeof a.value.amount === 'number');
+    const money = (amount: number, tag: string) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'AMD' }).format(amount);
+    before(async () => {
+      armenia = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    });
+
+    for (const lang of ['en', 'es'] as const) {
+      it(`by method, awarded (${lang}): the share of processes and the share of money in one sentence`, async () => {
+        const element = await chart(html`<ocds-breakdown lang=${lang} by="method" measure="awarded"></ocds-breakdown>`, armenia);
+        const total = exactSum(armenia.flatMap(live).map((a: Json) => a.value.amount));
+        const byMethod = new Map<string, number>();
+        for (const r of armenia) for (const a of live(r)) byMethod.set(r.tender.procurementMethod, exactSum([byMethod.get(r.tender.procurementMethod) ?? 0, a.value.amount]));
+        const [top, amount] = [...byMethod].sort((a, b) => b[1] - a[1])[0]!;
+        const count = armenia.filter((r) => r.tender?.procurementMethod === top).length;
+        const wordings = new Set(armenia.filter((r) => r.tender?.procurementMethod === top && live(r).length).map((r) => r.tender.procurementMethodDetails));
+        const names = { en: { direct: 'Direct award', open: 'Open', selective: 'Selective' }, es: { direct: 'Adjudicación directa', open: 'Licitación abierta', selective: 'Selectiva' } }[lang];
+        const label = wordings.size === 1 ? [...wordings][0] : names[top as 'direct'];
+        const expected =
+          lang === 'es'
+            ? `${label}: ${count} de ${armenia.length} procesos (${percent(count / armenia.length, lang)}), ${percent(amount / total, lang)} del monto adjudicado en AMD (${money(amount, lang)}).`
+            : `${label}: ${count} of ${armenia.length} processes (${percent(count / armenia.length, lang)}), ${percent(amount / total, lang)} of the awarded amount in AMD (${money(amount, lang)}).`;
+        expect(text(element.shadowRoot!.querySelector('[part="summary"]'))).to.include(expected);
+      });
+
+      it(`by supplier, awarded, limit 5 (${lang}): the top five suppliers' share of the money`, async () => {
+        const element = await chart(html`<ocds-breakdown lang=${lang} by="supplier" measure="awarded" limit="5"></ocds-breakdown>`, armenia);
+        const bySupplier = new Map<string, number>();
+        for (const a of armenia.flatMap(live)) for (const s of a.suppliers) bySupplier.set(s.name.trim().toLowerCase(), exactSum([bySupplier.get(s.name.trim().toLowerCase()) ?? 0, a.value.amount / a.suppliers.length]));
+        expect(bySupplier.size).to.be.greaterThan(5);
+        const total = exactSum([...bySupplier.values()]);
+        const top5 = exactSum([...bySupplier.values()].sort((a, b) => b - a).slice(0, 5));
+        const expected = lang === 'es' ? `Los 5 proveedores principales recibieron el ${percent(top5 / total, lang)} del monto adjudicado en AMD.` : `The top 5 suppliers received ${percent(top5 / total, lang)} of the awarded amount in AMD.`;
+        expect(text(element.shadowRoot!.querySelector('[part="summary"]'))).to.include(expected);
+      });
+
+      it(`by month, awarded, and by year, processes (${lang}): how the first period compares with the last`, async () => {
+        const byMonth = new Map<string, number>();
+        for (const a of armenia.flatMap(live)) byMonth.set(a.date.slice(0, 7), exactSum([byMonth.get(a.date.slice(0, 7)) ?? 0, a.value.amount]));
+        const months = [...byMonth.keys()].sort();
+        expect(months.length).to.be.greaterThan(1);
+        const [from, to] = [months[0], months[months.length - 1]];
+        const [first, last] = [byMonth.get(from)!, byMonth.get(to)!];
+        const verb = { en: last > first ? 'rose from' : 'fell from', es: last > first ? 'creció de' : 'bajó de' }[lang];
+        const monthly = await chart(html`<ocds-breakdown lang=${lang} by="month" measure="awarded"></ocds-breakdown>`, armenia);
+        expect(text(monthly.shadowRoot!.querySelector('[part="summary"]'))).to.include(
+          lang === 'es' ? `El monto adjudicado ${verb} ${money(first, lang)} en ${from} a ${money(last, lang)} en ${to}.` : `The awarded amount ${verb} ${money(first, lang)} in ${from} to ${money(last, lang)} in ${to}.`,
+        );
+
+        // Processes by the year they started (tender period start, else the release date for these plans).
+        const years = new Map<string, number>();
+        for (const r of armenia) {
+          const year = String(r.tender?.tenderPeriod?.startDate ?? r.date).slice(0, 4);
+          years.set(year, (years.get(year) ?? 0) + 1);
+        }
+        const sorted = [...years].sort((a, b) => a[0].localeCompare(b[0]));
+        const [[y1, n1], [y2, n2]] = [sorted[0], sorted[sorted.length - 1]];
+        const yearly = await chart(html`<ocds-breakdown lang=${lang} by="year"></ocds-breakdown>`, armenia);
+        const rose = n2 > n1;
+        expect(text(yearly.shadowRoot!.querySelector('[part="summary"]'))).to.include(
+          lang === 'es' ? `Los procesos ${rose ? 'aumentaron' : 'disminuyeron'} de ${n1} en ${y1} a ${n2} en ${y2}.` : `Processes ${rose ? 'rose' : 'fell'} from ${n1} in ${y1} to ${n2} in ${y2}.`,
+        );
+      });
+    }
   });
 
   it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
