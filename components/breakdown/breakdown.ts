@@ -155,6 +155,8 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       label: (row) => this.label(row, ctx),
       splitLabel: (row) => this.label(row, ctx, row.split, row.splitLabel),
       formatValue: (value) => this.formatValue(value, ctx),
+      counts: !this.usesCurrency,
+      formatTick: (value) => (this.usesCurrency ? formatMoney(value, ctx.currency!, ctx.tag, { compact: true }) : formatNumber(value, ctx.tag)),
       formatShare: (share) => formatPercent(share, ctx.tag),
       titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],

@@ -22,6 +22,13 @@ async function until(check: () => boolean, what: string, timeout = 10_000): Prom
   }
 }
 
+/** The labels of the chart's value axis (`x` for ranked bars, `y` for columns over time). */
+function axisLabels(element: OcdsBreakdown, axis: 'x' | 'y'): string[] {
+  // The axes are aria-hidden and unnamed: a bottom axis draws its ticks downwards (y2 = 5), a left one leftwards.
+  const wanted = [...element.shadowRoot!.querySelectorAll('.chart svg g.role-axis')].filter((group) => group.querySelector(axis === 'x' ? '.role-axis-tick line[y2="5"]' : '.role-axis-tick line[x2="-5"]'));
+  return wanted.flatMap((group) => [...group.querySelectorAll('.role-axis-label text')].map((node) => text(node)));
+}
+
 async function chart(template: ReturnType<typeof html>, data: unknown): Promise<OcdsBreakdown> {
   const element = await fixture<OcdsBreakdown>(template);
   element.data = data;
@@ -50,6 +57,10 @@ describe('<ocds-breakdown>', () => {
     const wording = wordings.size === 1 ? [...wordings][0] : { open: 'Licitación abierta', direct: 'Adjudicación directa' }[top as 'open' | 'direct'];
     expect(text(root.querySelector('[part="summary"]'))).to.include(`${wording}: ${topCount} de ${releases.length} procesos (${percent(topCount / releases.length, 'es')})`);
     expect(root.querySelectorAll('.chart svg .mark-rect path').length).to.equal(counts.size);
+    // Process counts on the value axis: whole numbers, up to at least the largest count.
+    const ticks = axisLabels(element, 'x').map(Number);
+    expect(ticks.every(Number.isInteger), ticks.join(' ')).to.equal(true);
+    expect(Math.max(...ticks)).to.be.at.least(topCount);
     await expect(element).to.be.accessible();
   });
 
@@ -65,6 +76,11 @@ describe('<ocds-breakdown>', () => {
     expect(text(root.querySelector('[part="heading"]'))).to.equal('Awarded amount by procurement method');
     const csvLines = element.csv().trim().split('\n');
     expect(csvLines.length - 1).to.equal(element.rows.length);
+    // The value axis in compact money as the locale writes it ("MX$1.5M"), never Vega's bare "1.5M".
+    const compact = new Intl.NumberFormat('en', { style: 'currency', currency: 'MXN', notation: 'compact', maximumFractionDigits: 1 });
+    const ticks = axisLabels(element, 'x');
+    expect(ticks[0]).to.equal(compact.format(0));
+    expect(ticks.every((tick) => tick.startsWith('MX$')), ticks.join(' ')).to.equal(true);
     (root.querySelector('[part="controls"] button') as HTMLButtonElement | null)?.click();
     await element.updateComplete;
     await expect(element).to.be.accessible();
