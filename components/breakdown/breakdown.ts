@@ -45,7 +45,11 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
 /**
  * The questions a newsroom asks first: how much was bought by each method, from whom, by whom, when and for what —
  * processes or money (planned, tendered, awarded, contracted, paid) by one dimension, ranked bars for categories and
- * columns over time, stacked by `split`, each bar labelled with its share of the currency's total.
+ * columns over time, stacked by `split`, each bar labelled with its share of the currency's total, the value axis in
+ * the locale's compact money ("MX$1.5M", "1,5 M$") or whole counts. The summary says what a reporter would write:
+ * "Direct award: 412 of 980 processes (42 %), 18 % of the awarded amount in MXN", "The top 10 suppliers received
+ * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". Inside `<ocds-dataset>` a chosen bar filters
+ * the other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
