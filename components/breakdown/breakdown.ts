@@ -5,6 +5,7 @@ import {
   BREAKDOWN_BY,
   BREAKDOWN_MEASURES,
   DEFAULT_BREAKDOWN_LIMIT,
+  LIMITED_DIMENSIONS,
   NOT_STATED,
   OTHERS,
   TIME_DIMENSIONS,
@@ -21,6 +22,9 @@ import type * as BreakdownCode from './breakdown-code.js';
 import { breakdownMessages } from './messages.js';
 
 const breakdownCode = lazy(() => import('./breakdown-code.js'));
+
+/** Dimensions whose amount summary also says the category's share of all processes ("412 of 980 processes (42 %), 18 % of…"). */
+const COUNTED_WITH_AMOUNT: readonly BreakdownBy[] = ['method', 'category'];
 
 /** The catalogues with `heading` written out for one `by` × `measure` (cached: the base merges per catalogue object). */
 const headed = new Map<string, Catalogues>();
@@ -41,7 +45,11 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
 /**
  * The questions a newsroom asks first: how much was bought by each method, from whom, by whom, when and for what —
  * processes or money (planned, tendered, awarded, contracted, paid) by one dimension, ranked bars for categories and
- * columns over time, stacked by `split`, each bar labelled with its share of the currency's total.
+ * columns over time, stacked by `split`, each bar labelled with its share of the currency's total, the value axis in
+ * the locale's compact money ("MX$1.5M", "1,5 M$") or whole counts. The summary says what a reporter would write:
+ * "Direct award: 412 of 980 processes (42 %), 18 % of the awarded amount in MXN", "The top 10 suppliers received
+ * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". Inside `<ocds-dataset>` a chosen bar filters
+ * the other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
@@ -61,6 +69,10 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   @property() split?: BreakdownSplit;
   /** Rows kept for buyer, procuring-entity, supplier and classification (default 10); the rest is one "others" row. */
   @property({ type: Number }) limit?: number;
+
+  /** Processes analysed, and per category for `COUNTED_WITH_AMOUNT` amounts: the summary gives both shares. */
+  private processTotal = 0;
+  private processCounts = new Map<string, number>();
 
   /** Refused `by` / `measure` attribute values, said in the element and reported once each with `ocds-error`. */
   private refused: { attribute: string; value: string; values: readonly string[] }[] = [];
@@ -105,6 +117,9 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   protected analyse(dataset: Dataset): BreakdownRow[] {
     this.useDefaults();
     this.usesCurrency = this.measure !== 'processes';
+    this.processTotal = dataset.processes.filter((process) => this.ocid === undefined || process.ocid === this.ocid).length;
+    const counts = this.usesCurrency && COUNTED_WITH_AMOUNT.includes(this.by) ? this.code.breakdown(dataset, { by: this.by, measure: 'processes', ocid: this.ocid }) : [];
+    this.processCounts = new Map(counts.map((row) => [row.key, row.value]));
     return this.code.breakdown(dataset, { by: this.by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });
   }
 
@@ -144,38 +159,54 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       label: (row) => this.label(row, ctx),
       splitLabel: (row) => this.label(row, ctx, row.split, row.splitLabel),
       formatValue: (value) => this.formatValue(value, ctx),
+      counts: !this.usesCurrency,
+      formatTick: (value) => (this.usesCurrency ? formatMoney(value, ctx.currency!, ctx.tag, { compact: true }) : formatNumber(value, ctx.tag)),
       formatShare: (share) => formatPercent(share, ctx.tag),
       titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
     });
   }
 
+  /**
+   * What a reporter would write: the change from the first to the last period over time; the top organisations'
+   * share of the money; then the three largest categories, with the share of processes beside the share of money
+   * for methods and categories.
+   */
   protected summaryText(rows: BreakdownRow[], ctx: ChartContext): string {
     const categories = this.categories(this.shown(rows, ctx));
     if (!categories.length) return '';
     const measure = ctx.t(`measure.${this.measure}`).toLowerCase();
     const currency = ctx.currency ?? '';
+    const total = formatNumber(this.processTotal, ctx.tag);
     const sentences: string[] = [];
     if (TIME_DIMENSIONS.includes(this.by)) {
       const dated = categories.filter((c) => c.key !== UNDATED);
       if (dated.length > 1) {
         const first = dated[0];
         const last = dated[dated.length - 1];
-        sentences.push(ctx.t('summary.change', { measure, first: this.formatValue(first.value, ctx), from: first.key, last: this.formatValue(last.value, ctx), to: last.key }));
+        const direction = last.value > first.value ? 'up' : last.value < first.value ? 'down' : 'same';
+        const format = (value: number) => (this.usesCurrency ? this.formatValue(value, ctx) : formatNumber(value, ctx.tag));
+        const kind = this.usesCurrency ? 'summary.change' : 'summary.change-count';
+        sentences.push(ctx.t(`${kind}.${direction}`, { measure, first: format(first.value), from: first.key, last: format(last.value), to: last.key }));
       }
-    } else if (['buyer', 'procuring-entity', 'supplier', 'classification'].includes(this.by) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
+    } else if (LIMITED_DIMENSIONS.includes(this.by) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
       const top = categories.filter((c) => c.key !== OTHERS && c.key !== NOT_STATED);
-      sentences.push(ctx.t('summary.top', { count: top.length, share: formatPercent(top.reduce((sum, c) => sum + c.share, 0), ctx.tag), measure, currency }));
+      sentences.push(ctx.t(`summary.top.${this.by}`, { count: top.length, share: formatPercent(top.reduce((sum, c) => sum + c.share, 0), ctx.tag), measure, currency }));
     }
     for (const category of categories.slice(0, 3)) {
       // The publisher's own wording ("Adjudicación Directa") when all the row's processes use the same one.
       const details = category.row.details;
       const label = details?.length === 1 && details[0].processes === category.processes ? details[0].wording : this.label(category.row, ctx);
-      sentences.push(
-        this.usesCurrency
-          ? ctx.t('summary.amount', { label, share: formatPercent(category.share, ctx.tag), measure, currency, amount: this.formatValue(category.value, ctx), processes: ctx.t('processes', { count: category.processes }) })
-          : ctx.t('summary.count', { label, value: formatNumber(category.value, ctx.tag), total: formatNumber(category.share > 0 ? Math.round(category.value / category.share) : 0, ctx.tag), share: formatPercent(category.share, ctx.tag) }),
-      );
+      const share = formatPercent(category.share, ctx.tag);
+      const count = this.processCounts.get(category.key);
+      if (!this.usesCurrency) {
+        sentences.push(ctx.t('summary.count', { label, value: formatNumber(category.value, ctx.tag), total, share }));
+      } else if (count !== undefined && this.processTotal > 0) {
+        const processShare = formatPercent(count / this.processTotal, ctx.tag);
+        sentences.push(ctx.t('summary.count-amount', { label, value: formatNumber(count, ctx.tag), total, processShare, share, measure, currency, amount: this.formatValue(category.value, ctx) }));
+      } else {
+        sentences.push(ctx.t('summary.amount', { label, share, measure, currency, amount: this.formatValue(category.value, ctx), processes: ctx.t('processes', { count: category.processes }) }));
+      }
     }
     const others = this.usesCurrency ? this.currencies.filter((code) => code !== currency) : [];
     if (others.length) sentences.push(ctx.t('summary.other-currencies', { currencies: formatList(others, ctx.tag) }));

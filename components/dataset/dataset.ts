@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FILTER_KEYS, type DatasetFilters } from '../../src/analysis/filter-keys.js';
+import { FILTER_KEYS, periodRange, type DatasetFilters } from '../../src/analysis/filter-keys.js';
 import { isOthersId } from '../../src/analysis/network-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
@@ -17,11 +17,12 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 /** The filtering code: loaded with the data core, once the dataset has data to read. */
 const filterCode = lazy(() => import('../../src/analysis/filter.js'));
 
-/** Which filter an `ocds-select` of each kind sets. */
 /** Merged once: messages() runs on every render. */
 const DATASET_CATALOGUES = mergeCatalogues(baseMessages, datasetMessages);
 
-const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid', method: 'method' };
+/** Which filter an `ocds-select` of each kind sets; a `year`, `quarter` or `month` sets `from` and `to` to that period. */
+const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid', method: 'method', category: 'category' };
+const PERIOD_KINDS = new Set(['year', 'quarter', 'month']);
 
 /** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
 const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate' };
@@ -35,7 +36,11 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => v
  * removable filter chip; filters can also be set by attribute.
  *
  * @summary One load for a dashboard of charts, with cross-filters.
- * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`, `<ocds-process-table>`), at any depth.
+ * A bar chosen in `<ocds-breakdown>` filters by its method, category, buyer or supplier; a year, quarter or month
+ * sets `from`/`to` to that period, read by each process's start (as `from`/`to` always are), whatever date the
+ * breakdown's measure placed it by.
+ *
+ * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`, `<ocds-process-table>`, `<ocds-breakdown>`), at any depth.
  * @event ocds-load - `{ processes, releases, issues }` once the data is loaded.
  * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
  * @csspart filters - The row of filter chips.
@@ -124,6 +129,8 @@ export class OcdsDataset extends LitElement {
   @property({ reflect: true }) to?: string;
   /** Procurement method: `open`, `selective`, `limited`, `direct`. */
   @property({ reflect: true }) method?: string;
+  /** Main procurement category: `goods`, `works`, `services`. */
+  @property({ reflect: true }) category?: string;
   /** One contracting process. */
   @property({ reflect: true }) ocid?: string;
 
@@ -132,8 +139,11 @@ export class OcdsDataset extends LitElement {
   /** What failed; the message is translated when shown, so it follows `lang`. */
   @state() private error?: { code?: string; status?: number };
 
-  /** The chart whose selection set each filter (it keeps seeing everything for that filter), and the label it gave. */
-  private readonly selections = new Map<FilterKey, { source: Element; value: string; label: string }>();
+  /**
+   * The chart whose selection set each filter (it keeps seeing everything for that filter), the id it selected (a
+   * period's id sets both `from` and `to`), and the label it gave.
+   */
+  private readonly selections = new Map<FilterKey, { source: Element; id: string; value: string; label: string }>();
   private readonly filteredCache = new Map<string, Dataset>();
   private readonly reading = new DataReading({
     loading: () => {
@@ -290,27 +300,37 @@ export class OcdsDataset extends LitElement {
   private onSelect(event: CustomEvent<{ kind: string; id: string; label: string }>): void {
     const source = event.target as Element;
     if (source === this || source.parentElement?.closest('ocds-dataset') !== this) return;
-    const key = FILTER_BY_KIND[event.detail.kind];
-    const { id, label } = event.detail;
-    if (!key || isOthersId(id)) return;
+    const { kind, id, label } = event.detail;
+    if (isOthersId(id)) return;
+    const range = PERIOD_KINDS.has(kind) ? periodRange(id) : undefined;
+    const values: Partial<Record<FilterKey, string>> = range ? range : FILTER_BY_KIND[kind] ? { [FILTER_BY_KIND[kind]]: id } : {};
+    const keys = Object.keys(values) as FilterKey[];
+    if (!keys.length) return;
     // Selecting the same item again in the same chart deselects it (the charts toggle their highlight).
-    if (this[key] === id && this.selections.get(key)?.source === source) {
-      this.selections.delete(key);
-      this[key] = undefined;
+    if (keys.every((key) => this[key] === values[key] && this.selections.get(key)?.source === source && this.selections.get(key)?.id === id)) {
+      for (const key of keys) {
+        this.selections.delete(key);
+        this[key] = undefined;
+      }
       return;
     }
-    this.selections.set(key, { source, value: id, label });
-    this[key] = id;
+    for (const key of keys) {
+      this.selections.set(key, { source, id, value: values[key]!, label });
+      this[key] = values[key];
+    }
   }
 
   private removeFilter(key: FilterKey): void {
     const selection = this.selections.get(key);
     const source = selection?.source as Chart | undefined;
     // Deselect in the chart that set it: it fires `ocds-select` again, which clears the filter.
-    if (source?.isConnected && typeof source.select === 'function') source.select(selection!.value);
-    if (this[key] !== undefined) {
-      this.selections.delete(key);
-      this[key] = undefined;
+    if (source?.isConnected && typeof source.select === 'function') source.select(selection!.id);
+    // A period set `from` and `to` together: both go.
+    const together = selection ? FILTER_KEYS.filter((other) => this.selections.get(other)?.source === selection.source && this.selections.get(other)?.id === selection.id) : [key];
+    for (const other of together.includes(key) ? together : [...together, key]) {
+      if (this[other] === undefined) continue;
+      this.selections.delete(other);
+      this[other] = undefined;
     }
   }
 
@@ -321,6 +341,7 @@ export class OcdsDataset extends LitElement {
     if (!selection && (key === 'buyer' || key === 'supplier')) shown = this.loaded?.organisations.get(value)?.names[0] ?? value;
     if (key === 'ocid') shown = this.loaded?.processes.find((process) => process.ocid === value)?.title ?? value;
     if (key === 'from' || key === 'to') shown = formatDate(value, this.languageTag);
+    if (key === 'category' && !selection) shown = t(`category.${value.toLowerCase()}`) === `category.${value.toLowerCase()}` ? value : t(`category.${value.toLowerCase()}`);
     return t(`filter.${key}`, { value: shown });
   }
 

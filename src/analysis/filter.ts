@@ -1,11 +1,11 @@
 // Filters a Dataset for dashboards (`<ocds-dataset>` cross-filters and its `buyer=`, `supplier=`, `from=`, `to=`,
-// `method=` attributes). Pure: returns a new Dataset, the input is left as it was.
+// `method=`, `category=` attributes). Pure: returns a new Dataset, the input is left as it was.
 import { normaliseName } from '../data/organisations.js';
 import type { Award, Dataset, OrgRef, Process } from '../data/types.js';
 import { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
 import { processStartDay } from './process-start.js';
 
-export { FILTER_KEYS, type DatasetFilters } from './filter-keys.js';
+export { FILTER_KEYS, periodRange, type DatasetFilters } from './filter-keys.js';
 export { processStart, processStartDay, type ProcessStart, type ProcessStartSource } from './process-start.js';
 
 /** Does `org` stand for `wanted`: the same identity key, identifier id or normalised name? */
@@ -51,6 +51,7 @@ export function filterDataset(dataset: Dataset, filters: DatasetFilters): Datase
   const buyer = filters.buyer?.trim();
   const supplier = filters.supplier?.trim();
   const method = filters.method?.trim().toLowerCase();
+  const category = filters.category?.trim().toLowerCase();
   const from = filters.from?.trim();
   const to = filters.to?.trim();
   const ocid = filters.ocid?.trim();
@@ -59,6 +60,7 @@ export function filterDataset(dataset: Dataset, filters: DatasetFilters): Datase
     if (ocid && process.ocid !== ocid) continue;
     if (buyer && !organisationMatches(process.buyer ?? process.procuringEntity, buyer)) continue;
     if (method && (process.procurementMethod ?? process.tender?.procurementMethod)?.toLowerCase() !== method) continue;
+    if (category && (process.mainProcurementCategory ?? process.tender?.mainProcurementCategory)?.trim().toLowerCase() !== category) continue;
     if (from || to) {
       const day = processStartDay(process);
       if (!day || (from && day < from) || (to && day > to)) continue;

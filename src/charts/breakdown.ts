@@ -2,6 +2,7 @@
 // columns in time order for periods, stacked by the split category when there is one; each bar labelled with its
 // share. Labels arrive translated and formatted (Intl), so the chart reads like the table and the summary.
 import type { BreakdownRow } from '../analysis/breakdown.js';
+import { niceTicks, tickLabelExpr } from './ticks.js';
 
 export interface BreakdownChartOptions {
   /** Columns over time (true) or ranked horizontal bars. */
@@ -9,6 +10,10 @@ export interface BreakdownChartOptions {
   label: (row: BreakdownRow) => string;
   splitLabel: (row: BreakdownRow) => string;
   formatValue: (value: number) => string;
+  /** A value-axis tick: compact money ("1,5 M$") for amounts, a plain count for processes. */
+  formatTick: (value: number) => string;
+  /** Values are counts: whole-number ticks. */
+  counts: boolean;
   formatShare: (share: number) => string;
   titles: { category: string; value: string; split: string };
   colours: string[];
@@ -27,7 +32,18 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
   }));
   const order = [...new Set(values.map((value) => value.label))];
   const category = { field: 'label', type: 'nominal', sort: order, title: null, axis: { labelLimit: 220 } };
-  const amount = { field: 'value', type: 'quantitative', title: options.titles.value, stack: split ? 'zero' : null, axis: { format: '~s' } };
+  // Stacked bars reach the sum of their parts: the ticks cover the tallest stack.
+  const stacks = new Map<string, number>();
+  for (const value of values) stacks.set(value.label, (stacks.get(value.label) ?? 0) + value.value);
+  const ticks = niceTicks(Math.min(0, ...stacks.values()), Math.max(0, ...stacks.values()), 5, options.counts);
+  const amount = {
+    field: 'value',
+    type: 'quantitative',
+    title: options.titles.value,
+    stack: split ? 'zero' : null,
+    scale: { domain: [ticks[0], ticks[ticks.length - 1]], nice: false, zero: true },
+    axis: { values: ticks, labelExpr: tickLabelExpr(ticks, options.formatTick) },
+  };
   const colour = split
     ? { field: 'split', type: 'nominal', title: options.titles.split, scale: { range: options.colours } }
     : { value: options.colours[0] };

@@ -2,6 +2,7 @@
 // Labels arrive already translated and formatted (Intl), so axis ticks read exactly like the table and the text.
 import type { SpendingRow, SpendingStage } from '../analysis/spending.js';
 import { SPENDING_STAGES } from '../analysis/spending.js';
+import { niceTicks, tickLabelExpr } from './ticks.js';
 
 export interface SpendingChartOptions {
   currency: string;
@@ -20,19 +21,6 @@ export interface SpendingChartOptions {
   height?: number;
 }
 
-/** Evenly spaced "nice" ticks covering [min, max] and zero. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  const low = Math.min(0, min);
-  const high = Math.max(0, max);
-  if (low === high) return [0, 1];
-  const rough = (high - low) / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let i = Math.floor(low / step); i <= Math.ceil(high / step); i++) ticks.push(i * step);
-  return ticks;
-}
-
 export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOptions): object {
   const shown = rows.filter((row) => row.currency === options.currency);
   const values = SPENDING_STAGES.map((stage) => {
@@ -49,7 +37,6 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
     };
   });
   const ticks = niceTicks(Math.min(...values.map((v) => v.amount)), Math.max(...values.map((v) => v.amount)));
-  const tickLabels = ticks.map((tick) => JSON.stringify(options.formatCompact(tick)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     height: options.height ?? 280,
@@ -75,7 +62,7 @@ export function spendingChartSpec(rows: SpendingRow[], options: SpendingChartOpt
         type: 'quantitative',
         title: null,
         scale: { domain: [ticks[0], ticks[ticks.length - 1]], nice: false, zero: true },
-        axis: { values: ticks, labelExpr: `[${tickLabels.join(',')}][indexof([${ticks.join(',')}], datum.value)]` },
+        axis: { values: ticks, labelExpr: tickLabelExpr(ticks, options.formatCompact) },
       },
     },
     layer: [

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { filterDataset, hasFilters, processStart } from '../../src/analysis/filter.js';
+import { filterDataset, hasFilters, periodRange, processStart } from '../../src/analysis/filter.js';
 import { spendingByStage } from '../../src/analysis/spending.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
 import type { Dataset, JsonObject } from '../../src/data/types.js';
@@ -46,6 +46,21 @@ describe('filterDataset (real fixtures: Armenia release package, Moldova record,
     const expected = armenia.releases.filter((release: Json) => release.tender?.procurementMethod === 'direct').map((release: Json) => release.ocid);
     expect(expected.length).to.be.greaterThan(5);
     expect(ocids(filterDataset(dataset, { method: 'Direct' }))).to.deep.equal([...expected].sort());
+  });
+
+  it('category: keeps the processes with that main procurement category, case-insensitively', () => {
+    const expected = armenia.releases.filter((release: Json) => release.tender?.mainProcurementCategory === 'services').map((release: Json) => release.ocid);
+    expect(expected.length).to.be.greaterThan(5);
+    expect(ocids(filterDataset(dataset, { category: ' Services' }))).to.deep.equal([...expected].sort());
+  });
+
+  it('periodRange: the first and last day of a year, quarter or month (leap years included); nothing for other ids', () => {
+    expect(periodRange('2016')).to.deep.equal({ from: '2016-01-01', to: '2016-12-31' });
+    expect(periodRange('2016-Q1')).to.deep.equal({ from: '2016-01-01', to: '2016-03-31' });
+    expect(periodRange('2017-Q4')).to.deep.equal({ from: '2017-10-01', to: '2017-12-31' });
+    expect(periodRange('2016-02')).to.deep.equal({ from: '2016-02-01', to: '2016-02-29' });
+    expect(periodRange('2017-02')).to.deep.equal({ from: '2017-02-01', to: '2017-02-28' });
+    for (const other of ['undated', 'others', '2016-Q5', '2016-13', 'direct']) expect(periodRange(other), other).to.equal(undefined);
   });
 
   it('from/to: compares the day each process started (tender period, …, release date last), inclusive', () => {

@@ -7,6 +7,7 @@ import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
 import { fetchJson } from '../spending-expected.js';
+import { exactSum } from '../helpers/decimal.js';
 
 type Json = Record<string, any>;
 const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map((name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`);
@@ -19,6 +20,13 @@ async function until(check: () => boolean, what: string, timeout = 10_000): Prom
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The labels of the chart's value axis (`x` for ranked bars, `y` for columns over time). */
+function axisLabels(element: OcdsBreakdown, axis: 'x' | 'y'): string[] {
+  // The axes are aria-hidden and unnamed: a bottom axis draws its ticks downwards (y2 = 5), a left one leftwards.
+  const wanted = [...element.shadowRoot!.querySelectorAll('.chart svg g.role-axis')].filter((group) => group.querySelector(axis === 'x' ? '.role-axis-tick line[y2="5"]' : '.role-axis-tick line[x2="-5"]'));
+  return wanted.flatMap((group) => [...group.querySelectorAll('.role-axis-label text')].map((node) => text(node)));
 }
 
 async function chart(template: ReturnType<typeof html>, data: unknown): Promise<OcdsBreakdown> {
@@ -49,6 +57,10 @@ describe('<ocds-breakdown>', () => {
     const wording = wordings.size === 1 ? [...wordings][0] : { open: 'Licitación abierta', direct: 'Adjudicación directa' }[top as 'open' | 'direct'];
     expect(text(root.querySelector('[part="summary"]'))).to.include(`${wording}: ${topCount} de ${releases.length} procesos (${percent(topCount / releases.length, 'es')})`);
     expect(root.querySelectorAll('.chart svg .mark-rect path').length).to.equal(counts.size);
+    // Process counts on the value axis: whole numbers, up to at least the largest count.
+    const ticks = axisLabels(element, 'x').map(Number);
+    expect(ticks.every(Number.isInteger), ticks.join(' ')).to.equal(true);
+    expect(Math.max(...ticks)).to.be.at.least(topCount);
     await expect(element).to.be.accessible();
   });
 
@@ -64,6 +76,11 @@ describe('<ocds-breakdown>', () => {
     expect(text(root.querySelector('[part="heading"]'))).to.equal('Awarded amount by procurement method');
     const csvLines = element.csv().trim().split('\n');
     expect(csvLines.length - 1).to.equal(element.rows.length);
+    // The value axis in compact money as the locale writes it ("MX$1.5M"), never Vega's bare "1.5M".
+    const compact = new Intl.NumberFormat('en', { style: 'currency', currency: 'MXN', notation: 'compact', maximumFractionDigits: 1 });
+    const ticks = axisLabels(element, 'x');
+    expect(ticks[0]).to.equal(compact.format(0));
+    expect(ticks.every((tick) => tick.startsWith('MX$')), ticks.join(' ')).to.equal(true);
     (root.querySelector('[part="controls"] button') as HTMLButtonElement | null)?.click();
     await element.updateComplete;
     await expect(element).to.be.accessible();
@@ -116,6 +133,142 @@ describe('<ocds-breakdown>', () => {
     dataset.setAttribute('method', 'direct');
     await until(() => breakdown.rows.length === 1 && breakdown.rows[0].key === 'direct', 'the breakdown narrowed to direct awards');
     expect(breakdown.rows[0].value).to.equal(releases.filter((r) => r.tender.procurementMethod === 'direct').length);
+  });
+
+  it('inside <ocds-dataset> (Armenia): a buyer or a year chosen filters the siblings; buyer, from/to and category attributes narrow the breakdowns', async () => {
+    const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    // The process start as the dataset's from/to read it, computed here from the release (one release per process).
+    const startYear = (r: Json) => {
+      const earliest = (dates: (string | undefined)[]) => dates.filter(Boolean).sort()[0];
+      const day = r.tender?.tenderPeriod?.startDate ?? r.tender?.datePublished ?? earliest((r.awards ?? []).map((a: Json) => a.date)) ?? earliest((r.contracts ?? []).flatMap((c: Json) => [c.dateSigned, c.period?.startDate])) ?? r.date;
+      return String(day).slice(0, 4);
+    };
+    const countBy = (list: Json[], key: (r: Json) => string) => {
+      const counts = new Map<string, number>();
+      for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      return counts;
+    };
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset lang="es">
+      <ocds-breakdown by="buyer" limit="100"></ocds-breakdown>
+      <ocds-breakdown by="year"></ocds-breakdown>
+    </ocds-dataset>`);
+    dataset.data = armenia;
+    const [byBuyer, byYear] = dataset.querySelectorAll<OcdsBreakdown>('ocds-breakdown');
+    await until(() => byBuyer.status === 'ready' && byYear.status === 'ready', 'the charts');
+    const yearsOf = (chart: OcdsBreakdown) => new Map(chart.rows.map((row) => [row.key, row.value]));
+    expect(yearsOf(byYear)).to.deep.equal(countBy(armenia, startYear));
+
+    // A buyer chosen: the year chart shows that buyer's processes only; the buyer chart keeps showing every buyer.
+    const [topBuyer] = [...countBy(armenia, (r) => r.buyer.name)].sort((a, b) => b[1] - a[1])[0]!;
+    const topRow = byBuyer.rows.find((row) => row.label === topBuyer)!;
+    byBuyer.select(topRow.key);
+    await until(() => dataset.filters.buyer === topRow.key, 'the buyer filter');
+    const theirs = armenia.filter((r) => r.buyer.name === topBuyer);
+    await until(() => byYear.rows.reduce((sum, row) => sum + row.value, 0) === theirs.length, 'the year chart narrowed to the buyer');
+    expect(yearsOf(byYear)).to.deep.equal(countBy(theirs, startYear));
+    expect(byBuyer.rows.length).to.equal(new Set(armenia.map((r) => r.buyer.name.toLowerCase())).size);
+    byBuyer.select(topRow.key);
+    await until(() => dataset.filters.buyer === undefined, 'the buyer filter to clear');
+
+    // A year chosen: from/to cover it, the chip says it is the process start, the buyer chart narrows to it.
+    const year = [...countBy(armenia, startYear)].sort((a, b) => a[1] - b[1])[0]![0];
+    const inYear = armenia.filter((r) => startYear(r) === year);
+    byYear.select(year);
+    await until(() => dataset.filters.from === `${year}-01-01` && dataset.filters.to === `${year}-12-31`, 'from/to set to the year');
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === inYear.length, 'the buyer chart narrowed to the year');
+    expect(new Map(byBuyer.rows.map((row) => [row.label.toLowerCase(), row.value]))).to.deep.equal(countBy(inYear, (r) => r.buyer.name.toLowerCase()));
+    await dataset.updateComplete;
+    const chips = [...dataset.shadowRoot!.querySelectorAll('[part="chip"]')].map(text);
+    expect(chips.join(' ')).to.include('Iniciados desde');
+    expect(text(dataset.shadowRoot!.querySelector('[part="note"]'))).to.include('Un año, trimestre o mes elegido en un desglose filtra también por esta fecha');
+    // Removing one of the period's chips removes both dates.
+    dataset.shadowRoot!.querySelector<HTMLButtonElement>('[part="chip"] button')!.click();
+    await until(() => dataset.filters.from === undefined && dataset.filters.to === undefined, 'the period filter to clear');
+
+    // Filters set on the dataset narrow the breakdowns.
+    const [smallBuyer] = [...countBy(armenia, (r) => r.buyer.name)].find(([, count]) => count > 1 && count < theirs.length)!;
+    dataset.setAttribute('buyer', smallBuyer);
+    await until(() => byYear.rows.reduce((sum, row) => sum + row.value, 0) === armenia.filter((r) => r.buyer.name === smallBuyer).length, 'the year chart narrowed by the buyer attribute');
+    expect(yearsOf(byYear)).to.deep.equal(countBy(armenia.filter((r) => r.buyer.name === smallBuyer), startYear));
+    dataset.removeAttribute('buyer');
+    dataset.setAttribute('from', `${year}-01-01`);
+    dataset.setAttribute('to', `${year}-12-31`);
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === inYear.length, 'the buyer chart narrowed by from/to');
+    dataset.removeAttribute('from');
+    dataset.removeAttribute('to');
+    const works = armenia.filter((r) => r.tender?.mainProcurementCategory === 'works');
+    expect(works.length).to.be.greaterThan(0);
+    dataset.setAttribute('category', 'works');
+    await until(() => byBuyer.rows.reduce((sum, row) => sum + row.value, 0) === works.length, 'the buyer chart narrowed to works');
+    await dataset.updateComplete;
+    expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
+  });
+
+  describe('the written summary (Armenia, AMD): numbers computed from the fixture', () => {
+    let armenia: Json[];
+    const live = (r: Json) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value?.currency === 'AMD' && typeof a.value.amount === 'number');
+    const money = (amount: number, tag: string) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'AMD' }).format(amount);
+    before(async () => {
+      armenia = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    });
+
+    for (const lang of ['en', 'es'] as const) {
+      it(`by method, awarded (${lang}): the share of processes and the share of money in one sentence`, async () => {
+        const element = await chart(html`<ocds-breakdown lang=${lang} by="method" measure="awarded"></ocds-breakdown>`, armenia);
+        const total = exactSum(armenia.flatMap(live).map((a: Json) => a.value.amount));
+        const byMethod = new Map<string, number>();
+        for (const r of armenia) for (const a of live(r)) byMethod.set(r.tender.procurementMethod, exactSum([byMethod.get(r.tender.procurementMethod) ?? 0, a.value.amount]));
+        const [top, amount] = [...byMethod].sort((a, b) => b[1] - a[1])[0]!;
+        const count = armenia.filter((r) => r.tender?.procurementMethod === top).length;
+        const wordings = new Set(armenia.filter((r) => r.tender?.procurementMethod === top && live(r).length).map((r) => r.tender.procurementMethodDetails));
+        const names = { en: { direct: 'Direct award', open: 'Open', selective: 'Selective' }, es: { direct: 'Adjudicación directa', open: 'Licitación abierta', selective: 'Selectiva' } }[lang];
+        const label = wordings.size === 1 ? [...wordings][0] : names[top as 'direct'];
+        const expected =
+          lang === 'es'
+            ? `${label}: ${count} de ${armenia.length} procesos (${percent(count / armenia.length, lang)}), ${percent(amount / total, lang)} del monto adjudicado en AMD (${money(amount, lang)}).`
+            : `${label}: ${count} of ${armenia.length} processes (${percent(count / armenia.length, lang)}), ${percent(amount / total, lang)} of the awarded amount in AMD (${money(amount, lang)}).`;
+        expect(text(element.shadowRoot!.querySelector('[part="summary"]'))).to.include(expected);
+      });
+
+      it(`by supplier, awarded, limit 5 (${lang}): the top five suppliers' share of the money`, async () => {
+        const element = await chart(html`<ocds-breakdown lang=${lang} by="supplier" measure="awarded" limit="5"></ocds-breakdown>`, armenia);
+        const bySupplier = new Map<string, number>();
+        for (const a of armenia.flatMap(live)) for (const s of a.suppliers) bySupplier.set(s.name.trim().toLowerCase(), exactSum([bySupplier.get(s.name.trim().toLowerCase()) ?? 0, a.value.amount / a.suppliers.length]));
+        expect(bySupplier.size).to.be.greaterThan(5);
+        const total = exactSum([...bySupplier.values()]);
+        const top5 = exactSum([...bySupplier.values()].sort((a, b) => b - a).slice(0, 5));
+        const expected = lang === 'es' ? `Los 5 proveedores principales recibieron el ${percent(top5 / total, lang)} del monto adjudicado en AMD.` : `The top 5 suppliers received ${percent(top5 / total, lang)} of the awarded amount in AMD.`;
+        expect(text(element.shadowRoot!.querySelector('[part="summary"]'))).to.include(expected);
+      });
+
+      it(`by month, awarded, and by year, processes (${lang}): how the first period compares with the last`, async () => {
+        const byMonth = new Map<string, number>();
+        for (const a of armenia.flatMap(live)) byMonth.set(a.date.slice(0, 7), exactSum([byMonth.get(a.date.slice(0, 7)) ?? 0, a.value.amount]));
+        const months = [...byMonth.keys()].sort();
+        expect(months.length).to.be.greaterThan(1);
+        const [from, to] = [months[0], months[months.length - 1]];
+        const [first, last] = [byMonth.get(from)!, byMonth.get(to)!];
+        const verb = { en: last > first ? 'rose from' : 'fell from', es: last > first ? 'creció de' : 'bajó de' }[lang];
+        const monthly = await chart(html`<ocds-breakdown lang=${lang} by="month" measure="awarded"></ocds-breakdown>`, armenia);
+        expect(text(monthly.shadowRoot!.querySelector('[part="summary"]'))).to.include(
+          lang === 'es' ? `El monto adjudicado ${verb} ${money(first, lang)} en ${from} a ${money(last, lang)} en ${to}.` : `The awarded amount ${verb} ${money(first, lang)} in ${from} to ${money(last, lang)} in ${to}.`,
+        );
+
+        // Processes by the year they started (tender period start, else the release date for these plans).
+        const years = new Map<string, number>();
+        for (const r of armenia) {
+          const year = String(r.tender?.tenderPeriod?.startDate ?? r.date).slice(0, 4);
+          years.set(year, (years.get(year) ?? 0) + 1);
+        }
+        const sorted = [...years].sort((a, b) => a[0].localeCompare(b[0]));
+        const [[y1, n1], [y2, n2]] = [sorted[0], sorted[sorted.length - 1]];
+        const yearly = await chart(html`<ocds-breakdown lang=${lang} by="year"></ocds-breakdown>`, armenia);
+        const rose = n2 > n1;
+        expect(text(yearly.shadowRoot!.querySelector('[part="summary"]'))).to.include(
+          lang === 'es' ? `Los procesos ${rose ? 'aumentaron' : 'disminuyeron'} de ${n1} en ${y1} a ${n2} en ${y2}.` : `Processes ${rose ? 'rose' : 'fell'} from ${n1} in ${y1} to ${n2} in ${y2}.`,
+        );
+      });
+    }
   });
 
   it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {

@@ -1,7 +1,7 @@
 // The iframe embed as a newsroom page uses it: the built dist/cdn/embed.html in an iframe, and the host page's
 // dist/cdn/embed-resize.js sizing it.
 import { expect } from '@open-wc/testing';
-import { PARAGUAY_RECORD, drawn, until } from './helpers.js';
+import { PARAGUAY_RECORD, drawn, json, until } from './helpers.js';
 
 const EMBED = '/dist/cdn/embed.html';
 
@@ -72,6 +72,23 @@ describe('iframe embed (dist/cdn/embed.html + embed-resize.js)', () => {
     expect(chart.rows.length).to.be.greaterThan(0);
     expect(chart.rows.every((row) => typeof row.share === 'number' && row.total === chart.rows[0].total)).to.equal(true);
     expect(chart.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Qué contienen los datos');
+  });
+
+  it('widget=breakdown&by=method&measure=awarded: awarded amounts by method in the frame, from the data as published', async () => {
+    const INAI = '/test/fixtures/ocds/real/mexico-inai/sample-data/PC-0010-PC-0010.json';
+    const release = await json(INAI);
+    const element = frame(embedUrl({ widget: 'breakdown', src: INAI, by: 'method', measure: 'awarded', lang: 'es' }));
+    await new Promise((resolve) => element.addEventListener('load', resolve, { once: true }));
+    const chart = await drawn(await until(() => element.contentDocument?.querySelector('ocds-breakdown'), 'the breakdown element'));
+    expect(chart.getAttribute('by')).to.equal('method');
+    expect(chart.getAttribute('measure')).to.equal('awarded');
+    const awards = release.awards.filter((award: Record<string, any>) => !['cancelled', 'unsuccessful'].includes(award.status));
+    expect(awards.length).to.be.greaterThan(0);
+    const expected = new Map<string, number>();
+    for (const award of awards) expected.set(award.value.currency, (expected.get(award.value.currency) ?? 0) + award.value.amount);
+    expect(new Map(chart.rows.map((row) => [row.currency, row.value]))).to.deep.equal(expected);
+    expect(chart.rows.every((row) => row.key === release.tender.procurementMethod)).to.equal(true);
+    expect(chart.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Monto adjudicado por método de contratación');
   });
 
   it('the helper sizes only the iframe the message came from', async () => {
