@@ -131,7 +131,8 @@ export function networkSpec(
       size: round(Math.PI * radius * radius),
       // The name whole; Vega cuts it (with an ellipsis) only where it is wider than the room beside the node.
       short: node.label,
-      ...labelSide(left, radius, outwardSide(left, options.width), options.width),
+      // Where its name goes when hovered or focused: as placeLabels would put it, with no other names to avoid.
+      ...labelSides(left, radius, node.label, options.width)[0]!,
       links: [] as { edge: number; other: string }[],
       tooltip: {
         [f.organisation]: node.label,
@@ -304,11 +305,25 @@ function outwardSide(x: number, width: number): Side {
   return x < width / 2 ? 'left' : 'right';
 }
 
+/**
+ * The sides a node's name may go, best first: those where it fits whole (outward first), else the wider one, where it
+ * is cut to the room.
+ */
+function labelSides(x: number, radius: number, name: string, width: number): ReturnType<typeof labelSide>[] {
+  const wanted = name.length * LABEL_CHAR_WIDTH;
+  const outward = outwardSide(x, width);
+  const sides = [outward, outward === 'left' ? 'right' : 'left'].map((side) => labelSide(x, radius, side as Side, width));
+  const whole = sides.filter((side) => side.room >= wanted);
+  if (whole.length) return whole;
+  return [sides.reduce((a, b) => (b.room > a.room ? b : a))];
+}
+
 /** Where a name drawn on `side` of a node starts (dx), how it aligns, and the room it has to the view's edge. */
 function labelSide(x: number, radius: number, side: Side, width: number): { dx: number; align: string; room: number } {
   const gap = radius + 3;
   const room = side === 'left' ? x - gap - MARGIN : width - MARGIN - x - gap;
-  return { dx: round(side === 'left' ? -gap : gap), align: side === 'left' ? 'right' : 'left', room: round(Math.max(0, room)) };
+  // At least a pixel: Vega reads a limit of 0 as no limit.
+  return { dx: round(side === 'left' ? -gap : gap), align: side === 'left' ? 'right' : 'left', room: round(Math.max(1, room)) };
 }
 
 interface LabelledNode {
@@ -350,10 +365,7 @@ function placeLabels<T extends LabelledNode>(nodes: T[], labelled: Set<string>, 
     const node = byId.get(id);
     if (!node) continue;
     const wanted = node.short.length * LABEL_CHAR_WIDTH;
-    const outward = outwardSide(node.x, width);
-    const sides = [outward, outward === 'left' ? 'right' : 'left'].map((side) => labelSide(node.x, node.radius, side as Side, width));
-    const whole = sides.filter((side) => side.room >= wanted);
-    const candidates = whole.length ? whole : [...sides].sort((a, b) => b.room - a.room).filter((side) => side.room >= MIN_LABEL_ROOM);
+    const candidates = labelSides(node.x, node.radius, node.short, width).filter((side) => side.room >= MIN_LABEL_ROOM);
     for (const side of candidates) {
       const drawn = Math.min(side.room, wanted);
       const x0 = side.align === 'right' ? node.x + side.dx - drawn : node.x + side.dx;
