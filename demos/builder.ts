@@ -136,14 +136,47 @@ function updateSnippets(widget: Widget, options: ElementOptions): void {
   scriptSnippet.value = `<script type="module" src="${kit}ocds-widgets.js"></script>\n<${tag}${attributes(options)}></${tag}>`;
   const element = preview.firstElementChild as HTMLElement | null;
   const title = options.heading || element?.shadowRoot?.querySelector('h2')?.textContent?.trim() || 'Chart of public contracting data';
-  const height = Math.max(200, Math.ceil(element?.getBoundingClientRect().height ?? 0)) || 480;
   // A script-tag element follows its page's language; a frame cannot see the page, so it is told the preview's.
   const lang = options.lang ?? (element as { languageTag?: string } | null)?.languageTag ?? (document.documentElement.lang || 'en');
   const query = new URLSearchParams({ widget, ...options, lang, src: absolute(options.src) });
+  const url = `${kit}embed.html?${query}`;
+  measurePhoneHeight(url);
+  // The height a phone-width reader needs (measured in a hidden frame as wide as a phone) until embed-resize.js
+  // sets the frame's own; the preview's desktop height until that frame has drawn.
+  const height = phoneHeight?.url === url ? phoneHeight.height : Math.max(200, Math.ceil(element?.getBoundingClientRect().height ?? 0)) || 480;
   iframeSnippet.value =
-    `<iframe title="${escapeHtml(title)}" src="${escapeHtml(`${kit}embed.html?${query}`)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>\n` +
+    `<iframe title="${escapeHtml(title)}" src="${escapeHtml(url)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>\n` +
     `<script type="module" src="${kit}embed-resize.js"></script>`;
 }
+
+/** Width of the narrowest common phone screen, at which the iframe snippet's height is measured. */
+const PHONE_WIDTH = 360;
+/** Taller than any chart, so the measuring frame never shows a scrollbar that would narrow its content. */
+const MEASURE_HEIGHT = 8000;
+let phoneHeight: { url: string; height: number } | undefined;
+let phoneFrame: HTMLIFrameElement | undefined;
+
+/** Opens the snippet's embed page in a hidden phone-wide frame; each height it reports rewrites the snippet. */
+function measurePhoneHeight(url: string): void {
+  if (phoneFrame?.dataset.url === url) return;
+  phoneFrame?.remove();
+  phoneHeight = undefined;
+  const frame = Object.assign(document.createElement('iframe'), { title: 'Phone-width measurement', tabIndex: -1, width: String(PHONE_WIDTH), height: String(MEASURE_HEIGHT) });
+  frame.className = 'phone-measure';
+  frame.dataset.url = url;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.src = url;
+  phoneFrame = frame;
+  document.body.append(frame);
+}
+
+window.addEventListener('message', (event) => {
+  const height = (event.data as { 'ocds-height'?: unknown } | null)?.['ocds-height'];
+  if (!phoneFrame || event.source !== phoneFrame.contentWindow || typeof height !== 'number' || !(height > 0)) return;
+  phoneHeight = { url: phoneFrame.dataset.url!, height: Math.max(200, Math.ceil(height)) };
+  const parsed = parseEmbedParams(parameters());
+  if (parsed.ok) updateSnippets(parsed.widget, parsed.options);
+});
 
 function update(): void {
   const parsed = parseEmbedParams(parameters());

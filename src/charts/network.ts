@@ -121,19 +121,18 @@ export function networkSpec(
   const nodes = placed.map(({ node, r, x, y }) => {
     const radius = Math.min(Math.max(r * k, 2.5), r * 1.5);
     const left = px(x);
-    // Names go right of the node, or left of it in the right quarter, and are cut to the room left in the view.
-    const flip = left > options.width * 0.75;
     return {
       id: node.id,
       role: options.roles[node.role],
       colour: options.colours[node.role],
       x: left,
       y: py(y),
+      radius,
       size: round(Math.PI * radius * radius),
-      dx: round(flip ? -radius - 3 : radius + 3),
-      align: flip ? 'right' : 'left',
-      room: round(Math.max(40, flip ? left - radius - 3 : options.width - MARGIN - left - radius - 3)),
-      short: node.label.length > 28 ? `${node.label.slice(0, 27)}…` : node.label,
+      // The name whole; Vega cuts it (with an ellipsis) only where it is wider than the room beside the node.
+      short: node.label,
+      // Where its name goes when hovered or focused: as placeLabels would put it, with no other names to avoid.
+      ...labelSides(left, radius, node.label, options.width)[0]!,
       links: [] as { edge: number; other: string }[],
       tooltip: {
         [f.organisation]: node.label,
@@ -207,7 +206,7 @@ export function networkSpec(
       { name: 'nodes', values: nodes },
       { name: 'edges', values: edges },
       { name: 'edgePaths', values: edgePaths },
-      { name: 'labels', values: withoutOverlap(nodes, labelled, options.focus) },
+      { name: 'labels', values: placeLabels(nodes, labelled, options.width, options.focus) },
       { name: 'focused', values: focused ? [focused] : [] },
       {
         name: 'activeRow',
@@ -299,35 +298,83 @@ function finite(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
+type Side = 'left' | 'right';
+
+/** Names go away from the middle of the view, where the network is densest and the other side's names run. */
+function outwardSide(x: number, width: number): Side {
+  return x < width / 2 ? 'left' : 'right';
+}
+
+/**
+ * The sides a node's name may go, best first: those where it fits whole (outward first), else the wider one, where it
+ * is cut to the room.
+ */
+function labelSides(x: number, radius: number, name: string, width: number): ReturnType<typeof labelSide>[] {
+  const wanted = name.length * LABEL_CHAR_WIDTH;
+  const outward = outwardSide(x, width);
+  const sides = [outward, outward === 'left' ? 'right' : 'left'].map((side) => labelSide(x, radius, side as Side, width));
+  const whole = sides.filter((side) => side.room >= wanted);
+  if (whole.length) return whole;
+  return [sides.reduce((a, b) => (b.room > a.room ? b : a))];
+}
+
+/** Where a name drawn on `side` of a node starts (dx), how it aligns, and the room it has to the view's edge. */
+function labelSide(x: number, radius: number, side: Side, width: number): { dx: number; align: string; room: number } {
+  const gap = radius + 3;
+  const room = side === 'left' ? x - gap - MARGIN : width - MARGIN - x - gap;
+  // At least a pixel: Vega reads a limit of 0 as no limit.
+  return { dx: round(side === 'left' ? -gap : gap), align: side === 'left' ? 'right' : 'left', room: round(Math.max(1, room)) };
+}
+
 interface LabelledNode {
   id: string;
   x: number;
   y: number;
+  radius: number;
   dx: number;
   align: string;
   room: number;
   short: string;
 }
 
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Narrowest room worth a cut name: a few letters and the ellipsis. */
+const MIN_LABEL_ROOM = 48;
+
 /**
- * The nodes whose names are drawn without hovering: the labelled ones, largest first (the focused one before all),
- * leaving out a name that would overlap one already placed — on a phone-width view the largest nodes crowd together.
- * A name left out still shows on hover and focus, and in the list and the table.
+ * The nodes whose names are drawn without hovering, each on the side of its node where it fits: the labelled ones,
+ * largest first (the focused one before all). A name goes outward (away from the middle) if it fits whole there,
+ * else on the other side if it fits whole there, else cut to the wider room; it is left out if its box would cross
+ * a name already placed or another node — on a phone-width view the largest nodes crowd together. A name left out
+ * still shows on hover and focus, and in the list and the table.
  */
-function withoutOverlap<T extends LabelledNode>(nodes: T[], labelled: Set<string>, focus?: string): T[] {
+function placeLabels<T extends LabelledNode>(nodes: T[], labelled: Set<string>, width: number, focus?: string): T[] {
   const order = [...labelled].sort((a, b) => Number(b === focus) - Number(a === focus));
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const nodeBoxes = nodes.map((node) => ({ id: node.id, x0: node.x - node.radius, x1: node.x + node.radius, y0: node.y - node.radius, y1: node.y + node.radius }));
+  const placed: Box[] = [];
   const shown: T[] = [];
+  const crosses = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   for (const id of order) {
     const node = byId.get(id);
     if (!node) continue;
-    const width = Math.min(node.room, node.short.length * LABEL_CHAR_WIDTH);
-    const x0 = node.align === 'right' ? node.x + node.dx - width : node.x + node.dx;
-    const box = { x0, x1: x0 + width, y0: node.y - LABEL_HEIGHT / 2, y1: node.y + LABEL_HEIGHT / 2 };
-    if (placed.some((other) => box.x0 < other.x1 && other.x0 < box.x1 && box.y0 < other.y1 && other.y0 < box.y1)) continue;
-    placed.push(box);
-    shown.push(node);
+    const wanted = node.short.length * LABEL_CHAR_WIDTH;
+    const candidates = labelSides(node.x, node.radius, node.short, width).filter((side) => side.room >= MIN_LABEL_ROOM);
+    for (const side of candidates) {
+      const drawn = Math.min(side.room, wanted);
+      const x0 = side.align === 'right' ? node.x + side.dx - drawn : node.x + side.dx;
+      const box = { x0, x1: x0 + drawn, y0: node.y - LABEL_HEIGHT / 2, y1: node.y + LABEL_HEIGHT / 2 };
+      if (placed.some((other) => crosses(box, other)) || nodeBoxes.some((other) => other.id !== id && crosses(box, other))) continue;
+      placed.push(box);
+      shown.push({ ...node, ...side });
+      break;
+    }
   }
   return shown;
 }

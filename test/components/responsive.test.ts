@@ -108,27 +108,68 @@ describe('every element fits its container width', () => {
 });
 
 describe('names drawn in the supplier network do not overlap', () => {
-  for (const width of [360, 400, 800]) {
-    it(`Armenia, ${width} px`, async () => {
-      const element = chart('ocds-supplier-network', { src: ARMENIA });
-      const box = inBox(width, element);
-      try {
-        await settled(element, 15_000);
-        const names = [...element.shadowRoot!.querySelectorAll('.chart svg g.mark-text.role-mark text')]
-          .filter((text) => text.textContent)
-          .map((text) => ({ name: text.textContent!, box: text.getBoundingClientRect() }));
-        expect(names.length, 'some names are drawn').to.be.greaterThan(1);
-        for (const [i, a] of names.entries()) {
-          for (const b of names.slice(i + 1)) {
-            const overlap = a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom;
-            expect(overlap, `"${a.name}" and "${b.name}" overlap`).to.equal(false);
+  const PARAGUAY = '/api/files/paraguay-dncp/rparrapy-ocds-viz/155220.json';
+  const crosses = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  /** The names drawn without hovering (the first text mark; the others are the highlight's). */
+  const drawnNames = (element: ChartElement) =>
+    [...element.shadowRoot!.querySelectorAll('.chart svg g.mark-text.role-mark')[0]!.querySelectorAll('text')]
+      .filter((text) => text.textContent)
+      .map((text) => ({ name: text.textContent!, box: text.getBoundingClientRect() }));
+
+  for (const [fixture, src] of [['Armenia', ARMENIA], ['Paraguay', PARAGUAY]]) {
+    for (const width of [360, 400, 800, 1280]) {
+      it(`${fixture}, ${width} px: names apart from each other and from the nodes`, async () => {
+        const element = chart('ocds-supplier-network', { src });
+        const box = inBox(width, element);
+        try {
+          await settled(element, 15_000);
+          const names = drawnNames(element);
+          expect(names.length, 'some names are drawn').to.be.greaterThan(1);
+          for (const [i, a] of names.entries()) {
+            for (const b of names.slice(i + 1)) expect(crosses(a.box, b.box), `"${a.name}" and "${b.name}" overlap`).to.equal(false);
           }
+          const nodes = [...element.shadowRoot!.querySelectorAll('.chart svg g.mark-symbol.role-mark')[0]!.querySelectorAll('path')].map((path) =>
+            path.getBoundingClientRect(),
+          );
+          for (const { name, box: label } of names) {
+            // A name sits beside its own node; it crosses none (a node's box is its circle's square, so allow 1 px).
+            const crossed = nodes.filter((node) => crosses(label, new DOMRect(node.x + 1, node.y + 1, node.width - 2, node.height - 2)));
+            expect(crossed.length, `"${name}" drawn over a node`).to.equal(0);
+          }
+        } finally {
+          box.remove();
         }
-      } finally {
-        box.remove();
-      }
-    });
+      });
+    }
   }
+
+  it('a focused organisation with one partner: both names whole at 1280 px', async () => {
+    // The element keys an organisation by its identifier's scheme/id; the fixture's party id for it is AM-TIN-02629081.
+    const FOCUS = 'AM-TIN/02629081';
+    const PARTY = 'AM-TIN-02629081';
+    type Release = { parties?: { id: string; name?: string }[]; buyer?: { id: string }; awards?: { suppliers?: { id: string }[] }[] };
+    const releases = ((await (await fetch(ARMENIA)).json()) as { releases: Release[] }).releases;
+    const names = new Map(releases.flatMap((release) => release.parties ?? []).map((party) => [party.id, party.name ?? party.id]));
+    // Its partners: the suppliers of its awards as a buyer, and the buyers of awards it won.
+    const partners = new Set(
+      releases.flatMap((release) => {
+        const suppliers = (release.awards ?? []).flatMap((award) => award.suppliers ?? []).map((supplier) => supplier.id);
+        if (release.buyer?.id === PARTY) return suppliers;
+        return suppliers.includes(PARTY) && release.buyer ? [release.buyer.id] : [];
+      }),
+    );
+    partners.delete(PARTY);
+    const expected = [PARTY, ...partners].map((id) => names.get(id)!);
+    expect(expected.length, 'the fixture gives the focus one partner').to.equal(2);
+    const element = chart('ocds-supplier-network', { src: ARMENIA, focus: FOCUS });
+    const box = inBox(1280, element);
+    try {
+      await settled(element, 15_000);
+      expect(drawnNames(element).map(({ name }) => name).sort()).to.deep.equal([...expected].sort());
+    } finally {
+      box.remove();
+    }
+  });
 });
 
 describe('no layout jump while loading', () => {

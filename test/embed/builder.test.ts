@@ -67,6 +67,49 @@ describe('embed builder (demos/builder.html)', function () {
     expect(summary(framed)).to.equal(summary(shown));
   });
 
+  it('the iframe snippet is as tall as its chart at phone width (360 px), which embed-resize.js then keeps', async () => {
+    const page = await openBuilder();
+    const widget = page.document.querySelector<HTMLSelectElement>('#widget')!;
+    widget.value = 'contract-timeline';
+    widget.dispatchEvent(new Event('change', { bubbles: true }));
+    const preview = await until(() => page.document.querySelector('#preview ocds-contract-timeline'), 'the timeline preview');
+    preview.scrollIntoView();
+    await drawn(preview);
+    const desktop = Math.ceil(preview.getBoundingClientRect().height);
+    // The snippet's height once the builder has measured it (it starts at the preview's, about 1,000 px wide) and it
+    // has stopped changing over ten polls.
+    const snippetHeight = () => Number(/ height="(\d+)"/.exec(page.document.querySelector<HTMLTextAreaElement>('#iframe-snippet')!.value)?.[1]);
+    let last = 0;
+    let unchanged = 0;
+    await until(() => {
+      const now = snippetHeight();
+      unchanged = now === last ? unchanged + 1 : 0;
+      last = now;
+      return unchanged >= 10 && now !== desktop;
+    }, 'the snippet to carry the phone-width height', 30_000);
+    const snippet = page.document.querySelector<HTMLTextAreaElement>('#iframe-snippet')!.value;
+    expect(snippet).to.include('widget=contract-timeline');
+    const height = Number(/ height="(\d+)"/.exec(snippet)![1]);
+
+    // Independently: the snippet pasted into a 360 px-wide page; embed-resize.js sets the frame to what it needs.
+    const host = await pasted(snippet);
+    host.defaultView!.frameElement!.setAttribute('width', '360');
+    host.body.style.margin = '0';
+    const frame = host.querySelector('iframe')!;
+    await drawn(await until(() => frame.contentDocument?.querySelector('ocds-contract-timeline'), 'the framed timeline'));
+    // Settled: the height embed-resize.js gave the frame is the same over ten polls (half a second).
+    let needed = 0;
+    let same = 0;
+    await until(() => {
+      const now = Number(frame.height);
+      same = now === needed ? same + 1 : 0;
+      needed = now;
+      return same >= 10 && now > 0;
+    }, 'the pasted frame to settle');
+    expect(height, `snippet height ${height} vs ${needed} needed at 360 px (preview ${desktop} at desktop)`).to.be.within(needed - 2, needed + 2);
+    expect(needed, 'a phone needs more than the desktop preview').to.be.greaterThan(desktop);
+  });
+
   it('reports what the data holds: publisher, releases, processes, currencies, stages, completeness', async () => {
     const record = await json(PARAGUAY_RECORD);
     const page = await openBuilder();
