@@ -1,8 +1,14 @@
 // Messages of <ocds-process-table> (en, es), merged over the base catalogues.
 import type { Catalogues } from '../../src/i18n/index.js';
+import { redFlagsMessages } from '../red-flags/messages.js';
+
+/** The red-flag names and reasons, in words, as <ocds-red-flags> gives them. */
+const redFlagWords = (lang: 'en' | 'es') =>
+  Object.fromEntries(Object.entries(redFlagsMessages[lang]).filter(([key]) => key.startsWith('name.') || key.startsWith('reason.')));
 
 export const processTableMessages: Catalogues = {
   en: {
+    ...redFlagWords('en'),
     heading: 'Contracting processes',
     'search.label': 'Search processes',
     'search.results': { one: '{count} process', other: '{count} processes' },
@@ -12,6 +18,11 @@ export const processTableMessages: Catalogues = {
     'page.of': 'Rows {from}–{to} of {count}',
     'detail.back': 'Back to the list',
     'detail.copy': 'Copy link',
+    'detail.copied': 'Link copied',
+    'detail.copy-by-hand': 'Copy this link:',
+    'column.flags': 'Red flags',
+    'flags.note': 'A red flag is a reason to look closer at a process, not evidence of wrongdoing.',
+    'flags.methodology': 'What each red flag means',
     'detail.documents': 'Documents',
     'detail.suppliers': 'Suppliers',
     'column.title': 'Title',
@@ -37,6 +48,7 @@ export const processTableMessages: Catalogues = {
     'stage.implementation': 'Implementation',
   },
   es: {
+    ...redFlagWords('es'),
     heading: 'Procesos de contratación',
     'search.label': 'Buscar procesos',
     'search.results': { one: '{count} proceso', other: '{count} procesos' },
@@ -46,6 +58,11 @@ export const processTableMessages: Catalogues = {
     'page.of': 'Filas {from}–{to} de {count}',
     'detail.back': 'Volver a la lista',
     'detail.copy': 'Copiar enlace',
+    'detail.copied': 'Enlace copiado',
+    'detail.copy-by-hand': 'Copie este enlace:',
+    'column.flags': 'Señales de alerta',
+    'flags.note': 'Una señal de alerta es un motivo para mirar un proceso con más atención, no una prueba de irregularidades.',
+    'flags.methodology': 'Qué significa cada señal',
     'detail.documents': 'Documentos',
     'detail.suppliers': 'Proveedores',
     'column.title': 'Título',

@@ -10,6 +10,7 @@ export const ELEMENTS: ElementUnderTest[] = [
   { tag: 'ocds-spending-by-stage', define: () => import('../../components/spending-by-stage/define.js') },
   { tag: 'ocds-contract-timeline', define: () => import('../../components/contract-timeline/define.js') },
   { tag: 'ocds-supplier-network', define: () => import('../../components/supplier-network/define.js') },
+  { tag: 'ocds-process-table', define: () => import('../../components/process-table/define.js') },
 ];
 
 export type AnyChartElement = OcdsChartElement<object>;
