@@ -66,6 +66,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       .process-table { overflow-wrap: anywhere; container-type: inline-size; }
       /* Default columns beyond title and awarded give way at phone width: no sideways page scroll. */
       @container (max-width: 479px) { .wide-only { display: none; } }
+      .flags-note a, .flag-reasons a { color: inherit; }
       dl.stages { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
     `,
   ];
@@ -356,8 +357,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
     }
     const dataset = this.loadedDataset;
-    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}></ocds-contract-timeline>
-      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}
+    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}></ocds-contract-timeline>
+      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}
         currency=${this.shownCurrency ?? nothing}></ocds-spending-by-stage>`;
   }
 
