@@ -1,6 +1,7 @@
 // Vega spec of the supplier network. Positions come from the force layout (src/charts/force-layout.ts), computed
 // before the spec is built; Vega only draws: it scales layout units uniformly into the view (so a resize keeps the
 // shape), sizes nodes by value, colours them by role and highlights the hovered or selected node's neighbours.
+import { balanceBidi } from '../data/bidi.js';
 import type { NetworkNode, NetworkRole, SupplierNetwork } from '../analysis/network.js';
 import type { LayoutLink, LayoutNode } from './force-layout.js';
 
@@ -133,7 +134,7 @@ export function networkSpec(
       dx: round(flip ? -radius - 3 : radius + 3),
       align: flip ? 'right' : 'left',
       room: round(Math.max(40, flip ? left - radius - 3 : options.width - MARGIN - left - radius - 3)),
-      short: node.label.length > 28 ? `${node.label.slice(0, 27)}…` : node.label,
+      short: node.label.length > 28 ? `${balanceBidi(node.label.slice(0, 27))}…` : node.label,
       links: [] as { edge: number; other: string }[],
       tooltip: {
         [f.organisation]: node.label,
