@@ -43,9 +43,13 @@ interface Prepared {
 
 /**
  * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
- * "ñ" kept apart), sort by any column, pages of 50 rows. Choosing a row opens the process: its stages with amounts
- * and dates, buyer and suppliers with identifiers, and documents; `ocid` (or `#ocds-process=<ocid>` in the page
- * URL) opens it directly.
+ * "ñ" kept apart), sort by any column, pages of 50 rows, amounts in the shown currency (a switcher offers every
+ * currency the processes have amounts in). A "Red flags" column gives the codes of the red flags each process raises
+ * (cardinal's indicators with their default settings, as `<ocds-red-flags>` computes them): a red flag is a reason
+ * to look closer, not evidence of wrongdoing. Choosing a row opens the process: its stages with amounts and dates,
+ * its red flags with their reasons in words, buyer and suppliers with identifiers, and documents; `ocid` (or
+ * `#ocds-process=<ocid>` in the page URL) opens it directly, and "Copy link" copies that URL (or shows it to copy by
+ * hand where the clipboard is refused).
  *
  * @summary Searchable table of contracting processes.
  * @event ocds-select - `{ kind: 'process', id: ocid }` when a row is chosen.
@@ -71,9 +75,13 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     `,
   ];
 
-  /** Space-separated columns to show (default: title buyer suppliers stage awarded paid start; fewer on phones). */
+  /**
+   * Space-separated columns to show, of: title buyer suppliers method stage status tendered awarded contracted paid
+   * start award signature end tenderers flags ocid (default: title buyer suppliers stage awarded paid start flags;
+   * title and awarded on phones).
+   */
   @property({ reflect: true }) columns?: string;
-  /** Search words: processes whose title, description, buyer, suppliers, items or ocid hold them all. */
+  /** Search words: processes whose title, description, buyer, suppliers (any name variant), items, ocid or red-flag codes hold them all. */
   @property({ reflect: true }) query = '';
   /** Column the rows are sorted by (default: dataset order). */
   @property({ attribute: 'sort-by', reflect: true }) sortBy?: ProcessColumn;
