@@ -1,14 +1,8 @@
 // Messages of <ocds-process-table> (en, es), merged over the base catalogues.
 import type { Catalogues } from '../../src/i18n/index.js';
-import { redFlagsMessages } from '../red-flags/messages.js';
-
-/** The red-flag names and reasons, in words, as <ocds-red-flags> gives them. */
-const redFlagWords = (lang: 'en' | 'es') =>
-  Object.fromEntries(Object.entries(redFlagsMessages[lang]).filter(([key]) => key.startsWith('name.') || key.startsWith('reason.')));
 
 export const processTableMessages: Catalogues = {
   en: {
-    ...redFlagWords('en'),
     heading: 'Contracting processes',
     'search.label': 'Search processes',
     'search.results': { one: '{count} process', other: '{count} processes' },
@@ -48,7 +42,6 @@ export const processTableMessages: Catalogues = {
     'stage.implementation': 'Implementation',
   },
   es: {
-    ...redFlagWords('es'),
     heading: 'Procesos de contratación',
     'search.label': 'Buscar procesos',
     'search.results': { one: '{count} proceso', other: '{count} procesos' },

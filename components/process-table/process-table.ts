@@ -8,10 +8,9 @@ import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
 import type { RedFlagIndicator, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { INDICATORS_URL, methodologyUrl } from '../../src/analysis/red-flag-constants.js';
-import { redFlagReason } from '../red-flags/reason-text.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
-import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
+import { formatDate, formatMoney, formatNumber, translator } from '../../src/i18n/index.js';
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
@@ -353,9 +352,11 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const flags = this.perDataset?.flags;
     const codes = Object.keys(flags?.OCID?.[ocid] ?? {}).sort() as RedFlagIndicator[];
     if (!flags || !codes.length) return nothing;
+    // Names and reasons in <ocds-red-flags>' words, from the data code (not in what loads before the element renders).
+    const words = { ...ctx, t: translator(this.code.redFlagsMessages, this.languageTag) };
     return html`<h4>${ctx.t('column.flags')}</h4>
       <p>${ctx.t('flags.note')}</p>
-      <ul class="flag-reasons">${codes.map((code) => html`<li>${code} ${ctx.t(`name.${code}`)}: ${redFlagReason(flags.reasons, ocid, code, ctx)}
+      <ul class="flag-reasons">${codes.map((code) => html`<li>${code} ${words.t(`name.${code}`)}: ${this.code.redFlagReason(flags.reasons, ocid, code, words)}
         (<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('flags.methodology')}</a>)</li>`)}</ul>`;
   }
 
