@@ -6,36 +6,49 @@ import { loadElement } from '../loader.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
+import type { RedFlagIndicator, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import { INDICATORS_URL, methodologyUrl } from '../../src/analysis/red-flag-constants.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
-import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
+import { formatDate, formatMoney, formatNumber, translator } from '../../src/i18n/index.js';
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
 
 const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
-const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start'];
+const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start', 'flags'];
 /** At phone width the table keeps what fits without sideways page scroll. */
 const NARROW_COLUMNS: readonly ProcessColumn[] = ['title', 'awarded'];
 const MONEY = new Set<ProcessColumn>(['tendered', 'awarded', 'contracted', 'paid']);
 const DAYS = new Set<ProcessColumn>(['start', 'award', 'signature', 'end']);
-const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'ocid']);
+const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'flags', 'ocid']);
 const PAGE_SIZE = 50;
 const HASH_KEY = 'ocds-process';
 
-/** Rows and search texts of one dataset and currency, kept while only the query or the sort changes. */
+/** What is worked out once per dataset: its currencies, red flags and search texts. */
+interface PerDataset {
+  dataset: Dataset;
+  /** Currencies with amounts, the one behind the most processes first. */
+  currencies: string[];
+  flags: RedFlagsResult;
+  texts: Map<string, string>;
+}
+/** The rows of one dataset in one currency, kept while only the query or the sort changes. */
 interface Prepared {
   dataset: Dataset;
   currency: string;
   rows: ProcessRow[];
-  texts: Map<string, string>;
 }
 
 /**
  * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
- * "ñ" kept apart), sort by any column, pages of 50 rows. Choosing a row opens the process: its stages with amounts
- * and dates, buyer and suppliers with identifiers, and documents; `ocid` (or `#ocds-process=<ocid>` in the page
- * URL) opens it directly.
+ * "ñ" kept apart), sort by any column, pages of 50 rows, amounts in the shown currency (a switcher offers every
+ * currency the processes have amounts in). A "Red flags" column gives the codes of the red flags each process raises
+ * (cardinal's indicators with their default settings, as `<ocds-red-flags>` computes them): a red flag is a reason
+ * to look closer, not evidence of wrongdoing. Choosing a row opens the process: its stages with amounts and dates,
+ * its red flags with their reasons in words, buyer and suppliers with identifiers, and documents; `ocid` (or
+ * `#ocds-process=<ocid>` in the page URL) opens it directly, and "Copy link" copies that URL (or shows it to copy by
+ * hand where the clipboard is refused).
  *
  * @summary Searchable table of contracting processes.
  * @event ocds-select - `{ kind: 'process', id: ocid }` when a row is chosen.
@@ -56,13 +69,18 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       .process-table { overflow-wrap: anywhere; container-type: inline-size; }
       /* Default columns beyond title and awarded give way at phone width: no sideways page scroll. */
       @container (max-width: 479px) { .wide-only { display: none; } }
+      .flags-note a, .flag-reasons a { color: inherit; }
       dl.stages { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
     `,
   ];
 
-  /** Space-separated columns to show (default: title buyer suppliers stage awarded paid start; fewer on phones). */
+  /**
+   * Space-separated columns to show, of: title buyer suppliers method stage status tendered awarded contracted paid
+   * start award signature end tenderers flags ocid (default: title buyer suppliers stage awarded paid start flags;
+   * title and awarded on phones).
+   */
   @property({ reflect: true }) columns?: string;
-  /** Search words: processes whose title, description, buyer, suppliers, items or ocid hold them all. */
+  /** Search words: processes whose title, description, buyer, suppliers (any name variant), items, ocid or red-flag codes hold them all. */
   @property({ reflect: true }) query = '';
   /** Column the rows are sorted by (default: dataset order). */
   @property({ attribute: 'sort-by', reflect: true }) sortBy?: ProcessColumn;
@@ -79,7 +97,10 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection'];
   protected override dataCode = tableCode;
 
+  private perDataset?: PerDataset;
   private prepared?: Prepared;
+  /** What "copy link" last produced, and whether the clipboard took it (else it is shown to copy by hand). */
+  @state() private copied?: { url: string; ok: boolean };
   /** The ocid of the row the detail view was opened from, to give it focus again on the way back. */
   private openedFrom?: string;
 
@@ -90,18 +111,36 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   protected override defaultCurrency(dataset: Dataset): string | undefined {
-    return this.code.spendingCurrencies(dataset)[0]?.currency;
+    return this.forDataset(dataset).currencies[0];
+  }
+
+  /** Every currency the processes have amounts in (all rows are in the shown one, so the base can't tell). */
+  override get currencies(): string[] {
+    return this.perDataset ? [...this.perDataset.currencies].sort() : super.currencies;
+  }
+
+  /** Currencies, red flags (cardinal's indicators, default settings) and search texts, once per dataset. */
+  private forDataset(dataset: Dataset): PerDataset {
+    if (this.perDataset?.dataset === dataset) return this.perDataset;
+    const flags = this.code.redFlags(dataset);
+    const codes = (ocid: string) => Object.keys(flags.OCID?.[ocid] ?? {}).join(' ');
+    return (this.perDataset = {
+      dataset,
+      currencies: this.code.spendingCurrencies(dataset).map(({ currency }) => currency),
+      flags,
+      texts: new Map(dataset.processes.map((process) => [process.ocid, this.code.searchText(process, dataset, codes(process.ocid))])),
+    });
   }
 
   protected analyse(dataset: Dataset): ProcessRow[] {
+    const { flags, texts } = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
     let prepared = this.prepared;
     if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency) {
-      const texts = new Map(dataset.processes.map((process) => [process.ocid, this.code.searchText(process, dataset)]));
-      prepared = this.prepared = { dataset, currency, rows: this.code.processRows(dataset, currency), texts };
+      prepared = this.prepared = { dataset, currency, rows: this.code.processRows(dataset, currency, flags.OCID) };
     }
     const words = this.code.queryWords(this.query);
-    const found = words.length ? prepared.rows.filter((row) => this.code.matchesWords(prepared.texts.get(row.ocid) ?? '', words)) : prepared.rows;
+    const found = words.length ? prepared.rows.filter((row) => this.code.matchesWords(texts.get(row.ocid) ?? '', words)) : prepared.rows;
     this.page = 0;
     return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(found, this.sortBy, this.sortDirection, this.languageTag) : found;
   }
@@ -209,6 +248,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
             <button type="button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)}>${ctx.t('page.next')}</button>
           </div>`
         : nothing}
+      ${columns.includes('flags') ? html`<p class="flags-note">${ctx.t('flags.note')}
+        <a href=${INDICATORS_URL} target="_blank" rel="noopener">${ctx.t('flags.methodology')}</a></p>` : nothing}
     </div>`;
   }
 
@@ -239,6 +280,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   /** Opens a process's detail view and tells the page (and `<ocds-dataset>`) which process was chosen. */
   private open(ocid: string): void {
     this.openedFrom = ocid;
+    this.copied = undefined;
     this.select(ocid);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
   }
@@ -254,10 +296,24 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     });
   }
 
-  private copyLink(ocid: string): void {
+  /** The page URL that opens process `ocid` directly (read back on load): what "copy link" copies. */
+  permalink(ocid: string): string {
     const url = new URL(location.href);
     url.hash = `${HASH_KEY}=${encodeURIComponent(ocid)}`;
-    void navigator.clipboard?.writeText(url.href).catch(() => undefined);
+    return url.href;
+  }
+
+  /** Copies the permalink; where the clipboard is refused (or absent), shows the link to copy by hand. */
+  private async copyLink(ocid: string): Promise<void> {
+    const url = this.permalink(ocid);
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      ok = true;
+    } catch {
+      // Refused (no permission, not a secure context): the link is shown instead.
+    }
+    this.copied = { url, ok };
   }
 
   private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
@@ -267,13 +323,17 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const suppliers = process.awards.flatMap((award) => award.suppliers);
     return html`<section class="process-detail" part="chart" aria-labelledby="detail-title">
       <button type="button" class="back" @click=${this.back}>${ctx.t('detail.back')}</button>
-      <button type="button" @click=${() => this.copyLink(process.ocid)}>${ctx.t('detail.copy')}</button>
+      <button type="button" class="copy" @click=${() => this.copyLink(process.ocid)}>${ctx.t('detail.copy')}</button>
+      <p role="status" class="copied">${this.copied
+        ? this.copied.ok ? ctx.t('detail.copied') : html`${ctx.t('detail.copy-by-hand')} <code>${this.copied.url}</code>`
+        : nothing}</p>
       <h3 id="detail-title">${row?.title || process.ocid}</h3>
       <dl class="stages">
         <dt>${ctx.t('column.ocid')}</dt><dd>${process.ocid}</dd>
         <dt>${ctx.t('column.buyer')}</dt><dd>${this.orgText(process.buyer)}</dd>
         ${row ? stages.map((column) => (row[column] === undefined ? nothing : html`<dt>${ctx.t(`column.${column}`)}</dt><dd>${this.cellText(row, column, ctx)}</dd>`)) : nothing}
       </dl>
+      ${this.renderFlags(process.ocid, ctx)}
       ${suppliers.length
         ? html`<h4>${ctx.t('detail.suppliers')}</h4><ul>${suppliers.map((s) => html`<li>${this.orgText(s)}</li>`)}</ul>`
         : nothing}
@@ -287,14 +347,27 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     </section>`;
   }
 
+  /** The red flags the process raises, each with its reason in words and its methodology. */
+  private renderFlags(ocid: string, ctx: ChartContext): TemplateResult | typeof nothing {
+    const flags = this.perDataset?.flags;
+    const codes = Object.keys(flags?.OCID?.[ocid] ?? {}).sort() as RedFlagIndicator[];
+    if (!flags || !codes.length) return nothing;
+    // Names and reasons in <ocds-red-flags>' words, from the data code (not in what loads before the element renders).
+    const words = { ...ctx, t: translator(this.code.redFlagsMessages, this.languageTag) };
+    return html`<h4>${ctx.t('column.flags')}</h4>
+      <p>${ctx.t('flags.note')}</p>
+      <ul class="flag-reasons">${codes.map((code) => html`<li>${code} ${words.t(`name.${code}`)}: ${this.code.redFlagReason(flags.reasons, ocid, code, words)}
+        (<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('flags.methodology')}</a>)</li>`)}</ul>`;
+  }
+
   /** The process's own timeline and spending chart, given the loaded data (no refetch); their code loads now. */
   private renderProcessCharts(process: Process): TemplateResult {
     for (const tag of ['ocds-contract-timeline', 'ocds-spending-by-stage']) {
       loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
     }
     const dataset = this.loadedDataset;
-    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}></ocds-contract-timeline>
-      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme}
+    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}></ocds-contract-timeline>
+      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}
         currency=${this.shownCurrency ?? nothing}></ocds-spending-by-stage>`;
   }
 

@@ -3,12 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
-import { formatMoney, formatNumber, formatPercent } from '../../src/i18n/index.js';
+import { formatNumber, formatPercent } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as RedFlagsCode from './red-flags-code.js';
 import { redFlagsMessages } from './messages.js';
+import { redFlagReason } from './reason-text.js';
 
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
@@ -208,26 +209,9 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       <ul class="flags">
         ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
           ${titles.get(ocid) ?? ocid}:
-          ${codes.map((code) => html`<span class="badge">${code}</span>${this.reason(ocid, code, ctx)} `)}
+          ${codes.map((code) => html`<span class="badge">${code}</span>${redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
         </li>`)}
       </ul>`;
-  }
-
-  private reason(ocid: string, code: RedFlagIndicator, ctx: ChartContext): string {
-    const reason = this.result!.reasons[ocid]?.[code];
-    if (!reason) return ctx.t('reason.organisation');
-    const money = (value: unknown) => formatMoney(Number(value), String(reason.currency ?? 'XXX'), ctx.tag);
-    switch (code) {
-      case 'R024':
-      case 'R058':
-        return ctx.t(`reason.${code}`, { second: money(reason.second), winning: money(reason.winning), percent: formatPercent(Number(reason.ratio), ctx.tag), fence: formatPercent(Number(reason.fence), ctx.tag) });
-      case 'R028':
-        return ctx.t('reason.R028', { amount: money(reason.amount) });
-      case 'R036':
-        return ctx.t('reason.R036', { lowest: money(reason.lowest) });
-      default:
-        return ctx.t(`reason.${code}`, reason as Record<string, string | number>);
-    }
   }
 }
 

@@ -2,6 +2,6 @@
 
 export const PROCESS_COLUMNS = [
   'title', 'buyer', 'suppliers', 'method', 'stage', 'status', 'tendered', 'awarded', 'contracted', 'paid',
-  'start', 'award', 'signature', 'end', 'tenderers', 'ocid',
+  'start', 'award', 'signature', 'end', 'tenderers', 'flags', 'ocid',
 ] as const;
 export type ProcessColumn = (typeof PROCESS_COLUMNS)[number];

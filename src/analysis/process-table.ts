@@ -5,7 +5,11 @@ import type { Dataset, OrgRef, Process } from '../data/types.js';
 import { DecimalSum } from './decimal-sum.js';
 import { processStartDay } from './process-start.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from './process-table-keys.js';
+import type { RedFlagResults } from './red-flags.js';
 import { processAmounts } from './spending.js';
+
+/** Per ocid, the red flags a process raises: `redFlags(dataset).OCID`. */
+export type ProcessFlags = RedFlagResults['OCID'];
 
 export const PROCESS_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation'] as const;
 export type ProcessStage = (typeof PROCESS_STAGES)[number];
@@ -33,6 +37,8 @@ export interface ProcessRow {
   signature?: string;
   end?: string;
   tenderers?: number;
+  /** Codes of the red flags the process raises (cardinal's `OCID` results), space-separated in code order. */
+  flags: string;
 }
 
 export { PROCESS_COLUMNS, type ProcessColumn };
@@ -57,7 +63,7 @@ function stageReached(process: Process): { stage: ProcessStage | ''; status: str
 }
 
 /** The row of one process, its amounts in `currency` (stages with no amount in it are undefined). */
-export function processRow(process: Process, currency: string): ProcessRow {
+export function processRow(process: Process, currency: string, flags: ProcessFlags = {}): ProcessRow {
   const sums = new Map<string, DecimalSum>();
   for (const { stage, money } of processAmounts(process)) {
     if (money.currency !== currency) continue;
@@ -84,12 +90,13 @@ export function processRow(process: Process, currency: string): ProcessRow {
     signature: first(process.contracts.map((contract) => contract.dateSigned)),
     end: last(process.contracts.map((contract) => contract.period?.endDate)),
     tenderers: process.tender?.numberOfTenderers,
+    flags: Object.keys(flags[process.ocid] ?? {}).sort().join(' '),
   };
 }
 
 /** Every process's row, in dataset order. */
-export function processRows(dataset: Dataset, currency: string): ProcessRow[] {
-  return dataset.processes.map((process) => processRow(process, currency));
+export function processRows(dataset: Dataset, currency: string, flags: ProcessFlags = {}): ProcessRow[] {
+  return dataset.processes.map((process) => processRow(process, currency, flags));
 }
 
 // Search: lower case, accents dropped, but "ñ" kept apart from "n" (Spanish treats it as its own letter).
@@ -125,9 +132,9 @@ const itemDescriptions = (process: Process): string[] => {
 
 /**
  * The folded text a process is searched in: title, description, buyer and supplier names (every variant seen in
- * the dataset, and the legal name), item descriptions and the ocid.
+ * the dataset, and the legal name), item descriptions, the ocid and `extra` words (e.g. its red-flag codes).
  */
-export function searchText(process: Process, dataset: Dataset): string {
+export function searchText(process: Process, dataset: Dataset, extra = ''): string {
   const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
   return foldText(
     [
@@ -138,6 +145,7 @@ export function searchText(process: Process, dataset: Dataset): string {
       ...names(process.buyer),
       ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
       ...itemDescriptions(process),
+      extra,
     ]
       .filter(Boolean)
       .join('\n'),

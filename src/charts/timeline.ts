@@ -3,6 +3,7 @@
 // (`2016-12-31`) keeps its day whatever the reader's time zone. Marks are drawn in the rows' (time) order.
 import type { TopLevelSpec } from 'vega-lite';
 import { TIMELINE_STAGES, type ContractTimeline, type TimelineRow, type TimelineStage } from '../analysis/timeline.js';
+import { balanceBidi } from '../data/bidi.js';
 import { dateTime } from '../data/dates.js';
 
 export interface TimelineChartText {
@@ -328,12 +329,13 @@ const LABEL_CHAR_PX = 6.5;
 
 /**
  * `label` cut to `max` characters in the middle: titles in one dataset often share their start ("Supply of …") and
- * differ at the end, where the value also is, so both ends stay.
+ * differ at the end, where the value also is, so both ends stay. Each half keeps its bidi controls balanced: a cut
+ * must not leave an override open (reversing what follows) or close one it no longer opens.
  */
 export function middleEllipsis(label: string, max: number): string {
   if (label.length <= max) return label;
   const head = Math.ceil((max - 1) / 2);
-  return `${label.slice(0, head).trimEnd()}…${label.slice(label.length - (max - 1 - head)).trimStart()}`;
+  return `${balanceBidi(label.slice(0, head).trimEnd())}…${balanceBidi(label.slice(label.length - (max - 1 - head)).trimStart())}`;
 }
 
 function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions): TopLevelSpec {

@@ -99,3 +99,17 @@ describe('sortRows', () => {
     expect(sortRows(rows, 'start', 'descending').map((r) => r.ocid)).to.deep.equal(['d', 'a', 'b', 'c']);
   });
 });
+
+describe('processRows: red flags', () => {
+  it("each row carries the codes of its process's flags, in code order; a search text can include them", async () => {
+    const releases = await Promise.all(INAI.map(fetchJson));
+    const dataset = fromOcds(releases);
+    const [a, b] = releases.map((r) => r.ocid);
+    const rows = processRows(dataset, 'MXN', { [a]: { R018: 1, R003: 1 } });
+    expect(rows.find((r) => r.ocid === a)!.flags).to.equal('R003 R018');
+    expect(rows.find((r) => r.ocid === b)!.flags).to.equal('');
+    const process = dataset.processes.find((p) => p.ocid === a)!;
+    expect(matchesWords(searchText(process, dataset, 'R003 R018'), queryWords('r018'))).to.equal(true);
+    expect(matchesWords(searchText(process, dataset), queryWords('r018'))).to.equal(false);
+  });
+});

@@ -1,10 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/process-table/define.js';
 import '../../components/dataset/define.js';
 import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
 import { expectedSpending, fetchJson } from '../spending-expected.js';
 import { cspPageOutcome } from '../helpers/csp-frame.js';
+import { redFlags } from '../../src/analysis/red-flags.js';
+import { fromOcds } from '../../src/data/from-ocds.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -12,6 +14,8 @@ const INAI = ['PC-0010-PC-0010', 'PC-0012-PC-0012', 'PC-0015-PC-0015'].map(
   (name) => `/test/fixtures/ocds/real/mexico-inai/sample-data/${name}.json`,
 );
 const HOSTILE = '/test/hostile/files/hostile-text.json';
+const ARMENIA = '/test/fixtures/ocds/real/armenia/sample-data/6.json';
+const PARAGUAY_1_0 = ['277004', '280555'].map((name) => `/test/fixtures/ocds/real/paraguay-dncp/sample-data/records/${name}.json`);
 
 async function table(data: unknown, attrs: { query?: string; lang?: string; theme?: string } = {}): Promise<OcdsProcessTable> {
   const element = await fixture<OcdsProcessTable>(
@@ -21,6 +25,7 @@ async function table(data: unknown, attrs: { query?: string; lang?: string; them
   await element.rendered;
   return element;
 }
+const waitFor = (test: () => boolean) => waitUntil(test, 'timed out', { timeout: 3000 });
 /** After an update, once the element's own focus moves (queued on updateComplete) have run. */
 const settledFocus = async (element: OcdsProcessTable) => {
   await element.updateComplete;
@@ -186,5 +191,145 @@ describe('<ocds-process-table> at phone width', () => {
     await element.updateComplete;
     const chosen = [...element.shadowRoot!.querySelectorAll<HTMLElement>('thead th')].map((th) => th.textContent!.trim());
     expect(chosen).to.deep.equal(['Title', 'Buyer', 'Paid']);
+  });
+});
+
+describe('<ocds-process-table>: currencies, red flags, feeds', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('the currency switcher offers MXN and USD; choosing USD shows the USD amounts of the fixture JSON', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('[part="controls"] select')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['MXN', 'USD']);
+    expect(select.value).to.equal('MXN');
+    select.value = 'USD';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    await element.rendered;
+    expect(element.shownCurrency).to.equal('USD');
+    const usd = releases.map((release) => [release.ocid, expectedSpending([release]).find((r) => r.currency === 'USD' && r.stage === 'awarded')?.amount]);
+    expect(usd.filter(([, amount]) => amount !== undefined)).to.have.length.greaterThan(0);
+    expect(element.rows.map((r) => [r.ocid, r.awarded])).to.deep.equal(usd);
+    expect(element.rows.every((r) => r.currency === 'USD')).to.equal(true);
+    const [ocid, amount] = usd.find(([, a]) => a !== undefined)!;
+    const cells = bodyRows(element).find((tr) => tr.dataset.ocid === ocid)!.textContent!;
+    expect(cells).to.contain(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(amount as number));
+  });
+
+  it('flags column = the red flags of each process; R003 exactly where the tender period is under 15 days', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    const element = await table(pkg);
+    const core = redFlags(fromOcds(structuredClone(pkg))).OCID ?? {};
+    expect(element.rows.map((r) => [r.ocid, r.flags])).to.deep.equal(
+      element.rows.map((r) => [r.ocid, Object.keys(core[r.ocid] ?? {}).sort().join(' ')]),
+    );
+    // R003 from the JSON dates, by hand: whole days from tenderPeriod.startDate to endDate below cardinal's 15
+    // (cardinal leaves cancelled tenders out).
+    const short = pkg.releases
+      .filter((r: Json) => r.tender?.status !== 'cancelled' && r.tender?.tenderPeriod?.startDate && r.tender?.tenderPeriod?.endDate)
+      .filter((r: Json) => Math.trunc((Date.parse(r.tender.tenderPeriod.endDate) - Date.parse(r.tender.tenderPeriod.startDate)) / 86_400_000) < 15)
+      .map((r: Json) => r.ocid)
+      .sort();
+    expect(short.length).to.be.greaterThan(0);
+    expect(element.rows.filter((r) => r.flags.split(' ').includes('R003')).map((r) => r.ocid).sort()).to.deep.equal(short);
+    expect(element.shadowRoot!.querySelector('.flags-note a')!.getAttribute('href')).to.match(/^https:\/\/cardinal/);
+
+    // Searchable by code; sortable, processes without flags last.
+    element.query = 'r003';
+    await element.updateComplete;
+    expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal(short);
+    element.query = '';
+    await element.updateComplete;
+    headerButton(element, 'Red flags').click();
+    await element.updateComplete;
+    const flagged = element.rows.findIndex((r) => r.flags === '');
+    expect(flagged).to.be.greaterThan(0);
+    expect(element.rows.slice(flagged).every((r) => r.flags === '')).to.equal(true);
+
+    // The detail view gives the reason in words.
+    const release = pkg.releases.find((r: Json) => r.ocid === short[0]);
+    const days = Math.trunc((Date.parse(release.tender.tenderPeriod.endDate) - Date.parse(release.tender.tenderPeriod.startDate)) / 86_400_000);
+    element.select(short[0]);
+    await element.updateComplete;
+    const reasons = element.shadowRoot!.querySelector('.process-detail .flag-reasons')!.textContent!.replace(/\s+/g, ' ');
+    expect(reasons).to.contain(`R003 Short submission period: tender open ${days} days; threshold 15 days`);
+  });
+
+  it('Spanish: the flags note and the copy confirmation are translated', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    const element = await table(pkg, { lang: 'es' });
+    expect(element.shadowRoot!.querySelector('.flags-note')!.textContent).to.contain('no una prueba');
+    element.select(element.rows[0]!.ocid);
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('.process-detail .copy')!.click();
+    await waitFor(() => element.shadowRoot!.querySelector('.copied')!.textContent!.trim() !== '');
+    expect(element.shadowRoot!.querySelector('.copied')!.textContent).to.match(/Enlace copiado|Copie este enlace/);
+  });
+
+  it('"copy link" gives the permalink, confirms it (or shows it), and the permalink opens the process', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    const ocid = releases[1].ocid;
+    const url = element.permalink(ocid);
+    expect(url).to.equal(`${location.origin}${location.pathname}${location.search}#ocds-process=${encodeURIComponent(ocid)}`);
+    element.select(ocid);
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('.process-detail .copy')!.click();
+    await waitFor(() => element.shadowRoot!.querySelector('.copied')!.textContent!.trim() !== '');
+    const said = element.shadowRoot!.querySelector('.copied')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect([ 'Link copied', `Copy this link: ${url}`]).to.include(said);
+    history.replaceState(null, '', new URL(url).hash);
+    const opened = await table(releases);
+    expect(opened.ocid).to.equal(ocid);
+    expect(opened.shadowRoot!.querySelector('.process-detail h3')!.textContent).to.equal(releases[1].tender.title);
+  });
+
+  it('keyboard only: type in the search box, Tab to a result, Enter opens it, back returns focus to the row', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const element = await table(releases);
+    const want = releases.filter((r) => /asesoría/i.test(r.tender.title)).map((r) => r.ocid);
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    await sendKeys({ type: 'asesoria' });
+    await element.updateComplete;
+    expect(element.rows.map((r) => r.ocid)).to.deep.equal(want);
+    let presses = 0;
+    while ((element.shadowRoot!.activeElement as HTMLElement | null)?.tagName !== 'TR' && presses++ < 20) await sendKeys({ press: 'Tab' });
+    const row = element.shadowRoot!.activeElement as HTMLElement;
+    expect(row.tagName).to.equal('TR');
+    expect(row.dataset.ocid).to.equal(want[0]);
+    await sendKeys({ press: 'Enter' });
+    await settledFocus(element);
+    expect(element.shadowRoot!.querySelector('.process-detail')).to.not.equal(null);
+    expect((element.shadowRoot!.activeElement as HTMLElement).classList.contains('back')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await settledFocus(element);
+    expect((element.shadowRoot!.activeElement as HTMLElement).dataset.ocid).to.equal(want[0]);
+    expect(element.query).to.equal('asesoria');
+  });
+
+  it('a 1.0 feed (Paraguay record packages): one row per record, awarded amounts from the fixture JSON', async () => {
+    const packages: Json[] = await Promise.all(PARAGUAY_1_0.map(fetchJson));
+    const compiled: Json[] = packages.flatMap((pkg) => pkg.records.map((record: Json) => record.compiledRelease));
+    const element = await table(packages);
+    expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal(compiled.map((r) => r.ocid).sort());
+    const currency = element.shownCurrency!;
+    for (const release of compiled) {
+      const awarded = expectedSpending([release]).find((r) => r.currency === currency && r.stage === 'awarded')?.amount;
+      expect(element.rows.find((r) => r.ocid === release.ocid)!.awarded, release.ocid).to.equal(awarded);
+    }
+    expect(element.rows.some((r) => r.awarded !== undefined)).to.equal(true);
+  });
+
+  it('finds a process by another name its supplier is published under elsewhere', async () => {
+    const release = await fetchJson(INAI[0]);
+    const supplier = release.awards[0].suppliers[0];
+    const variant = structuredClone(release);
+    variant.ocid = 'PC-0010-variant';
+    variant.id = `${release.id}-variant`;
+    variant.awards[0].suppliers[0].name = 'MUNDO ES TUYO SA DE CV';
+    for (const p of variant.parties) if (p.id === supplier.id) p.name = 'MUNDO ES TUYO SA DE CV';
+    const element = await table([release, variant], { query: 'mundo es tuyo sa de cv' });
+    expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal([release.ocid, variant.ocid].sort());
   });
 });

@@ -1,7 +1,7 @@
 // Runs inside test/hostile/csp.html (served with `default-src 'self'`): every element, on real data and on the
 // hostile-text file, loads, draws, shows a tooltip and its table; every CSP violation is recorded for csp.test.ts.
 import { hover, recordCspViolations, type CspRecord } from '../helpers/csp-page.js';
-import { defineAll, ELEMENTS, type AnyChartElement } from './elements.js';
+import { defineAll, drawsWithVega, ELEMENTS, type AnyChartElement } from './elements.js';
 
 const SOURCES = [
   '/test/fixtures/ocds/real/mexico-cdmx/sample-data/records/OCDS-87SD3T-SEFIN-DRM-A-001-2016.json',
@@ -45,7 +45,7 @@ const outcome: Promise<CspOutcome> = (async () => {
       tag: element.localName,
       src: element.getAttribute('src')!,
       status: element.status,
-      drawn: root.querySelector('.chart svg') !== null,
+      drawn: root.querySelector(drawsWithVega(element.localName) ? '.chart svg' : '[part="chart"] table') !== null,
       table: root.querySelectorAll('table tbody tr').length,
       tooltip,
     });

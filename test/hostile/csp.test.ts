@@ -2,7 +2,7 @@
 // data and hostile text, with a tooltip and its table, and the page records zero `securitypolicyviolation` events.
 import { expect } from '@open-wc/testing';
 import { cspPageOutcome } from '../helpers/csp-frame.js';
-import { ELEMENTS } from './elements.js';
+import { drawsWithVega, ELEMENTS } from './elements.js';
 import type { CspOutcome } from './csp-page.js';
 
 describe("hostile corpus under default-src 'self'", () => {
@@ -18,7 +18,8 @@ describe("hostile corpus under default-src 'self'", () => {
       expect(element.status, name).to.equal('ready');
       expect(element.drawn, name).to.equal(true);
       expect(element.table, name).to.be.greaterThan(0);
-      expect(element.tooltip, `${name} tooltip`).to.equal(true);
+      // An element whose main view is its own HTML table has no tooltip to show.
+      if (drawsWithVega(element.tag)) expect(element.tooltip, `${name} tooltip`).to.equal(true);
     }
     expect(outcome.violations).to.deep.equal([]);
   });

@@ -166,7 +166,7 @@ describe('hostile text is inert in every element', () => {
       }
 
       // Text the rows carry (names, titles) is shown literally where the element shows it.
-      const shown = `${root.querySelector('table')!.textContent} ${root.querySelector('.chart')!.textContent} ${root.querySelector('.items')?.textContent ?? ''}`;
+      const shown = `${root.querySelector('table')!.textContent} ${root.querySelector('[part="chart"]')!.textContent} ${root.querySelector('.items')?.textContent ?? ''}`;
       const strings = rowStrings(element.rows);
       for (const text of [MARKUP, SCRIPT]) {
         if (strings.some((value) => value.includes(text))) expect(shown, `${tag} shows ${text}`).to.contain(text);
