@@ -1,9 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagSettingsError, RedFlagSettingsIssue, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
-import { formatMoney, formatNumber, formatPercent } from '../../src/i18n/index.js';
+import { formatList, formatMoney, formatNumber, formatPercent, type MessageParams } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
@@ -13,6 +13,12 @@ import { redFlagsMessages } from './messages.js';
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
 const PROCESS_LIMIT = 25;
+
+interface SettingsProblem {
+  phase: 'fetch' | 'validate';
+  key: string;
+  params?: MessageParams;
+}
 
 /**
  * cardinal's red flags (open-contracting/cardinal-rs): per buyer (or procuring entity, or supplier) the share of its
@@ -49,7 +55,11 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
    */
   @property({ attribute: 'settings' }) settings?: string | RedFlagSettings;
   @state() private settingsValue?: RedFlagSettings | string;
-  @state() private settingsProblem?: string;
+  /** Why the settings could not be used (the defaults are, then): shown translated and sent as `ocds-error`. */
+  @state() private settingsProblem?: SettingsProblem;
+  /** Keys and sections of the settings file that are not cardinal's: shown, and ignored. */
+  @state() private unknownSettings: readonly RedFlagSettingsIssue[] = [];
+  private parsed?: { text: string; settings: RedFlagSettings };
   private result?: RedFlagsResult;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -61,19 +71,31 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   private async readSettings(): Promise<void> {
     const value = this.settings;
     this.settingsProblem = undefined;
+    this.unknownSettings = [];
     if (value === undefined || typeof value === 'object') return void (this.settingsValue = value);
     if (/^\s*\[|=/.test(value) && !/^https?:|^\/|^\./.test(value.trim())) return void (this.settingsValue = value);
+    this.settingsValue = undefined;
+    let url: URL;
     try {
-      const url = new URL(value, document.baseURI);
-      const allowed = [location.origin, this.src ? new URL(this.src, document.baseURI).origin : location.origin];
-      if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin)) throw new Error(`settings URL not allowed: ${url.href}`);
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`settings: HTTP ${response.status}`);
-      this.settingsValue = await response.text();
-    } catch (error) {
-      this.settingsProblem = error instanceof Error ? error.message : String(error);
-      this.settingsValue = undefined;
+      url = new URL(value, document.baseURI);
+    } catch {
+      return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.blocked', params: { url: value } });
     }
+    const allowed = [location.origin, this.src ? new URL(this.src, document.baseURI).origin : location.origin];
+    if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin)) return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.blocked', params: { url: url.href } });
+    try {
+      const response = await fetch(url);
+      if (this.settings !== value) return;
+      if (!response.ok) return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.http', params: { url: url.href, status: response.status } });
+      this.settingsValue = await response.text();
+    } catch {
+      if (this.settings === value) this.reportSettingsProblem({ phase: 'fetch', key: 'settings.unreachable', params: { url: url.href } });
+    }
+  }
+
+  private reportSettingsProblem(problem: SettingsProblem): void {
+    this.settingsProblem = problem;
+    this.emit('ocds-error', { phase: problem.phase, message: this.t(problem.key, problem.params), code: 'bad-settings' });
   }
 
   private chosenSettings(): RedFlagSettings {
@@ -88,15 +110,22 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return settings as RedFlagSettings;
   }
 
+  /** Parses the INI text once per text: its problems are reported once, not on every analysis or render. */
   private parsedSettings(text: string): RedFlagSettings {
+    if (this.parsed?.text === text) return this.parsed.settings;
+    let settings: RedFlagSettings = {};
     try {
-      const { settings, unknown } = this.code.parseRedFlagSettings(text);
-      if (unknown.length) this.settingsProblem = unknown.map((issue) => `line ${issue.line}: ${issue.message}`).join('; ');
-      return settings;
+      const read = this.code.parseRedFlagSettings(text);
+      settings = read.settings;
+      this.unknownSettings = read.unknown;
     } catch (error) {
-      this.settingsProblem = error instanceof Error ? error.message : String(error);
-      return {};
+      const line = (error as Partial<RedFlagSettingsError>).line;
+      const reason = (error as Partial<RedFlagSettingsError>).reason;
+      this.unknownSettings = [];
+      this.reportSettingsProblem(line === undefined ? { phase: 'validate', key: 'settings.unreadable' } : { phase: 'validate', key: `settings.${reason ?? 'syntax'}`, params: { line } });
     }
+    this.parsed = { text, settings };
+    return settings;
   }
 
   protected analyse(dataset: Dataset): RedFlagGroupRow[] {
@@ -168,7 +197,10 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
     return html`
       <p class="caution">${ctx.t('caution')}</p>
-      ${this.settingsProblem ? html`<p role="status">${this.settingsProblem}</p>` : nothing}
+      ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)}</p>` : nothing}
+      ${this.unknownSettings.length
+        ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
+        : nothing}
       <ul class="coverage">
         ${codes.map((code) => {
           const coverage = result.coverage[code]!;

@@ -57,4 +57,80 @@ describe('<ocds-red-flags>', () => {
     expect(text(el.shadowRoot!.querySelector('p[role="status"]'))).to.contain('Line 2');
     expect(el.status).to.equal('ready');
   });
+
+  // The first line of an INI text that is not blank, a comment, a [section] or a key = value pair (1-based).
+  const malformedLine = (ini: string) => ini.split('\n').findIndex((l) => l.trim() && !/^[;#]|^\[[^\]]+\]$|=/.test(l.trim())) + 1;
+  const nextError = (el: Element) => new Promise<CustomEvent>((resolve) => el.addEventListener('ocds-error', (e) => resolve(e as CustomEvent), { once: true }));
+
+  it('reports a malformed settings file fetched from its URL, in Spanish, with an ocds-error naming the line, and keeps the data', async () => {
+    const url = '/test/fixtures/red-flags/malformed-settings.ini';
+    const line = malformedLine(await (await fetch(url)).text());
+    expect(line).to.be.greaterThan(0);
+    const releases = await lines('/test/fixtures/cardinal-rs/indicators/R018.jsonl');
+    const el = await fixture<OcdsRedFlags>(html`<ocds-red-flags lang="es" indicators="R018"></ocds-red-flags>`);
+    const error = nextError(el);
+    el.settings = url;
+    el.data = releases;
+    const detail = (await error).detail;
+    expect(detail.phase).to.equal('validate');
+    expect(detail.message).to.contain(`línea ${line}`);
+    await el.updateComplete;
+    await el.rendered;
+    expect(text(el.shadowRoot!.querySelector('.settings-problem'))).to.equal(detail.message);
+    expect(el.status).to.equal('ready');
+    const open = releases.filter((r) => ['open', 'selective'].includes(r.tender?.procurementMethod) && typeof r.tender?.numberOfTenderers === 'number');
+    const single = open.filter((r) => r.tender.numberOfTenderers === 1);
+    expect(text(el.shadowRoot!.querySelector('[data-code="R018"]'))).to.contain(`${single.length} de ${open.length} procesos`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends a validate ocds-error for malformed settings text too', async () => {
+    const ini = '[R003]\nthreshold = 10\nthreshold: 12';
+    const el = await fixture<OcdsRedFlags>(html`<ocds-red-flags indicators="R003"></ocds-red-flags>`);
+    const error = nextError(el);
+    el.settings = ini;
+    el.data = await lines('/test/fixtures/cardinal-rs/indicators/R003-threshold-10.jsonl');
+    const detail = (await error).detail;
+    expect(detail.phase).to.equal('validate');
+    expect(detail.message).to.contain(`Line ${malformedLine(ini)} of the settings file`);
+  });
+
+  it('says a settings URL that is not found, with a fetch ocds-error, and charts with the default settings', async () => {
+    const releases = await lines('/test/fixtures/cardinal-rs/indicators/R018.jsonl');
+    const el = await fixture<OcdsRedFlags>(html`<ocds-red-flags indicators="R018"></ocds-red-flags>`);
+    const error = nextError(el);
+    el.settings = '/test/fixtures/red-flags/no-such-settings.ini';
+    el.data = releases;
+    const detail = (await error).detail;
+    expect(detail.phase).to.equal('fetch');
+    expect(detail.message).to.contain('HTTP 404');
+    await el.updateComplete;
+    await el.rendered;
+    expect(text(el.shadowRoot!.querySelector('.settings-problem'))).to.contain('the default settings are used');
+    expect(el.status).to.equal('ready');
+    expect(el.shadowRoot!.querySelector('[data-code="R018"]')).to.exist;
+  });
+
+  it('uses a settings file from its URL and lists the keys it does not know, by line', async () => {
+    const url = '/test/fixtures/red-flags/unknown-settings.ini';
+    const ini = (await (await fetch(url)).text()).split('\n');
+    const threshold = Number(/=\s*(\d+)/.exec(ini.find((l) => l.startsWith('threshold'))!)![1]);
+    const unknownLine = ini.findIndex((l) => l.startsWith('colour')) + 1;
+    const releases = await lines('/test/fixtures/cardinal-rs/indicators/R003-threshold-10.jsonl');
+    const el = await fixture<OcdsRedFlags>(html`<ocds-red-flags settings=${url}></ocds-red-flags>`);
+    const rendered = new Promise((resolve) => el.addEventListener('ocds-render', resolve));
+    el.data = releases;
+    await rendered;
+    const shadow = el.shadowRoot!;
+    // The file arrives after the data may have rendered once with the defaults: wait for its re-analysis.
+    for (let i = 0; i < 100 && !shadow.querySelector('.settings-unknown'); i++) await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    await el.rendered;
+    expect(text(shadow.querySelector('.settings-unknown'))).to.contain(`line ${unknownLine}, [R003] colour`);
+    const evaluable = releases.filter((r) => Number.isFinite(Date.parse(r.tender?.tenderPeriod?.startDate)) && Number.isFinite(Date.parse(r.tender?.tenderPeriod?.endDate)));
+    const short = evaluable.filter((r) => (Date.parse(r.tender.tenderPeriod.endDate) - Date.parse(r.tender.tenderPeriod.startDate)) / 86_400_000 < threshold);
+    expect(text(shadow.querySelector('[data-code="R003"]'))).to.contain(`${short.length} of ${evaluable.length} processes`);
+    expect(shadow.querySelector('[data-code="R018"]'), 'only the indicators the file names').to.not.exist;
+    expect(shadow.querySelector('.settings-problem')).to.not.exist;
+  });
 });
