@@ -27,7 +27,9 @@ interface SettingsProblem {
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is chosen.
+ * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is
+ *   chosen; `{ kind: 'process', id: ocid, label: title }` when a flagged process is. Inside `<ocds-dataset>` these filter
+ *   the other charts, while the fences stay those of the whole dataset (`contextDataset`).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFlagsCode> {
@@ -37,13 +39,15 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
       ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
+      /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
+      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
       /* Links in the text colour, underlined: readable in both themes. */
       .coverage a { color: inherit; }
     `,
   ];
   protected override messages = redFlagsMessages;
   protected override dataCode = redFlagsCode;
-  protected override analysisProperties = ['ocid', 'group', 'indicators', 'settingsValue'];
+  protected override analysisProperties = ['ocid', 'group', 'indicators', 'settingsValue', 'contextDataset'];
 
   /** `buyer` (default), `procuring-entity` or `supplier`: whose processes the shares are of. */
   @property() group: RedFlagGrouping = 'buyer';
@@ -54,6 +58,11 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
    * the property also takes the INI text or an object with the same keys.
    */
   @property({ attribute: 'settings' }) settings?: string | RedFlagSettings;
+  /**
+   * Set by `<ocds-dataset>`: its whole, unfiltered data. The dataset-relative fences (R024, R025, R038, R048, R058) are
+   * computed from it, while the dataset's filters narrow which processes and organisations are shown.
+   */
+  @property({ attribute: false }) contextDataset?: Dataset;
   @state() private settingsValue?: RedFlagSettings | string;
   /** Why the settings could not be used (the defaults are, then): shown translated and sent as `ocds-error`. */
   @state() private settingsProblem?: SettingsProblem;
@@ -129,8 +138,10 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   }
 
   protected analyse(dataset: Dataset): RedFlagGroupRow[] {
-    const scoped = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
-    this.result = this.code.redFlags(scoped, this.chosenSettings());
+    const only = (data: Dataset) => (this.ocid ? { ...data, processes: data.processes.filter((p) => p.ocid === this.ocid) } : data);
+    const scoped = only(dataset);
+    const whole = this.contextDataset && this.contextDataset !== dataset ? only(this.contextDataset) : undefined;
+    this.result = whole ? this.code.redFlagsWithin(this.code.redFlags(whole, this.chosenSettings()), scoped) : this.code.redFlags(scoped, this.chosenSettings());
     return this.code.redFlagGroups(scoped, this.result, this.group);
   }
 
@@ -227,7 +238,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
       if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
     }
-    return html`<p>${ctx.t('thresholds')}: ${items.join('; ')}. ${ctx.t('fences-note')}</p>`;
+    return html`<p class="thresholds">${ctx.t('thresholds')}: ${items.join('; ')}. ${ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note')}</p>`;
   }
 
   private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
@@ -239,7 +250,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return html`<h3>${ctx.t('processes')}</h3>
       <ul class="flags">
         ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
-          ${titles.get(ocid) ?? ocid}:
+          <button type="button" class="process" @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: titles.get(ocid) ?? ocid })}>${titles.get(ocid) ?? ocid}</button>:
           ${codes.map((code) => html`<span class="badge">${code}</span>${this.reason(ocid, code, ctx)} `)}
         </li>`)}
       </ul>`;

@@ -4,6 +4,8 @@
 export interface DatasetFilters {
   /** The buyer (else the procuring entity): an organisation key as in `supplierNetwork` node ids, a name, or an identifier id. */
   buyer?: string;
+  /** The procuring entity (only: not the buyer), matched like `buyer`. */
+  procuringEntity?: string;
   /**
    * A supplier, matched like `buyer`. Keeps the processes with an award to it, and within them only its awards and
    * the contracts of those awards (with their payments): awarded, contracted and paid become the supplier's own,
@@ -20,4 +22,4 @@ export interface DatasetFilters {
   ocid?: string;
 }
 
-export const FILTER_KEYS = ['buyer', 'supplier', 'from', 'to', 'method', 'ocid'] as const satisfies readonly (keyof DatasetFilters)[];
+export const FILTER_KEYS = ['buyer', 'procuringEntity', 'supplier', 'from', 'to', 'method', 'ocid'] as const satisfies readonly (keyof DatasetFilters)[];

@@ -557,6 +557,22 @@ export interface RedFlagGroupRow {
  * ranked by share, then by flagged count; processes naming none are grouped under id ''. Organisations with no
  * evaluable process are left out.
  */
+/**
+ * The result narrowed to the processes of `dataset` (e.g. a filtered part of the data it was computed on): coverage
+ * and reasons of those processes only; fences (`Meta`) and organisation-level results stay those of the whole.
+ */
+export function redFlagsWithin(result: RedFlagsResult, dataset: Dataset): RedFlagsResult {
+  const ocids = new Set(dataset.processes.map((process) => process.ocid));
+  const coverage: RedFlagsResult['coverage'] = {};
+  for (const [code, full] of Object.entries(result.coverage) as [RedFlagIndicator, RedFlagCoverage][]) {
+    const evaluableOcids = full.evaluableOcids.filter((ocid) => ocids.has(ocid));
+    const flaggedOcids = full.flaggedOcids.filter((ocid) => ocids.has(ocid));
+    coverage[code] = { evaluable: evaluableOcids.length, flagged: flaggedOcids.length, evaluableOcids, flaggedOcids };
+  }
+  const reasons = Object.fromEntries(Object.entries(result.reasons).filter(([ocid]) => ocids.has(ocid)));
+  return { ...result, coverage, reasons };
+}
+
 export function redFlagGroups(dataset: Dataset, result: RedFlagsResult, grouping: RedFlagGrouping = 'buyer'): RedFlagGroupRow[] {
   const orgsOf = new Map<string, { key: string; name: string }[]>();
   for (const process of dataset.processes) {
