@@ -133,4 +133,39 @@ describe('<ocds-red-flags>', () => {
     expect(shadow.querySelector('[data-code="R018"]'), 'only the indicators the file names').to.not.exist;
     expect(shadow.querySelector('.settings-problem')).to.not.exist;
   });
+
+  // Armenia's tenders (real data): R018 evaluable = open or selective, not cancelled (cardinal leaves cancelled tenders
+  // out), with a number of tenderers; flagged = one tenderer.
+  const ARMENIA = '/api/files/armenia/sample-data/6.json';
+  const r018 = (releases: Record<string, any>[]) => {
+    const evaluable = releases.filter((r) => ['open', 'selective'].includes(r.tender?.procurementMethod) && r.tender.status !== 'cancelled' && typeof r.tender.numberOfTenderers === 'number');
+    return { evaluable, flagged: evaluable.filter((r) => r.tender.numberOfTenderers === 1) };
+  };
+
+  for (const [group, orgsOf] of [
+    ['procuring-entity', (r: Record<string, any>) => [r.tender?.procuringEntity?.name]],
+    ['supplier', (r: Record<string, any>) => [...new Set((r.awards ?? []).flatMap((a: Record<string, any>) => (a.suppliers ?? []).map((s: Record<string, any>) => s.name)))]],
+  ] as const) {
+    it(`groups by ${group}: each organisation's evaluable and flagged R018 processes, counted from the fixture`, async () => {
+      const releases = (await (await fetch(ARMENIA)).json()).releases as Record<string, any>[];
+      const { evaluable, flagged } = r018(releases);
+      const el = await element(html`<ocds-red-flags group=${group} indicators="R018"></ocds-red-flags>`, releases);
+      expect(el.status).to.equal('ready');
+      const rows = el.rows.filter((row) => row.name !== '');
+      expect(rows.length).to.be.greaterThan(0);
+      for (const row of rows) {
+        const mine = (list: Record<string, any>[]) => list.filter((r) => (orgsOf(r) as unknown[]).includes(row.name)).length;
+        expect([row.evaluable, row.flagged], row.name).to.deep.equal([mine(evaluable), mine(flagged)]);
+      }
+      const names = new Set(evaluable.flatMap((r) => orgsOf(r) as unknown[]).filter(Boolean));
+      expect(new Set(rows.map((row) => row.name))).to.deep.equal(names);
+      const named = evaluable.filter((r) => (orgsOf(r) as unknown[]).some(Boolean));
+      expect(rows.reduce((sum, row) => sum + row.evaluable, 0)).to.equal(named.reduce((sum, r) => sum + (orgsOf(r) as unknown[]).filter(Boolean).length, 0));
+      const none = el.rows.find((row) => row.name === '');
+      expect(none?.evaluable ?? 0, 'processes naming none, counted together').to.equal(evaluable.length - named.length);
+      const top = el.rows.find((row) => row.flagged > 0);
+      if (top) expect(text(el.shadowRoot!.querySelector('ul.items'))).to.contain(top.name || (group === 'supplier' ? '(no awarded supplier published)' : '(no procuring entity published)'));
+      await expect(el).to.be.accessible();
+    });
+  }
 });
