@@ -40,7 +40,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
       ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
       /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
-      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; text-decoration: underline; cursor: pointer; }
       /* Links in the text colour, underlined: readable in both themes. */
       .coverage a { color: inherit; }
     `,
@@ -55,7 +55,9 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   @property() indicators?: string;
   /**
    * cardinal's settings: the `settings` attribute is the URL of its INI file (same origin as the page or `src`);
-   * the property also takes the INI text or an object with the same keys.
+   * the property also takes the INI text or an object with the same keys. A file that cannot be fetched, or a line that
+   * cannot be read, is said in the element and sent as `ocds-error` (phase `fetch`, or `validate` naming the line): the
+   * default settings are used and the data still shown. Keys cardinal does not have are listed, and ignored.
    */
   @property({ attribute: 'settings' }) settings?: string | RedFlagSettings;
   /**
@@ -238,7 +240,9 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
       if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
     }
-    return html`<p class="thresholds">${ctx.t('thresholds')}: ${items.join('; ')}. ${ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note')}</p>`;
+    const note = ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note');
+    // With no threshold to list (e.g. R018 alone), only the note.
+    return html`<p class="thresholds">${items.length ? `${ctx.t('thresholds')}: ${items.join('; ')}. ` : ''}${note}</p>`;
   }
 
   private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
