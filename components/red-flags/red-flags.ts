@@ -106,7 +106,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
 
   private reportSettingsProblem(problem: SettingsProblem): void {
     this.settingsProblem = problem;
-    this.emit('ocds-error', { phase: problem.phase, message: this.t(problem.key, problem.params), code: 'bad-settings' });
+    this.emit('ocds-error', { phase: problem.phase, message: `${this.t(problem.key, problem.params)} ${this.t('settings.defaults')}`, code: 'bad-settings' });
   }
 
   private chosenSettings(): RedFlagSettings {
@@ -210,7 +210,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
     return html`
       <p class="caution">${ctx.t('caution')}</p>
-      ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)}</p>` : nothing}
+      ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)} ${ctx.t('settings.defaults')}</p>` : nothing}
       ${this.unknownSettings.length
         ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
         : nothing}

@@ -106,7 +106,7 @@ describe('<ocds-red-flags>', () => {
     expect(detail.message).to.contain('HTTP 404');
     await el.updateComplete;
     await el.rendered;
-    expect(text(el.shadowRoot!.querySelector('.settings-problem'))).to.contain('the default settings are used');
+    expect(text(el.shadowRoot!.querySelector('.settings-problem'))).to.contain('The default settings are used.');
     expect(el.status).to.equal('ready');
     expect(el.shadowRoot!.querySelector('[data-code="R018"]')).to.exist;
   });
