@@ -83,6 +83,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const value = this.settings;
     this.settingsProblem = undefined;
     this.unknownSettings = [];
+    this.parsed = undefined;
     if (value === undefined || typeof value === 'object') return void (this.settingsValue = value);
     if (/^\s*\[|=/.test(value) && !/^https?:|^\/|^\./.test(value.trim())) return void (this.settingsValue = value);
     this.settingsValue = undefined;
