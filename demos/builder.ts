@@ -37,6 +37,9 @@ const HINTS: Record<string, string> = {
   query: 'search words the process table starts with',
   'sort-by': 'process table column to sort by',
   'sort-direction': 'ascending or descending',
+  group: 'red flags per buyer, procuring-entity or supplier',
+  indicators: 'red-flag codes, e.g. R018 R003 (default: all 11)',
+  settings: 'URL of a cardinal settings (INI) file on the page’s or the data’s site',
 };
 
 /** Options whose values the checked data suggests: its currencies, its processes. */
@@ -309,6 +312,8 @@ kitInput.placeholder = absolute('/dist/cdn/');
 const initial = new URLSearchParams(location.search);
 srcInput.value = initial.get('src') ?? SAMPLES[0][1];
 if (WIDGETS.includes(initial.get('widget') as Widget)) widgetSelect.value = initial.get('widget')!;
+// Other parameters of the address fill the options, so a page can link to the builder with a chart's options chosen.
+for (const [name, value] of initial) if (name !== 'widget' && name !== 'src') typed.set(name, value);
 renderOptions(widgetSelect.value as Widget);
 
 sampleSelect.addEventListener('change', () => {

@@ -21,14 +21,21 @@ const filterCode = lazy(() => import('../../src/analysis/filter.js'));
 const DATASET_CATALOGUES = mergeCatalogues(baseMessages, datasetMessages);
 
 /** Which filter an `ocds-select` of each kind sets; a `year`, `quarter` or `month` sets `from` and `to` to that period. */
-const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = { supplier: 'supplier', buyer: 'buyer', process: 'ocid', method: 'method', category: 'category' };
+const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = {
+  supplier: 'supplier',
+  buyer: 'buyer',
+  'procuring-entity': 'procuringEntity',
+  process: 'ocid',
+  method: 'method',
+  category: 'category',
+};
 const PERIOD_KINDS = new Set(['year', 'quarter', 'month']);
 
 /** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
 const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate' };
 
 /** A chart element (upgraded or not yet) inside the dataset. */
-type Chart = HTMLElement & { sharedDataset?: Dataset; select?: (id: string) => void };
+type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; select?: (id: string) => void };
 
 /**
  * Loads OCDS data once and gives it to every ocds-widgets chart inside it (they need no `src`). A selection in one
@@ -118,6 +125,8 @@ export class OcdsDataset extends LitElement {
   @property({ attribute: false }) data?: unknown;
   /** Buyer filter: an organisation id as in the network's table, a name, or an identifier. */
   @property({ reflect: true }) buyer?: string;
+  /** Procuring entity filter (matched like `buyer`, against the procuring entity only). */
+  @property({ attribute: 'procuring-entity', reflect: true }) procuringEntity?: string;
   /** Supplier filter (awarded, contracted and paid become the supplier's own). */
   @property({ reflect: true }) supplier?: string;
   /**
@@ -287,12 +296,14 @@ export class OcdsDataset extends LitElement {
 
   /**
    * Gives each chart its data. A chart not upgraded yet keeps the property and Lit applies it on upgrade; the same
-   * filters give the same object, so charts whose filters did not change do not redraw.
+   * filters give the same object, so charts whose filters did not change do not redraw. `contextDataset` is the whole,
+   * unfiltered data, for charts whose thresholds are relative to all of it (`<ocds-red-flags>`' fences).
    */
   private feed(): void {
     if (!this.loaded) return;
     for (const chart of this.charts()) {
       const dataset = this.filtered(this.filtersFor(chart));
+      if (chart.contextDataset !== this.loaded) chart.contextDataset = this.loaded;
       if (chart.sharedDataset !== dataset) chart.sharedDataset = dataset;
     }
   }
@@ -338,7 +349,7 @@ export class OcdsDataset extends LitElement {
     const value = this[key]!;
     const selection = this.selections.get(key);
     let shown = selection?.label ?? value;
-    if (!selection && (key === 'buyer' || key === 'supplier')) shown = this.loaded?.organisations.get(value)?.names[0] ?? value;
+    if (!selection && (key === 'buyer' || key === 'procuringEntity' || key === 'supplier')) shown = this.loaded?.organisations.get(value)?.names[0] ?? value;
     if (key === 'ocid') shown = this.loaded?.processes.find((process) => process.ocid === value)?.title ?? value;
     if (key === 'from' || key === 'to') shown = formatDate(value, this.languageTag);
     if (key === 'category' && !selection) shown = t(`category.${value.toLowerCase()}`) === `category.${value.toLowerCase()}` ? value : t(`category.${value.toLowerCase()}`);

@@ -4,6 +4,7 @@ export const datasetMessages: Catalogues = {
   en: {
     'filters.label': 'Filters',
     'filter.buyer': 'Buyer: {value}',
+    'filter.procuringEntity': 'Procuring entity: {value}',
     'filter.supplier': 'Supplier: {value}',
     'filter.from': 'Started from {value}',
     'filter.to': 'Started until {value}',
@@ -23,6 +24,7 @@ export const datasetMessages: Catalogues = {
   es: {
     'filters.label': 'Filtros',
     'filter.buyer': 'Comprador: {value}',
+    'filter.procuringEntity': 'Entidad contratante: {value}',
     'filter.supplier': 'Proveedor: {value}',
     'filter.from': 'Iniciados desde el {value}',
     'filter.to': 'Iniciados hasta el {value}',

@@ -1,3 +1,3 @@
 // What <ocds-red-flags> runs only once it has data, in a chunk loaded with the data, not with the element.
-export { redFlags, redFlagGroups, parseRedFlagSettings } from '../../src/analysis/red-flags.js';
+export { redFlags, redFlagGroups, redFlagsWithin, parseRedFlagSettings } from '../../src/analysis/red-flags.js';
 export { redFlagsChartSpec } from '../../src/charts/red-flags.js';

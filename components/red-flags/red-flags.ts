@@ -1,9 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagSettingsError, RedFlagSettingsIssue, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
-import { formatNumber, formatPercent } from '../../src/i18n/index.js';
+import { formatList, formatNumber, formatPercent, type MessageParams } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
@@ -15,6 +15,12 @@ const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
 const PROCESS_LIMIT = 25;
 
+interface SettingsProblem {
+  phase: 'fetch' | 'validate';
+  key: string;
+  params?: MessageParams;
+}
+
 /**
  * cardinal's red flags (open-contracting/cardinal-rs): per buyer (or procuring entity, or supplier) the share of its
  * evaluable processes each indicator flagged, ranked, with the counts; what the data cannot support said first; each
@@ -22,7 +28,9 @@ const PROCESS_LIMIT = 25;
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is chosen.
+ * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is
+ *   chosen; `{ kind: 'process', id: ocid, label: title }` when a flagged process is. Inside `<ocds-dataset>` these filter
+ *   the other charts, while the fences stay those of the whole dataset (`contextDataset`).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFlagsCode> {
@@ -32,13 +40,15 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
       ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
+      /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
+      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; text-decoration: underline; cursor: pointer; }
       /* Links in the text colour, underlined: readable in both themes. */
       .coverage a { color: inherit; }
     `,
   ];
   protected override messages = redFlagsMessages;
   protected override dataCode = redFlagsCode;
-  protected override analysisProperties = ['ocid', 'group', 'indicators', 'settingsValue'];
+  protected override analysisProperties = ['ocid', 'group', 'indicators', 'settingsValue', 'contextDataset'];
 
   /** `buyer` (default), `procuring-entity` or `supplier`: whose processes the shares are of. */
   @property() group: RedFlagGrouping = 'buyer';
@@ -46,11 +56,22 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   @property() indicators?: string;
   /**
    * cardinal's settings: the `settings` attribute is the URL of its INI file (same origin as the page or `src`);
-   * the property also takes the INI text or an object with the same keys.
+   * the property also takes the INI text or an object with the same keys. A file that cannot be fetched, or a line that
+   * cannot be read, is said in the element and sent as `ocds-error` (phase `fetch`, or `validate` naming the line): the
+   * default settings are used and the data still shown. Keys cardinal does not have are listed, and ignored.
    */
   @property({ attribute: 'settings' }) settings?: string | RedFlagSettings;
+  /**
+   * Set by `<ocds-dataset>`: its whole, unfiltered data. The dataset-relative fences (R024, R025, R038, R048, R058) are
+   * computed from it, while the dataset's filters narrow which processes and organisations are shown.
+   */
+  @property({ attribute: false }) contextDataset?: Dataset;
   @state() private settingsValue?: RedFlagSettings | string;
-  @state() private settingsProblem?: string;
+  /** Why the settings could not be used (the defaults are, then): shown translated and sent as `ocds-error`. */
+  @state() private settingsProblem?: SettingsProblem;
+  /** Keys and sections of the settings file that are not cardinal's: shown, and ignored. */
+  @state() private unknownSettings: readonly RedFlagSettingsIssue[] = [];
+  private parsed?: { text: string; settings: RedFlagSettings };
   private result?: RedFlagsResult;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -62,19 +83,32 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   private async readSettings(): Promise<void> {
     const value = this.settings;
     this.settingsProblem = undefined;
+    this.unknownSettings = [];
+    this.parsed = undefined;
     if (value === undefined || typeof value === 'object') return void (this.settingsValue = value);
     if (/^\s*\[|=/.test(value) && !/^https?:|^\/|^\./.test(value.trim())) return void (this.settingsValue = value);
+    this.settingsValue = undefined;
+    let url: URL;
     try {
-      const url = new URL(value, document.baseURI);
-      const allowed = [location.origin, this.src ? new URL(this.src, document.baseURI).origin : location.origin];
-      if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin)) throw new Error(`settings URL not allowed: ${url.href}`);
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`settings: HTTP ${response.status}`);
-      this.settingsValue = await response.text();
-    } catch (error) {
-      this.settingsProblem = error instanceof Error ? error.message : String(error);
-      this.settingsValue = undefined;
+      url = new URL(value, document.baseURI);
+    } catch {
+      return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.blocked', params: { url: value } });
     }
+    const allowed = [location.origin, this.src ? new URL(this.src, document.baseURI).origin : location.origin];
+    if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin)) return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.blocked', params: { url: url.href } });
+    try {
+      const response = await fetch(url);
+      if (this.settings !== value) return;
+      if (!response.ok) return this.reportSettingsProblem({ phase: 'fetch', key: 'settings.http', params: { url: url.href, status: response.status } });
+      this.settingsValue = await response.text();
+    } catch {
+      if (this.settings === value) this.reportSettingsProblem({ phase: 'fetch', key: 'settings.unreachable', params: { url: url.href } });
+    }
+  }
+
+  private reportSettingsProblem(problem: SettingsProblem): void {
+    this.settingsProblem = problem;
+    this.emit('ocds-error', { phase: problem.phase, message: `${this.t(problem.key, problem.params)} ${this.t('settings.defaults')}`, code: 'bad-settings' });
   }
 
   private chosenSettings(): RedFlagSettings {
@@ -89,20 +123,29 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return settings as RedFlagSettings;
   }
 
+  /** Parses the INI text once per text: its problems are reported once, not on every analysis or render. */
   private parsedSettings(text: string): RedFlagSettings {
+    if (this.parsed?.text === text) return this.parsed.settings;
+    let settings: RedFlagSettings = {};
     try {
-      const { settings, unknown } = this.code.parseRedFlagSettings(text);
-      if (unknown.length) this.settingsProblem = unknown.map((issue) => `line ${issue.line}: ${issue.message}`).join('; ');
-      return settings;
+      const read = this.code.parseRedFlagSettings(text);
+      settings = read.settings;
+      this.unknownSettings = read.unknown;
     } catch (error) {
-      this.settingsProblem = error instanceof Error ? error.message : String(error);
-      return {};
+      const line = (error as Partial<RedFlagSettingsError>).line;
+      const reason = (error as Partial<RedFlagSettingsError>).reason;
+      this.unknownSettings = [];
+      this.reportSettingsProblem(line === undefined ? { phase: 'validate', key: 'settings.unreadable' } : { phase: 'validate', key: `settings.${reason ?? 'syntax'}`, params: { line } });
     }
+    this.parsed = { text, settings };
+    return settings;
   }
 
   protected analyse(dataset: Dataset): RedFlagGroupRow[] {
-    const scoped = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
-    this.result = this.code.redFlags(scoped, this.chosenSettings());
+    const only = (data: Dataset) => (this.ocid ? { ...data, processes: data.processes.filter((p) => p.ocid === this.ocid) } : data);
+    const scoped = only(dataset);
+    const whole = this.contextDataset && this.contextDataset !== dataset ? only(this.contextDataset) : undefined;
+    this.result = whole ? this.code.redFlagsWithin(this.code.redFlags(whole, this.chosenSettings()), scoped) : this.code.redFlags(scoped, this.chosenSettings());
     return this.code.redFlagGroups(scoped, this.result, this.group);
   }
 
@@ -169,7 +212,10 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
     return html`
       <p class="caution">${ctx.t('caution')}</p>
-      ${this.settingsProblem ? html`<p role="status">${this.settingsProblem}</p>` : nothing}
+      ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)} ${ctx.t('settings.defaults')}</p>` : nothing}
+      ${this.unknownSettings.length
+        ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
+        : nothing}
       <ul class="coverage">
         ${codes.map((code) => {
           const coverage = result.coverage[code]!;
@@ -196,7 +242,9 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
       if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
     }
-    return html`<p>${ctx.t('thresholds')}: ${items.join('; ')}. ${ctx.t('fences-note')}</p>`;
+    const note = ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note');
+    // With no threshold to list (e.g. R018 alone), only the note.
+    return html`<p class="thresholds">${items.length ? `${ctx.t('thresholds')}: ${items.join('; ')}. ` : ''}${note}</p>`;
   }
 
   private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
@@ -208,7 +256,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return html`<h3>${ctx.t('processes')}</h3>
       <ul class="flags">
         ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
-          ${titles.get(ocid) ?? ocid}:
+          <button type="button" class="process" @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: titles.get(ocid) ?? ocid })}>${titles.get(ocid) ?? ocid}</button>:
           ${codes.map((code) => html`<span class="badge">${code}</span>${redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
         </li>`)}
       </ul>`;

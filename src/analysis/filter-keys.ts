@@ -4,13 +4,15 @@
 export interface DatasetFilters {
   /** The buyer (else the procuring entity): an organisation key as in `supplierNetwork` node ids, a name, or an identifier id. */
   buyer?: string;
+  /** The procuring entity (only: not the buyer), matched like `buyer`. */
+  procuringEntity?: string;
   /**
    * A supplier, matched like `buyer`. Keeps the processes with an award to it, and within them only its awards and
    * the contracts of those awards (with their payments): awarded, contracted and paid become the supplier's own,
    * while planned and tendered stay whole-process amounts.
    */
   supplier?: string;
-  /** First day (`YYYY-MM-DD`, inclusive) of the process's start: its first release, else its tender period start. */
+  /** First day (`YYYY-MM-DD`, inclusive) of the process's start (`processStart`: its tender period, else tender publication, award, contract, and its first release last). */
   from?: string;
   /** Last day (`YYYY-MM-DD`, inclusive) of the process's start. */
   to?: string;
@@ -22,7 +24,7 @@ export interface DatasetFilters {
   ocid?: string;
 }
 
-export const FILTER_KEYS = ['buyer', 'supplier', 'from', 'to', 'method', 'category', 'ocid'] as const satisfies readonly (keyof DatasetFilters)[];
+export const FILTER_KEYS = ['buyer', 'procuringEntity', 'supplier', 'from', 'to', 'method', 'category', 'ocid'] as const satisfies readonly (keyof DatasetFilters)[];
 
 /**
  * The first and last day (`YYYY-MM-DD`) of a period as `breakdown` keys it (`2016`, `2016-Q1`, `2016-01`): choosing a

@@ -49,6 +49,7 @@ export function hasFilters(filters: DatasetFilters): boolean {
 export function filterDataset(dataset: Dataset, filters: DatasetFilters): Dataset {
   if (!hasFilters(filters)) return dataset;
   const buyer = filters.buyer?.trim();
+  const procuringEntity = filters.procuringEntity?.trim();
   const supplier = filters.supplier?.trim();
   const method = filters.method?.trim().toLowerCase();
   const category = filters.category?.trim().toLowerCase();
@@ -59,6 +60,7 @@ export function filterDataset(dataset: Dataset, filters: DatasetFilters): Datase
   for (const process of dataset.processes) {
     if (ocid && process.ocid !== ocid) continue;
     if (buyer && !organisationMatches(process.buyer ?? process.procuringEntity, buyer)) continue;
+    if (procuringEntity && !organisationMatches(process.procuringEntity, procuringEntity)) continue;
     if (method && (process.procurementMethod ?? process.tender?.procurementMethod)?.toLowerCase() !== method) continue;
     if (category && (process.mainProcurementCategory ?? process.tender?.mainProcurementCategory)?.trim().toLowerCase() !== category) continue;
     if (from || to) {

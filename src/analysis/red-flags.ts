@@ -557,6 +557,22 @@ export interface RedFlagGroupRow {
  * ranked by share, then by flagged count; processes naming none are grouped under id ''. Organisations with no
  * evaluable process are left out.
  */
+/**
+ * The result narrowed to the processes of `dataset` (e.g. a filtered part of the data it was computed on): coverage
+ * and reasons of those processes only; fences (`Meta`) and organisation-level results stay those of the whole.
+ */
+export function redFlagsWithin(result: RedFlagsResult, dataset: Dataset): RedFlagsResult {
+  const ocids = new Set(dataset.processes.map((process) => process.ocid));
+  const coverage: RedFlagsResult['coverage'] = {};
+  for (const [code, full] of Object.entries(result.coverage) as [RedFlagIndicator, RedFlagCoverage][]) {
+    const evaluableOcids = full.evaluableOcids.filter((ocid) => ocids.has(ocid));
+    const flaggedOcids = full.flaggedOcids.filter((ocid) => ocids.has(ocid));
+    coverage[code] = { evaluable: evaluableOcids.length, flagged: flaggedOcids.length, evaluableOcids, flaggedOcids };
+  }
+  const reasons = Object.fromEntries(Object.entries(result.reasons).filter(([ocid]) => ocids.has(ocid)));
+  return { ...result, coverage, reasons };
+}
+
 export function redFlagGroups(dataset: Dataset, result: RedFlagsResult, grouping: RedFlagGrouping = 'buyer'): RedFlagGroupRow[] {
   const orgsOf = new Map<string, { key: string; name: string }[]>();
   for (const process of dataset.processes) {
@@ -627,12 +643,19 @@ const SECTION_KEYS: Record<string, Record<string, 'int' | 'float' | 'string'>> =
   R048: { digits: 'int', threshold: 'int', minimum_contracting_processes: 'int' },
   R058: { threshold: 'float' },
 };
+/** A settings line that cannot be read: `syntax` (not `key = value`, `[section]`, a comment or blank) or `number`. */
+export class RedFlagSettingsError extends OcdsError {
+  constructor(message: string, readonly line: number, readonly reason: 'syntax' | 'number') {
+    super('bad-settings', message);
+  }
+}
+
 // Sections cardinal's `prepare` command reads: accepted, and not used by the indicators.
 const PREPARE_SECTIONS = /^(output|defaults|redactions|corrections|modifications|codelists\..+)$/;
 
 /**
  * Reads cardinal's settings file. A line that is not a section, a `key = value` pair, a comment or blank, or a value
- * of the wrong type, throws an `OcdsError` (code `bad-settings`) naming its line; unknown keys and sections are returned
+ * of the wrong type, throws a `RedFlagSettingsError` (an `OcdsError`, code `bad-settings`) with its `line`; unknown keys and sections are returned
  * in `unknown` and ignored.
  */
 export function parseRedFlagSettings(text: string): { settings: RedFlagSettings; unknown: RedFlagSettingsIssue[] } {
@@ -653,14 +676,14 @@ export function parseRedFlagSettings(text: string): { settings: RedFlagSettings;
       return;
     }
     const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
-    if (!pair) throw new OcdsError('bad-settings', `Line ${number} of the settings file is not "key = value" or "[section]": ${line}`);
+    if (!pair) throw new RedFlagSettingsError(`Line ${number} of the settings file is not "key = value" or "[section]": ${line}`, number, 'syntax');
     const key = pair[1]!.trim();
     const value = pair[2]!.trim();
     const where = section === undefined ? key : `[${section}] ${key}`;
     const typed = (type: 'int' | 'float' | 'string'): string | number => {
       if (type === 'string') return value;
       const n = type === 'int' ? (/^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN) : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
-      if (Number.isNaN(n)) throw new OcdsError('bad-settings', `Line ${number} of the settings file: ${where} must be ${type === 'int' ? 'a whole number' : 'a number'}, not "${value}"`);
+      if (Number.isNaN(n)) throw new RedFlagSettingsError(`Line ${number} of the settings file: ${where} must be ${type === 'int' ? 'a whole number' : 'a number'}, not "${value}"`, number, 'number');
       return n;
     };
     if (section === undefined) {
