@@ -1,5 +1,5 @@
 // Breakdowns of processes or money by one dimension (method, buyer, supplier, category, classification, stage, or
-// time), optionally split by a second one, following DESIGN.md "Money rules": statuses left out as in
+// time), optionally split by a second one, following the README's "Money rules": statuses left out as in
 // spendingByStage, `pending` counted, currencies never added, sums with DecimalSum. An amount shared by several
 // suppliers (or classifications) is divided equally among them, as supplierNetwork does, so totals stay honest.
 import type { Award, Contract, Dataset, Money, OrgRef, Process } from '../data/types.js';
@@ -15,6 +15,7 @@ import {
   type BreakdownSplit,
 } from './breakdown-constants.js';
 import { DecimalSum } from './decimal-sum.js';
+import { EXCLUDED_AWARD, EXCLUDED_CONTRACT, EXCLUDED_TENDER, statusOf } from './stage-status.js';
 import { distinctSuppliers, labelLookup } from './network.js';
 import { processStartDay } from './process-start.js';
 
@@ -68,10 +69,6 @@ interface Part {
   weight: number;
 }
 
-const EXCLUDED_TENDER = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
-const EXCLUDED_AWARD = new Set(['cancelled', 'unsuccessful']);
-const EXCLUDED_CONTRACT = new Set(['cancelled']);
-const statusOf = (status: string | undefined) => status?.trim().toLowerCase() ?? '';
 const valued = (money: Money | undefined): money is Money => Boolean(money && Number.isFinite(money.amount));
 
 const liveAwards = (process: Process) => process.awards.filter((award) => !EXCLUDED_AWARD.has(statusOf(award.status)));

@@ -2,6 +2,7 @@
 // and for every stage total the number of processes behind it.
 import type { Dataset, Money, Process } from '../data/types.js';
 import { DecimalSum } from './decimal-sum.js';
+import { EXCLUDED_AWARD, EXCLUDED_CONTRACT, EXCLUDED_TENDER, statusOf } from './stage-status.js';
 import { SPENDING_STAGES, type SpendingStage } from './spending-stages.js';
 
 export { SPENDING_STAGES, type SpendingStage };
@@ -22,12 +23,6 @@ export interface SpendingOptions {
   /** Only this contracting process, matched exactly as published. */
   ocid?: string;
 }
-
-const EXCLUDED_TENDER = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
-const EXCLUDED_AWARD = new Set(['cancelled', 'unsuccessful']);
-const EXCLUDED_CONTRACT = new Set(['cancelled']);
-
-const statusOf = (status: string | undefined) => status?.trim().toLowerCase() ?? '';
 
 /** The amounts one process contributes to each stage, with whether each came from a pending award/contract. */
 export function processAmounts(process: Process): { stage: SpendingStage; money: Money; pending: boolean }[] {
