@@ -66,7 +66,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
     });
   }
 
-  protected summaryText(rows: SpendingRow[], ctx: ChartContext): string {
+  protected summaryText(rows: SpendingRow[], ctx: ChartContext): string[] {
     const currency = ctx.currency!;
     const shown = this.shownRows(rows, ctx);
     const byStage = new Map(shown.map((row) => [row.stage, row]));
@@ -96,7 +96,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
     if (pendingContracts) sentences.push(ctx.t('summary.pending-contracts', { count: pendingContracts }));
     const others = this.currencies.filter((code) => code !== currency);
     if (others.length) sentences.push(ctx.t('summary.other-currencies', { currencies: formatList(others, ctx.tag) }));
-    return sentences.join(' ');
+    return sentences;
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<SpendingRow>[] {
