@@ -53,7 +53,7 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: by, id, label, value }` when a bar (or its button) is selected (`kind` = the `by` dimension).
+ * @event ocds-select - `{ kind: by, id, label, value }` when a bar is selected (clicked, or chosen in the keyboard listbox) (`kind` = the `by` dimension).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof BreakdownCode> {

@@ -29,7 +29,7 @@ interface SettingsProblem {
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is
+ * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (clicked, or in the listbox) is
  *   chosen; `{ kind: 'process', id: ocid, label: title }` when a flagged process is. Inside `<ocds-dataset>` these filter
  *   the other charts, while the fences stay those of the whole dataset (`contextDataset`).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls

@@ -27,7 +27,7 @@ const STAGE_COLOUR: Record<SpendingStage, SelectableItem['colour'] & keyof Chart
  *
  * @summary Money by contracting stage.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'stage', id, label, value }` when a bar (or its button) is selected.
+ * @event ocds-select - `{ kind: 'stage', id, label, value }` when a bar is selected (clicked, or chosen in the keyboard listbox).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  * @cssproperty --ocds-stage-planning @cssproperty --ocds-stage-tender @cssproperty --ocds-stage-award
  * @cssproperty --ocds-stage-contract @cssproperty --ocds-stage-implementation - colour of the paid bar
