@@ -30,7 +30,8 @@
  *                                                                       // locale), width, autosize fit-x and the
  *                                                                       // summary as description (unless set)
  *     protected summaryText(rows: ThingRow[], ctx: ChartContext): string[]  // its sentences (or one string);
- *                                                                       // the first two are shown, the rest on "More"
+ *                                                                       // the first two (summaryShown) are shown, the
+ *                                                                       // rest on "More"
  *     protected tableColumns(ctx: ChartContext): TableColumn<ThingRow>[]  // table view and CSV columns
  *     // optional:
  *     protected selectableItems(rows, ctx): SelectableItem[]            // the keyboard listbox under the chart
@@ -167,6 +168,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() protected activeItem?: string;
   /** The written summary is shown whole ("More"), not only its first sentences. */
   @state() private summaryOpen = false;
+  /** Sentences of `summaryText` shown before "More": a caption's worth. */
+  protected summaryShown = 2;
 
   private get chartContainer(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.chart');
@@ -759,7 +762,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
             choose: (id) => this.select(id),
           })
         : nothing}
-      ${aids.renderSummary(this.summary(rows, ctx), this.summaryOpen, ctx.tag, () => (this.summaryOpen = !this.summaryOpen))}
+      ${aids.renderSummary(this.summary(rows, ctx), this.summaryShown, this.summaryOpen, ctx.tag, () => (this.summaryOpen = !this.summaryOpen))}
       ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
     `;
   }

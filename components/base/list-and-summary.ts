@@ -9,8 +9,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, translator, type Catalogues, type Translate } from '../../src/i18n/index.js';
 import type { SelectableItem } from './chart-element.js';
 
-/** Sentences of the written summary shown before "More": what a caption would say. */
-export const LEAD_SENTENCES = 2;
 /** Items Page Up / Page Down move by. */
 const PAGE = 10;
 
@@ -145,12 +143,12 @@ export function renderItemList(view: ItemListView): TemplateResult {
 }
 
 /**
- * The written summary: its first sentences on screen, the rest behind "More". The paragraph holds the whole text (the
+ * The written summary: its first `shown` sentences on screen, the rest behind "More". The paragraph holds the whole text (the
  * chart's accessible description says it all too, and the table view has the numbers).
  */
-export function renderSummary(sentences: readonly string[], open: boolean, tag: string, toggle: () => void): TemplateResult {
-  const lead = sentences.slice(0, LEAD_SENTENCES).join(' ');
-  const rest = sentences.slice(LEAD_SENTENCES).join(' ');
+export function renderSummary(sentences: readonly string[], shown: number, open: boolean, tag: string, toggle: () => void): TemplateResult {
+  const lead = sentences.slice(0, shown).join(' ');
+  const rest = sentences.slice(shown).join(' ');
   return html`<div class="summary">
     <p part="summary" id="summary"><span>${lead}</span>${rest ? html` <span id="summary-rest" ?hidden=${!open}>${rest}</span>` : nothing}</p>
     ${rest
