@@ -170,7 +170,9 @@ describe('<ocds-supplier-network>', () => {
 
   it('draws the same positions for the same data', async () => {
     const positions = async () => {
-      const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+      // A fixed width: the second element can bring a page scrollbar (Firefox) that would narrow the first draw's width.
+      const box = await fixture<HTMLElement>(html`<div style="width: 600px"><ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network></div>`);
+      const el = box.querySelector('ocds-supplier-network')!;
       await ready(el);
       const paths = [...el.shadowRoot!.querySelectorAll('g.node path')];
       return paths.map((path) => path.getAttribute('transform'));
