@@ -52,8 +52,9 @@
  * are ALL rows; filter by `ctx.currency` yourself. Selection: declare a top-level Vega-Lite param (or Vega signal)
  * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding. Likewise a
  * Vega signal `ocds_hovered` (value null), if declared, is set to the id of the listbox's active item while the listbox
- * has keyboard focus (null when it loses it), so the keys move a visible focus over the marks, as hover does. A subclass that must draw again although nothing the base
- * watches changed (e.g. an animation step) calls `requestDraw()`.
+ * has keyboard focus (null when it loses it), so the keys move a visible focus over the marks, as hover does. A
+ * subclass that must draw again although nothing the base watches changed (e.g. an animation step) calls
+ * `requestDraw()`.
  * Clicking a mark calls `selectionFromDatum(item.datum)`, then fires `ocds-select { kind, id, label, value }` with
  * the matching SelectableItem (its `label` names it; its optional `detail`, e.g. an amount, is shown in the listbox). Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
  * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
