@@ -94,8 +94,8 @@ export default defineConfig(({ mode }) => {
           // CDN: what every element needs (Lit, zod/mini, i18n) in one chunk, the data core in another (loaded once an
           // element has data to read: components/base/data-core.ts) and the chart base in a third, rather than the
           // several small shared chunks rolldown would cut: one gzip stream compresses better and a page makes fewer
-          // requests. Vega with the code that draws with it (components/base/vega.ts) and d3 locale data stay lazy
-          // chunks of their own.
+          // requests. Vega with the code that draws with it (components/base/vega.ts), the keyboard list and summary
+          // (components/base/list-and-summary.ts, loaded with the data) and d3 locale data stay lazy chunks of their own.
           codeSplitting: cdn
             ? {
                 groups: [
@@ -105,7 +105,7 @@ export default defineConfig(({ mode }) => {
                     test: /^\0|rolldown:runtime|node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|[\\/]src[\\/]i18n[\\/](?!d3-locales|vega-locale)|[\\/]src[\\/]data[\\/]types\.|[\\/]components[\\/]base[\\/](define|version|data-core|data-reading|lazy|visually-hidden)\./,
                   },
                   { name: 'data', priority: 2, test: /[\\/]src[\\/]data[\\/]|[\\/]schemas[\\/]ocds/ },
-                  { name: 'chart-element', priority: 1, test: /[\\/]components[\\/]base[\\/](?!vega\.)|[\\/]schemas[\\/]element-options/ },
+                  { name: 'chart-element', priority: 1, test: /[\\/]components[\\/]base[\\/](?!vega\.|list-and-summary\.)|[\\/]schemas[\\/]element-options/ },
                 ],
               }
             : undefined,

@@ -6,8 +6,9 @@
  * `rows`, `issues`, `rendered`, `select(id)`, `csv()`, `imageURL(type)`, loading through the shared loader with
  * progress, errors with a translated message, retry and `ocds-error`, the empty / unknown-ocid / unknown-currency
  * states, the currency
- * switcher, heading, written summary (the chart's accessible description), "show table", CSV/PNG/SVG downloads, the
- * source line, a keyboard-operable list of selectable items, lazy Vega embedding (CSP-safe, SVG, tooltips inside the
+ * switcher, heading, written summary (the chart's accessible description; its first sentences on screen, the rest
+ * behind "More"), "show table", CSV/PNG/SVG downloads, the source line, one keyboard listbox over the selectable items
+ * (one tab stop; arrow keys move, Enter/Space select), lazy Vega embedding (CSP-safe, SVG, tooltips inside the
  * shadow root, width from a ResizeObserver, per-view locale and theme colours, `finalize()` on disconnect).
  *
  * A chart subclass plugs in with (generic `Row` = one row of its public `rows`; `Code` = its data code module):
@@ -28,10 +29,12 @@
  *                                                                       // the base adds config (colours, font,
  *                                                                       // locale), width, autosize fit-x and the
  *                                                                       // summary as description (unless set)
- *     protected summaryText(rows: ThingRow[], ctx: ChartContext): string
+ *     protected summaryText(rows: ThingRow[], ctx: ChartContext): string[]  // its sentences (or one string);
+ *                                                                       // the first two (summaryShown) are shown, the
+ *                                                                       // rest on "More"
  *     protected tableColumns(ctx: ChartContext): TableColumn<ThingRow>[]  // table view and CSV columns
  *     // optional:
- *     protected selectableItems(rows, ctx): SelectableItem[]            // focusable list under the chart
+ *     protected selectableItems(rows, ctx): SelectableItem[]            // the keyboard listbox under the chart
  *     protected selectionFromDatum(datum): string | undefined           // clicked Vega datum -> item id
  *     protected renderExtraControls(ctx): TemplateResult | typeof nothing  // more controls in part="controls"
  *     protected renderDetails(rows, ctx): TemplateResult | typeof nothing  // above the chart (e.g. process title)
@@ -48,11 +51,12 @@
  * colours, the container width and the selected item id. The rows given to chartSpec/summaryText/selectableItems
  * are ALL rows; filter by `ctx.currency` yourself. Selection: declare a top-level Vega-Lite param (or Vega signal)
  * named `ocds_selected` (value null) to highlight the selected id; the base sets it without re-embedding. Likewise a
- * Vega signal `ocds_hovered` (value null), if declared, is set to the id of the list item that has keyboard focus (null
- * when it loses it), so focus highlights what hover does. A subclass that must draw again although nothing the base
- * watches changed (e.g. an animation step) calls `requestDraw()`.
+ * Vega signal `ocds_hovered` (value null), if declared, is set to the id of the listbox's active item while the listbox
+ * has keyboard focus (null when it loses it), so the keys move a visible focus over the marks, as hover does. A
+ * subclass that must draw again although nothing the base watches changed (e.g. an animation step) calls
+ * `requestDraw()`.
  * Clicking a mark calls `selectionFromDatum(item.datum)`, then fires `ocds-select { kind, id, label, value }` with
- * the matching SelectableItem (its `label` names it; its optional `detail`, e.g. an amount, is shown on the button). Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
+ * the matching SelectableItem (its `label` names it; its optional `detail`, e.g. an amount, is shown in the listbox). Messages: `this.t(key, params)`; base keys are in src/i18n/messages.ts.
  * For the currency default, override `defaultCurrency(dataset, rows)` (default: the currency in the most rows'
  * `processes`, else in the most rows).
  */
@@ -86,6 +90,8 @@ export type { ThemeColours } from './theme.js';
 const mergedCatalogues = new WeakMap<Catalogues, Catalogues>();
 /** Vega and the code that draws with it (~290 KB gzip): fetched only for charts a reader may see. */
 const vega = lazy(() => import('./vega.js'));
+/** The keyboard list and the on-screen summary (components/base/list-and-summary.ts): loaded with the data. */
+const listAndSummary = lazy(() => import('./list-and-summary.js'));
 
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -159,6 +165,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private chartDrawn = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
+  /** Id of the keyboard list's active item (kept while focus is elsewhere). */
+  @state() protected activeItem?: string;
+  /** The written summary is shown whole ("More"), not only its first sentences. */
+  @state() private summaryOpen = false;
+  /** Sentences of `summaryText` shown before "More": a caption's worth. */
+  protected summaryShown = 2;
 
   private get chartContainer(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.chart');
@@ -205,7 +217,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private width = 0;
   /** The drawn view follows the container through `view.width()` (false: it is drawn again). */
   private viewResizes = true;
-  /** Id of the list item with keyboard focus (kept for a redraw). */
+  /** Id of the listbox's active item while the listbox has focus (kept for a redraw). */
   private focusedItem?: string;
   private colourScheme?: MediaQueryList;
   private readonly onColourSchemeChange = () => this.requestDraw();
@@ -216,7 +228,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   protected abstract analyse(dataset: Dataset): Row[];
   protected abstract chartSpec(rows: Row[], ctx: ChartContext): object;
-  protected abstract summaryText(rows: Row[], ctx: ChartContext): string;
+  /** The written summary, sentence by sentence (or as one string): the first sentences on screen, all of it the chart's description. */
+  protected abstract summaryText(rows: Row[], ctx: ChartContext): string | readonly string[];
   protected abstract tableColumns(ctx: ChartContext): TableColumn<Row>[];
 
   protected selectableItems(_rows: Row[], _ctx: ChartContext): SelectableItem[] {
@@ -407,15 +420,31 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         this.progress = { ...progress };
       },
     };
-    this.reading.load(this.src!, options, this.dataCode);
+    this.reading.load(this.src!, options, this.readingCode);
   }
 
   private useData(): void {
-    this.reading.read(this.data, this.root, this.dataCode);
+    this.reading.read(this.data, this.root, this.readingCode);
   }
 
   private useSharedDataset(): void {
-    this.reading.take(this.sharedDataset!, this.dataCode);
+    this.reading.take(this.sharedDataset!, this.readingCode);
+  }
+
+  /** What a reading waits for besides the data core: the element's data code and the list-and-summary module. */
+  private get readingCode(): Lazy<unknown> {
+    const code = this.dataCode;
+    return {
+      get value() {
+        return code && !code.value ? undefined : listAndSummary.value;
+      },
+      load: () => Promise.all([listAndSummary.load(), code?.load()]),
+    };
+  }
+
+  private summary(rows: Row[], ctx: ChartContext): readonly string[] {
+    const text = this.summaryText(rows, ctx);
+    return typeof text === 'string' ? [text] : text;
   }
 
   /** Also waits for data given before its code had loaded to be read and shown. */
@@ -528,7 +557,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         width: ctx.width,
         autosize: { type: 'fit-x', contains: 'padding' },
         // Vega labels its SVG with the description: the written summary is the chart's accessible description.
-        description: this.summaryText(this.currentRows, ctx),
+        description: this.summary(this.currentRows, ctx).join(' '),
         ...spec,
       };
       // vega-embed owns its element's attributes and children: give it one Lit does not render.
@@ -595,7 +624,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     }
   }
 
-  /** Keyboard focus on a list item highlights it in the chart, as hovering its mark does (`ocds_hovered`). */
+  /** The listbox's active item, while it has focus, is highlighted in the chart as hovering its mark does (`ocds_hovered`). */
   private focusItem(id: string | undefined): void {
     this.focusedItem = id;
     this.setSignal('ocds_hovered', id ?? null);
@@ -630,7 +659,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.observedContainer = container;
   }
 
-  /** Selects an item by id (as clicking its bar or its button does) and fires `ocds-select`. */
+  /** Selects an item by id (as clicking its bar or choosing it in the listbox does) and fires `ocds-select`. */
   select(id: string): void {
     const ctx = this.context();
     const item = this.selectableItems(this.currentRows, ctx).find((candidate) => candidate.id === id);
@@ -712,22 +741,29 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     }
     const rows = this.currentRows;
     const items = this.selectableItems(rows, ctx);
+    // Loaded with the data: there whenever rows are; its styles join the shadow root's when it first renders.
+    const aids = listAndSummary.value!;
+    const root = this.shadowRoot!;
+    const sheet = aids.styles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
       ${this.mainView(rows, ctx)}
       ${items.length
-        ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
-            ${items.map(
-              (item) => html`<li>
-                <button type="button" aria-pressed=${item.id === this.selected ? 'true' : 'false'} @click=${() => this.select(item.id)}
-                  @focus=${() => this.focusItem(item.id)} @blur=${() => this.focusItem(undefined)}>
-                  <span class="swatch ${item.colour ?? 'accent'}"></span>${item.label}${item.detail ? `: ${item.detail}` : ''}
-                </button>
-              </li>`,
-            )}
-          </ul>`
+        ? aids.renderItemList({
+            items,
+            active: this.activeItem,
+            selected: this.selected,
+            t: ctx.t,
+            tag: ctx.tag,
+            move: (id) => {
+              if (id !== undefined) this.activeItem = id;
+              this.focusItem(id);
+            },
+            choose: (id) => this.select(id),
+          })
         : nothing}
-      <p part="summary" id="summary">${this.summaryText(rows, ctx)}</p>
+      ${aids.renderSummary(this.summary(rows, ctx), this.summaryShown, this.summaryOpen, ctx.tag, () => (this.summaryOpen = !this.summaryOpen))}
       ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
     `;
   }

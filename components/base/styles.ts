@@ -106,14 +106,6 @@ export const chartElementStyles = css`
   [part~='chart']:empty {
     min-height: var(--ocds-chart-min-height, 18rem);
   }
-  .items {
-    list-style: none;
-    padding: 0;
-    margin: 0.5rem 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-  }
   .swatch {
     display: inline-block;
     width: 0.7em;
@@ -136,9 +128,6 @@ export const chartElementStyles = css`
   }
   .swatch.implementation {
     background: var(--ocds-stage-implementation);
-  }
-  [part~='summary'] {
-    margin: 0.5rem 0;
   }
   .source,
   .note {

@@ -53,7 +53,7 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: by, id, label, value }` when a bar (or its button) is selected (`kind` = the `by` dimension).
+ * @event ocds-select - `{ kind: by, id, label, value }` when a bar is selected (clicked, or chosen in the keyboard listbox) (`kind` = the `by` dimension).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof BreakdownCode> {
@@ -172,9 +172,9 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
    * share of the money; then the three largest categories, with the share of processes beside the share of money
    * for methods and categories.
    */
-  protected summaryText(rows: BreakdownRow[], ctx: ChartContext): string {
+  protected summaryText(rows: BreakdownRow[], ctx: ChartContext): string[] {
     const categories = this.categories(this.shown(rows, ctx));
-    if (!categories.length) return '';
+    if (!categories.length) return [];
     const measure = ctx.t(`measure.${this.measure}`).toLowerCase();
     const currency = ctx.currency ?? '';
     const total = formatNumber(this.processTotal, ctx.tag);
@@ -210,7 +210,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     }
     const others = this.usesCurrency ? this.currencies.filter((code) => code !== currency) : [];
     if (others.length) sentences.push(ctx.t('summary.other-currencies', { currencies: formatList(others, ctx.tag) }));
-    return sentences.join(' ');
+    return sentences;
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<BreakdownRow>[] {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   OcdsChartElement,
@@ -8,7 +8,6 @@ import {
 } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import type * as TimelineCode from './timeline-code.js';
-import { chartElementStyles } from '../base/styles.js';
 import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
 import { formatDate, formatMoney } from '../../src/i18n/index.js';
@@ -31,23 +30,6 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof TimelineCode> {
-  static override styles = [
-    chartElementStyles,
-    css`
-      .items {
-        flex-direction: column;
-        /* One column that scrolls down: wrapped, a height-capped column list grows columns off to the right. */
-        flex-wrap: nowrap;
-        align-items: flex-start;
-        max-height: 16rem;
-        overflow-y: auto;
-      }
-      .items button {
-        text-align: start;
-      }
-    `,
-  ];
-
   /** Many processes: how many rows to draw (default 20). */
   @property({ type: Number, reflect: true }) limit?: number;
   /** Many processes: `value` (contracted, in the shown currency), `recent` or `duration`. */
@@ -119,7 +101,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
         what: ctx.t('chart.what'),
         when: ctx.t('chart.when'),
         amount: ctx.t('chart.amount'),
-        description: this.summaryText(timeline.rows, ctx),
+        description: this.summaryText(timeline.rows, ctx).join(' '),
       },
       describe: (row) => this.code.describeRow(row, ctx),
       formatDate: (iso) => formatDate(iso, ctx.tag),
@@ -130,8 +112,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     });
   }
 
-  protected summaryText(rows: TimelineRow[], ctx: ChartContext): string {
-    return this.timeline ? this.code.timelineSummary(this.timeline, rows, ctx, { ocid: this.ocid, sort: this.sortInEffect }) : '';
+  protected summaryText(rows: TimelineRow[], ctx: ChartContext): string[] {
+    return this.timeline ? this.code.timelineSummary(this.timeline, rows, ctx, { ocid: this.ocid, sort: this.sortInEffect }) : [];
   }
 
   /** Nothing dated to draw: say which processes have no dates rather than only "nothing to chart". */
@@ -185,7 +167,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
       this.selected = undefined;
       this.drilled = true;
       this.ocid = id;
-      // The chosen row's button goes away: keyboard focus moves to the way back rather than to the page's top.
+      // The chosen row goes away: keyboard focus moves to the way back rather than to the page's top.
       this.keepFocus(() => this.renderRoot.querySelector<HTMLButtonElement>('.back'));
     }
   }
@@ -220,40 +202,17 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     return notes.length ? html`${notes.map((note) => html`<p class="note">${note}</p>`)}` : nothing;
   }
 
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    this.renderRoot.addEventListener('keydown', (event) => this.moveFocus(event as KeyboardEvent));
-  }
-
   private get sortInEffect(): TimelineSort {
     return this.sort && SORTS.includes(this.sort) ? this.sort : 'recent';
-  }
-
-  /** Arrow keys, Home and End move between the rows of the focusable list (Tab still works). */
-  private moveFocus(event: KeyboardEvent): void {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.items button')];
-    const index = buttons.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    const next =
-      event.key === 'ArrowDown' || event.key === 'ArrowRight' ? index + 1
-      : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? index - 1
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? buttons.length - 1
-      : undefined;
-    if (next === undefined) return;
-    event.preventDefault();
-    buttons[Math.max(0, Math.min(buttons.length - 1, next))].focus();
   }
 
   private readonly back = () => {
     const from = this.ocid;
     this.drilled = false;
     this.ocid = undefined;
-    // Back in the list, focus returns to the row the reader had chosen.
-    this.keepFocus(() => {
-      const row = this.timeline?.mode === 'processes' ? this.timeline.shown.findIndex((p) => p.ocid === from) : -1;
-      return this.renderRoot.querySelectorAll<HTMLButtonElement>('.items button')[Math.max(0, row)];
-    });
+    // Back in the list, focus returns to it with the row the reader had chosen active.
+    this.activeItem = from;
+    this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('[role="listbox"]'));
   };
 
   private onSortChange(event: Event): void {

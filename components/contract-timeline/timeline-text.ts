@@ -26,7 +26,7 @@ export interface SummaryOptions {
 }
 
 /** The written summary: the chart's accessible description and the text under it. */
-export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[], ctx: ChartContext, options: SummaryOptions): string {
+export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[], ctx: ChartContext, options: SummaryOptions): string[] {
   const date = (iso: string) => formatDate(iso, ctx.tag);
   const sentences: string[] = [];
   const events = rows.filter((row) => row.kind !== 'release');
@@ -76,7 +76,7 @@ export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[],
   }
   if (timeline.mode === 'processes' && timeline.undated.length) sentences.push(undatedText(timeline, ctx));
   if (timeline.running) sentences.push(ctx.t('summary.running', { date: date(timeline.asOf) }));
-  return sentences.join(' ');
+  return sentences;
 }
 
 /** "2 processes have no dates and are not drawn: A, B and 3 more." */

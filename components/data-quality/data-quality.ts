@@ -47,11 +47,18 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
     });
   }
 
-  protected summaryText(rows: CoverageRow[], ctx: ChartContext): string {
-    const total = rows[0]?.total ?? 0;
-    const fields = rows.map((row) => ctx.t('summary.field', { share: formatPercent(row.share, ctx.tag), field: ctx.t(`field.${row.field}`) }));
-    return ctx.t('summary.coverage', { total: ctx.t('processes', { count: total }), fields: formatList(fields, ctx.tag) });
+  /** On screen, the best and the least published field; on "More" (and in the description), every field's share. */
+  protected summaryText(rows: CoverageRow[], ctx: ChartContext): string[] {
+    const total = ctx.t('processes', { count: rows[0]?.total ?? 0 });
+    const field = (row: CoverageRow) => ctx.t(`field.${row.field}`);
+    const fields = rows.map((row) => ctx.t('summary.field', { share: formatPercent(row.share, ctx.tag), field: field(row) }));
+    const coverage = ctx.t('summary.coverage', { total, fields: formatList(fields, ctx.tag) });
+    if (rows.length < 3) return [coverage];
+    const [top, bottom] = rows.reduce(([most, least], row) => [row.share > most.share ? row : most, row.share < least.share ? row : least], [rows[0], rows[0]]);
+    const range = ctx.t('summary.range', { total, top: field(top), topShare: formatPercent(top.share, ctx.tag), bottom: field(bottom), bottomShare: formatPercent(bottom.share, ctx.tag) });
+    return [range, coverage];
   }
+  protected override summaryShown = 1;
 
   protected tableColumns(ctx: ChartContext): TableColumn<CoverageRow>[] {
     return [

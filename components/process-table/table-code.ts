@@ -4,4 +4,4 @@ export { spendingCurrencies } from '../../src/analysis/spending.js';
 export { redFlags } from '../../src/analysis/red-flags.js';
 // The detail view's red-flag reasons in words, with <ocds-red-flags>' wording: needed only once there is data.
 export { redFlagReason } from '../red-flags/reason-text.js';
-export { redFlagsMessages } from '../red-flags/messages.js';
+export { redFlagsDataMessages as redFlagsMessages } from '../red-flags/data-messages.js';

@@ -1,9 +1,10 @@
-// A red flag's reason in words, shared by <ocds-red-flags> and the process table's detail view.
+// A red flag's reason in words, shared by <ocds-red-flags> and the process table's detail view (both load it with their
+// data code).
 import type { RedFlagIndicator, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { formatMoney, formatPercent } from '../../src/i18n/index.js';
 import type { ChartContext } from '../base/chart-element.js';
 
-/** Why `code` flagged process `ocid` (the `reason.*` messages of components/red-flags/messages.ts). */
+/** Why `code` flagged process `ocid` (the `reason.*` messages of components/red-flags/data-messages.ts). */
 export function redFlagReason(reasons: RedFlagsResult['reasons'], ocid: string, code: RedFlagIndicator, ctx: ChartContext): string {
   const reason = reasons[ocid]?.[code];
   if (!reason) return ctx.t('reason.organisation');

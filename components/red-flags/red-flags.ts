@@ -3,17 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagSettingsError, RedFlagSettingsIssue, RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
-import { formatList, formatNumber, formatPercent, type MessageParams } from '../../src/i18n/index.js';
+import { formatList, formatNumber, formatPercent, mergeCatalogues, type Catalogues, type MessageParams } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as RedFlagsCode from './red-flags-code.js';
 import { redFlagsMessages } from './messages.js';
-import { redFlagReason } from './reason-text.js';
 
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
 const PROCESS_LIMIT = 25;
+/** Its messages once the data code (with the words for data) has loaded. */
+let withDataMessages: Catalogues | undefined;
 
 interface SettingsProblem {
   phase: 'fetch' | 'validate';
@@ -28,7 +29,7 @@ interface SettingsProblem {
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (or its button) is
+ * @event ocds-select - `{ kind: 'buyer' | 'procuring-entity' | 'supplier', id, label, value }` when a bar (clicked, or in the listbox) is
  *   chosen; `{ kind: 'process', id: ocid, label: title }` when a flagged process is. Inside `<ocds-dataset>` these filter
  *   the other charts, while the fences stay those of the whole dataset (`contextDataset`).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
@@ -142,6 +143,8 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   }
 
   protected analyse(dataset: Dataset): RedFlagGroupRow[] {
+    // Its words for data come with its data code, not with the element.
+    this.messages = withDataMessages ??= mergeCatalogues(redFlagsMessages, this.code.redFlagsDataMessages);
     const only = (data: Dataset) => (this.ocid ? { ...data, processes: data.processes.filter((p) => p.ocid === this.ocid) } : data);
     const scoped = only(dataset);
     const whole = this.contextDataset && this.contextDataset !== dataset ? only(this.contextDataset) : undefined;
@@ -257,7 +260,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       <ul class="flags">
         ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
           <button type="button" class="process" @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: titles.get(ocid) ?? ocid })}>${titles.get(ocid) ?? ocid}</button>:
-          ${codes.map((code) => html`<span class="badge">${code}</span>${redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
+          ${codes.map((code) => html`<span class="badge">${code}</span>${this.code.redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
         </li>`)}
       </ul>`;
   }

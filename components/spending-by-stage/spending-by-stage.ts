@@ -27,7 +27,7 @@ const STAGE_COLOUR: Record<SpendingStage, SelectableItem['colour'] & keyof Chart
  *
  * @summary Money by contracting stage.
  * @event ocds-load @event ocds-render @event ocds-error
- * @event ocds-select - `{ kind: 'stage', id, label, value }` when a bar (or its button) is selected.
+ * @event ocds-select - `{ kind: 'stage', id, label, value }` when a bar is selected (clicked, or chosen in the keyboard listbox).
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  * @cssproperty --ocds-stage-planning @cssproperty --ocds-stage-tender @cssproperty --ocds-stage-award
  * @cssproperty --ocds-stage-contract @cssproperty --ocds-stage-implementation - colour of the paid bar
@@ -66,7 +66,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
     });
   }
 
-  protected summaryText(rows: SpendingRow[], ctx: ChartContext): string {
+  protected summaryText(rows: SpendingRow[], ctx: ChartContext): string[] {
     const currency = ctx.currency!;
     const shown = this.shownRows(rows, ctx);
     const byStage = new Map(shown.map((row) => [row.stage, row]));
@@ -96,7 +96,7 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
     if (pendingContracts) sentences.push(ctx.t('summary.pending-contracts', { count: pendingContracts }));
     const others = this.currencies.filter((code) => code !== currency);
     if (others.length) sentences.push(ctx.t('summary.other-currencies', { currencies: formatList(others, ctx.tag) }));
-    return sentences.join(' ');
+    return sentences;
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<SpendingRow>[] {

@@ -19,7 +19,7 @@ type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 const SLICE_MS = 12;
 /** A draw slower than this is not repeated while the layout settles. */
 const EXPENSIVE_DRAW_MS = 120;
-/** Organisations in the focusable list: the largest by value (a list of thousands helps no one); the table has all. */
+/** Organisations in the keyboard listbox: the largest by value (a list of thousands helps no one); the table has all. */
 const MAX_LISTED_NODES = 250;
 /** Buyers whose concentration the written summary names; the table has them all. */
 const SUMMARY_BUYERS = 10;
@@ -120,7 +120,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   }
 
   /**
-   * Selects a node by id (as clicking it or its button does) and fires `ocds-select` with its role as `kind`
+   * Selects a node by id (as clicking it or choosing it in the listbox does) and fires `ocds-select` with its role as `kind`
    * (`buyer`, else `supplier`), the organisation's name as `label` and its awarded value as `value`.
    */
   override select(id: string): void {
@@ -190,7 +190,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     });
   }
 
-  protected summaryText(_rows: NetworkEdge[], ctx: ChartContext): string {
+  protected summaryText(_rows: NetworkEdge[], ctx: ChartContext): string[] {
     const network = this.networkFor(ctx.currency);
     const { summary } = network;
     const t = ctx.t;
@@ -218,7 +218,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     if (network.excluded.unvalued) sentences.push(t('summary.unvalued', { count: network.excluded.unvalued }));
     const focus = this.focusId ? network.nodes.find((node) => node.id === this.focusId) : undefined;
     if (focus) sentences.push(t('summary.focus', { label: focus.label }));
-    return sentences.join(' ');
+    return sentences;
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<NetworkEdge>[] {

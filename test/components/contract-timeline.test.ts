@@ -5,6 +5,7 @@ import type { OcdsContractTimeline } from '../../components/contract-timeline/co
 import { timelineRows } from '../../src/analysis/timeline.js';
 import { fromOcds } from '../../src/data/from-ocds.js';
 import { cspPageOutcome } from '../helpers/csp-frame.js';
+import { activeOption, activeText, press, readAll, tabIntoList } from '../helpers/item-list.js';
 import esES from '../../src/i18n/d3-locales/es-ES.js';
 import enUS from '../../src/i18n/d3-locales/en-US.js';
 
@@ -96,16 +97,17 @@ describe('<ocds-contract-timeline>: one process', () => {
     const ocid: string = record.compiledRelease.ocid;
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline ocid=${ocid} .data=${record}></ocds-contract-timeline>`);
     await ready(element);
-    const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
-    expect(buttons.map((b) => b.textContent!.trim().split(',')[0])).to.deep.equal(record.releases.map((r: Json) => `Release ${r.id}`));
-    expect(buttons[0].textContent).to.contain('tender notice');
-    buttons[0].focus();
-    await sendKeys({ press: 'ArrowDown' });
-    expect(element.shadowRoot!.activeElement).to.equal(buttons[1]);
-    await sendKeys({ press: 'End' });
-    expect(element.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 1]);
-    await sendKeys({ press: 'ArrowUp' });
-    expect(element.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 2]);
+    const texts = await readAll(element);
+    expect(texts.map((text) => text.split(',')[0])).to.deep.equal(record.releases.map((r: Json) => `Release ${r.id}`));
+    expect(texts[0]).to.contain('tender notice');
+    await press(element, 'Home');
+    await press(element, 'ArrowDown');
+    expect(activeText(element)).to.equal(texts[1]);
+    await press(element, 'End');
+    expect(activeText(element)).to.equal(texts[texts.length - 1]);
+    await press(element, 'ArrowUp');
+    expect(activeText(element)).to.equal(texts[texts.length - 2]);
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal(String(texts.length - 1));
   });
 
   it('passes axe', async () => {
@@ -273,23 +275,23 @@ describe('<ocds-contract-timeline>: release history', () => {
   });
 
   for (const lang of ['en', 'es'] as const) {
-    it(`says what each release carries in its focusable list entry (${lang})`, async () => {
+    it(`says what each release carries in its listbox option (${lang})`, async () => {
       const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline lang=${lang} .data=${pkg}></ocds-contract-timeline>`);
       await ready(element);
-      const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
+      const options = (await readAll(element)).map((text) => ({ textContent: text }));
       const releases = pkg.releases as Json[];
-      expect(buttons).to.have.length(releases.length);
+      expect(options).to.have.length(releases.length);
       const prefix = lang === 'en' ? 'Release' : 'Entrega';
       for (const release of releases) {
-        const button = buttons.find((b) => b.textContent!.trim().startsWith(`${prefix} ${release.id},`));
-        expect(button, release.id).to.not.equal(undefined);
+        const option = options.find((b) => b.textContent!.trim().startsWith(`${prefix} ${release.id},`));
+        expect(option, release.id).to.not.equal(undefined);
         const phrases = releasePhrases(release, lang);
         expect(phrases.length, release.id).to.be.greaterThan(0);
-        for (const phrase of phrases) expect(button!.textContent, release.id).to.contain(phrase);
+        for (const phrase of phrases) expect(option!.textContent, release.id).to.contain(phrase);
       }
       // Payments appear only in the release that published them.
       const paymentWord = lang === 'en' ? / payments?\b/ : / pagos?\b/;
-      const withPayments = buttons.filter((b) => paymentWord.test(b.textContent!)).map((b) => b.textContent!.trim().split(',')[0]);
+      const withPayments = options.filter((b) => paymentWord.test(b.textContent!)).map((b) => b.textContent!.trim().split(',')[0]);
       const paying = releases.filter((r) => (r.contracts ?? []).some((c: Json) => c.implementation?.transactions?.length));
       expect(withPayments).to.deep.equal(paying.map((r) => `${prefix} ${r.id}`));
     });
@@ -399,13 +401,14 @@ describe('<ocds-contract-timeline>: many processes', () => {
   it('selects a process from the keyboard list and drills into it, with a way back', async () => {
     const element = await fixture<OcdsContractTimeline>(html`<ocds-contract-timeline drill .data=${data}></ocds-contract-timeline>`);
     await ready(element);
-    const buttons = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
-    expect(buttons.length).to.equal(2);
     let detail: Json | undefined;
     element.addEventListener('ocds-select', (event) => (detail = event.detail));
-    buttons[1].focus();
-    await sendKeys({ press: 'ArrowUp' });
-    expect(element.shadowRoot!.activeElement).to.equal(buttons[0]);
+    await tabIntoList(element);
+    await press(element, 'End');
+    expect(activeOption(element).getAttribute('aria-setsize')).to.equal('2');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('2');
+    await press(element, 'ArrowUp');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('1');
     await sendKeys({ press: 'Enter' });
     expect(detail).to.include({ kind: 'process', id: element.rows[0].ocid });
     await element.updateComplete;

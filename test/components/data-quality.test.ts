@@ -120,6 +120,30 @@ describe('<ocds-data-quality>', () => {
     expect(text(element.shadowRoot!.querySelector('[part=summary]'))).to.contain('publican Valor adjudicado');
   });
 
+  it('shows one sentence of its summary (the most and the least published field), every field on More (es)', async () => {
+    const releases = await Promise.all(INAI.map(fetchJson));
+    const element = await quality(html`<ocds-data-quality lang="es" .data=${releases}></ocds-data-quality>`);
+    const root = element.shadowRoot!;
+    const summary = root.querySelector<HTMLElement>('[part=summary]')!;
+    const shown = () => summary.innerText.replace(/[ \t\n\r]+/g, ' ').trim();
+    const full = summary.textContent!.replace(/[ \t\n\r]+/g, ' ').trim();
+    const sentences = (value: string) => [...new Intl.Segmenter('es', { granularity: 'sentence' }).segment(value)].length;
+    const percent = (share: number) => new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    const shares = element.rows.map((row) => row.share);
+    expect(sentences(shown())).to.equal(1);
+    expect(shown()).to.contain(`(${percent(Math.max(...shares))})`).and.to.contain(`(${percent(Math.min(...shares))})`);
+    // Every field's share is in the whole text, not on screen.
+    for (const share of shares) expect(full).to.contain(percent(share));
+    expect(shown().length).to.be.below(full.length / 2);
+    const more = root.querySelector<HTMLButtonElement>('button.more')!;
+    expect(text(more)).to.equal('Más');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(shown()).to.equal(full);
+    expect(text(more)).to.equal('Menos');
+  });
+
   it('passes axe in the dark theme, with its table shown; the controls are reached by keyboard', async () => {
     const releases = await Promise.all(INAI.map(fetchJson));
     const element = await quality(html`<ocds-data-quality theme="dark" .data=${releases}></ocds-data-quality>`);

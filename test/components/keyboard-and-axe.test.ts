@@ -1,12 +1,14 @@
 // What a reader without a mouse, or with a screen reader, meets in each element in Spanish and dark theme, on real
 // data: axe finds nothing with the table shown, every control is reached by Tab in reading order with a visible
-// focus ring, Enter and Space work the selection list, and Escape dismisses a tooltip shown on hover.
+// focus ring, the selection listbox is one tab stop whose arrow keys move the active item (announced through
+// aria-activedescendant) and whose Enter and Space select it, and Escape dismisses a tooltip shown on hover.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/all.js';
 import type { OcdsChartElement } from '../../components/base/chart-element.js';
 import type { OcdsSelectDetail } from '../../components/base/events.js';
 import { settled } from '../hostile/harness.js';
+import { activeOption, activeText, listbox, press, tabIntoList } from '../helpers/item-list.js';
 
 type ChartElement = OcdsChartElement<object>;
 
@@ -68,22 +70,56 @@ describe('keyboard and axe, es + dark', () => {
     });
   }
 
-  for (const key of ['Enter', 'Space']) {
-    it(`${key} on a list button selects its item and fires ocds-select; again unselects it`, async () => {
+  it('the listbox: arrow keys, Home and End move the active item, each announced by aria-activedescendant', async () => {
+    const element = await drawn('ocds-spending-by-stage', '/api/releases?source=mexico-inai', undefined);
+    const list = await tabIntoList(element);
+    // Spending by stage lists its stages in order (the Spanish names), one option in the DOM at a time.
+    const stages = ['Planeado', 'Licitado', 'Adjudicado', 'Contratado', 'Pagado'];
+    const count = Number(activeOption(element).getAttribute('aria-setsize'));
+    expect(count).to.equal(stages.length);
+    expect(element.shadowRoot!.querySelectorAll('[role="option"]')).to.have.length(1);
+    expect(list.getAttribute('aria-labelledby')).to.be.a('string');
+    expect(element.shadowRoot!.getElementById(list.getAttribute('aria-describedby')!)!.textContent).to.contain('Intro');
+    await press(element, 'Home');
+    const first = activeText(element);
+    const ids = [list.getAttribute('aria-activedescendant')];
+    await press(element, 'ArrowDown');
+    ids.push(list.getAttribute('aria-activedescendant'));
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('2');
+    expect(activeText(element)).to.not.equal(first);
+    // A new id per item: screen readers announce a change of aria-activedescendant.
+    expect(ids[0]).to.not.equal(ids[1]);
+    await press(element, 'End');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal(String(count));
+    expect(activeText(element).startsWith(stages[stages.length - 1]), activeText(element)).to.equal(true);
+    await press(element, 'ArrowDown');
+    expect(activeOption(element).getAttribute('aria-posinset'), 'stays on the last').to.equal(String(count));
+    await press(element, 'ArrowUp');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal(String(count - 1));
+    await press(element, 'Home');
+    expect(activeText(element)).to.equal(first);
+    expect(first.startsWith(stages[0]), first).to.equal(true);
+    expect(element.shadowRoot!.activeElement === list, 'focus stays on the listbox').to.equal(true);
+  });
+
+  // Space as the key value ' ' (what Firefox and Chromium both deliver for the space bar).
+  for (const key of ['Enter', ' ']) {
+    it(`${key === ' ' ? 'Space' : key} in the listbox selects the active item and fires ocds-select; again unselects it`, async () => {
       const element = await drawn('ocds-spending-by-stage', '/api/releases?source=mexico-inai', undefined);
-      const button = element.shadowRoot!.querySelector<HTMLButtonElement>('.items button')!;
-      button.focus();
+      await tabIntoList(element);
+      await press(element, 'ArrowDown');
       const selected = new Promise<OcdsSelectDetail>((resolve) =>
         element.addEventListener('ocds-select', (event) => resolve((event as CustomEvent<OcdsSelectDetail>).detail), { once: true }),
       );
-      await sendKeys({ press: key });
+      const scroll = window.scrollY;
+      await press(element, key);
       const detail = await selected;
       await element.updateComplete;
-      expect(button.textContent).to.contain(detail.label);
-      expect(button.getAttribute('aria-pressed')).to.equal('true');
-      await sendKeys({ press: key });
-      await element.updateComplete;
-      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(activeText(element)).to.contain(detail.label);
+      expect(activeOption(element).getAttribute('aria-selected')).to.equal('true');
+      expect(window.scrollY, 'Space does not scroll the page').to.equal(scroll);
+      await press(element, key);
+      expect(activeOption(element).getAttribute('aria-selected')).to.equal('false');
     });
   }
 
@@ -108,9 +144,12 @@ describe('keyboard and axe, es + dark', () => {
     document.body.append(element);
     try {
       await settled(element, 15_000);
-      const third = element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')[2]!;
-      const title = third.textContent!.trim();
-      third.focus();
+      await tabIntoList(element);
+      await press(element, 'Home');
+      await press(element, 'ArrowDown');
+      await press(element, 'ArrowDown');
+      expect(activeOption(element).getAttribute('aria-posinset')).to.equal('3');
+      const title = activeText(element);
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
       await element.updateComplete;
@@ -122,9 +161,8 @@ describe('keyboard and axe, es + dark', () => {
       await element.updateComplete;
       await element.updateComplete;
       expect(element.ocid).to.equal(undefined);
-      const focused = element.shadowRoot!.activeElement as HTMLElement | null;
-      expect(focused?.closest('.items'), 'focus back in the list').to.not.equal(null);
-      expect(focused!.textContent!.trim()).to.equal(title);
+      expect(element.shadowRoot!.activeElement === listbox(element), 'focus back on the listbox').to.equal(true);
+      expect(activeText(element), 'with the chosen row active').to.equal(title);
     } finally {
       element.remove();
     }

@@ -3,6 +3,7 @@ import '../../components/red-flags/define.js';
 import '../../components/dataset/define.js';
 import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsRedFlags } from '../../components/red-flags/red-flags.js';
+import { press, tabIntoList } from '../helpers/item-list.js';
 
 type Json = Record<string, any>;
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -57,7 +58,8 @@ describe('<ocds-red-flags> inside <ocds-dataset>', () => {
     const sibling = root.querySelector<OcdsRedFlags>('#sibling')!;
     await ready(buyers, sibling);
     expect(text(buyers.shadowRoot!.querySelector('.thresholds'))).to.contain('todo el conjunto de datos');
-    buyers.shadowRoot!.querySelector<HTMLButtonElement>('ul.items button')!.click();
+    await tabIntoList(buyers);
+    await press(buyers, 'Enter');
     const ofBuyer = releases.filter((r) => r.buyer?.id === buyer).map((r) => r.ocid).sort();
     await until(() => sibling.sharedDataset?.processes.length === ofBuyer.length, 'the buyer filter');
     expect(dataset.buyer).to.be.a('string');
@@ -85,7 +87,8 @@ describe('<ocds-red-flags> inside <ocds-dataset>', () => {
     const entities = root.querySelector<OcdsRedFlags>('#entities')!;
     const sibling = root.querySelector<OcdsRedFlags>('#sibling')!;
     await ready(entities, sibling);
-    entities.shadowRoot!.querySelector<HTMLButtonElement>('ul.items button')!.click();
+    await tabIntoList(entities);
+    await press(entities, ' ');
     const ofEntity = releases.filter((r) => r.tender?.procuringEntity?.id === entity).map((r) => r.ocid).sort();
     await until(() => sibling.sharedDataset?.processes.length === ofEntity.length, 'the procuring entity filter');
     expect(dataset.procuringEntity).to.be.a('string');

@@ -2,7 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/supplier-network/define.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/define.js';
 import { generateNetworkReleases } from '../../bench/network-data.js';
+import { activeOption, activeText, chooseByKeyboard, focusables, listbox, moveTo, press, tabIntoList } from '../helpers/item-list.js';
 
+const ARMENIA = '/api/files/armenia/sample-data/6.json';
 const MOLDOVA = '/test/fixtures/ocds/real/moldova/sample-data/records/ocds-ngfbwp-18610708.json';
 const PARAGUAY = '/test/fixtures/ocds/real/paraguay-dncp/rparrapy-ocds-viz/155220.json';
 const TED_SHARED = '/test/fixtures/ocds/real/eu-ted-doffin/TED-and-Doffin-to-ocds/ContractAwardNotice_can-social_2024-103933_release_0.json';
@@ -129,7 +131,8 @@ describe('<ocds-supplier-network>', () => {
     expect(root.querySelector('[part="heading"]')!.textContent).to.equal('Quién vende a quién');
     // The Moldova file has one buyer: the verb is singular.
     expect(root.querySelector('[part="summary"]')!.textContent).to.match(/^1 comprador adjudicó /);
-    expect(root.querySelector('.items button')!.textContent).to.contain('(Comprador)');
+    // The listbox starts on the largest organisation, the one buyer.
+    expect(activeText(el)).to.contain('(Comprador)');
     const showTable = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Mostrar tabla'))!;
     showTable.click();
     await el.updateComplete;
@@ -137,21 +140,21 @@ describe('<ocds-supplier-network>', () => {
     expect(headers).to.include.members(['Comprador', 'Proveedor', 'Valor adjudicado']);
   });
 
-  it('emits ocds-select with the node’s role when a node is chosen from the list', async () => {
+  it('emits ocds-select with the node’s role when a node is chosen in the listbox (Enter, then Space)', async () => {
     const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
     await ready(el);
-    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
-    const supplierButton = buttons.find((b) => b.textContent!.includes('SLAVENA LUX'))!;
-    setTimeout(() => supplierButton.click());
-    const { detail } = await oneEvent(el, 'ocds-select');
+    let chosen = oneEvent(el, 'ocds-select');
+    await chooseByKeyboard(el, (text) => text.includes('SLAVENA LUX'), 'Enter');
+    const { detail } = await chosen;
     const node = el.network!.nodes.find((n) => n.id === detail.id)!;
     expect(detail).to.include({ kind: 'supplier', label: 'SLAVENA LUX S.R.L.' });
     expect(node.label).to.equal('SLAVENA LUX S.R.L.');
-    expect(supplierButton.getAttribute('aria-pressed')).to.equal('true');
+    expect(activeOption(el).getAttribute('aria-selected')).to.equal('true');
     expect(detail.value).to.equal(502904.76);
-    const buyerButton = buttons.find((b) => b.textContent!.includes('Cead'))!;
-    setTimeout(() => buyerButton.click());
-    expect((await oneEvent(el, 'ocds-select')).detail.kind).to.equal('buyer');
+    chosen = oneEvent(el, 'ocds-select');
+    await chooseByKeyboard(el, (text) => text.includes('Cead'), ' ');
+    expect((await chosen).detail.kind).to.equal('buyer');
+    expect(activeOption(el).getAttribute('aria-selected')).to.equal('true');
   });
 
   it('shows only the focused organisation’s neighbourhood', async () => {
@@ -167,7 +170,9 @@ describe('<ocds-supplier-network>', () => {
 
   it('draws the same positions for the same data', async () => {
     const positions = async () => {
-      const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+      // A fixed width: the second element can bring a page scrollbar (Firefox) that would narrow the first draw's width.
+      const box = await fixture<HTMLElement>(html`<div style="width: 600px"><ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network></div>`);
+      const el = box.querySelector('ocds-supplier-network')!;
       await ready(el);
       const paths = [...el.shadowRoot!.querySelectorAll('g.node path')];
       return paths.map((path) => path.getAttribute('transform'));
@@ -232,6 +237,64 @@ describe('<ocds-supplier-network>', () => {
     expect(await summaryOf('en')).to.contain('made 2 awards to 5 suppliers, published without a value.');
   });
 
+  it('a network of 1,000 organisations adds one listbox (and "More"), not a button per organisation', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(
+      html`<ocds-supplier-network limit="1000" .data=${generateNetworkReleases(1000, 3)}></ocds-supplier-network>`,
+    );
+    if (el.status !== 'ready') await oneEvent(el, 'ocds-load');
+    await el.updateComplete;
+    expect(el.network!.nodes).to.have.length(1000);
+    // Everything a Tab reaches outside the controls row (currency, sort, table, downloads).
+    const controls = el.shadowRoot!.querySelector('[part~="controls"]')!;
+    const added = focusables(el).filter((target) => !controls.contains(target) && !target.closest('.source'));
+    expect(added.length, added.map((target) => target.localName).join(', ')).to.be.within(1, 3);
+    expect(added).to.include(listbox(el));
+    expect(el.shadowRoot!.querySelectorAll('[role="option"]')).to.have.length(1);
+    expect(activeOption(el).getAttribute('aria-setsize')).to.equal('250');
+  });
+
+  it('at 400 px, the keyboard list and the summary under the chart stay small beside the drawing', async () => {
+    const box = await fixture<HTMLElement>(html`<div style="width: 400px"><ocds-supplier-network src=${ARMENIA}></ocds-supplier-network></div>`);
+    const el = box.querySelector('ocds-supplier-network')!;
+    await ready(el);
+    const root = el.shadowRoot!;
+    const chart = root.querySelector('.chart')!.getBoundingClientRect().height;
+    const height = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().height;
+    expect(chart).to.be.greaterThan(200);
+    // One line of listbox and a caption's sentences: before, 32 buttons and 14 sentences took about ten charts' height.
+    expect(height('.items') + height('.summary'), 'list and summary').to.be.below(chart * 0.75);
+    expect(el.getBoundingClientRect().height, 'the whole element').to.be.below(chart * 3);
+  });
+
+  it('says the first two sentences of its summary on screen, the rest on More, and all of it as the chart’s description', async () => {
+    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${ARMENIA} lang="es"></ocds-supplier-network>`);
+    await ready(el);
+    const root = el.shadowRoot!;
+    const summary = root.querySelector<HTMLElement>('[part="summary"]')!;
+    const full = summary.textContent!.replace(/\s+/g, ' ').trim();
+    const sentences = (text: string) => [...new Intl.Segmenter('es', { granularity: 'sentence' }).segment(text)].length;
+    // Armenia: 12 buyers, each named with its top supplier — far more than a caption.
+    expect(sentences(full)).to.be.greaterThan(5);
+    const shown = () => summary.innerText.replace(/\s+/g, ' ').trim();
+    expect(sentences(shown())).to.be.within(1, 2);
+    expect(full.startsWith(shown())).to.equal(true);
+    const description = root.querySelector('.chart [role="graphics-document"]')!.getAttribute('aria-label')!;
+    expect(description.replace(/\s+/g, ' ')).to.equal(full);
+    const more = root.querySelector<HTMLButtonElement>('button.more')!;
+    expect([more.textContent!.trim(), more.getAttribute('aria-expanded')]).to.deep.equal(['Más', 'false']);
+    // By keyboard: from the listbox, Tab reaches "More".
+    await tabIntoList(el);
+    await press(el, 'Tab');
+    expect(root.activeElement === more, 'Tab from the listbox reaches More').to.equal(true);
+    await press(el, 'Enter');
+    expect(shown()).to.equal(full);
+    expect([more.textContent!.trim(), more.getAttribute('aria-expanded')]).to.deep.equal(['Menos', 'true']);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(more.textContent!.trim()).to.equal('Less');
+    await expect(el).to.be.accessible();
+  });
+
   it('lays out a network of hundreds, lists the largest 250 and keeps a selected smaller one reachable', async () => {
     const el = await fixture<OcdsSupplierNetwork>(
       html`<ocds-supplier-network limit="400" .data=${generateNetworkReleases(400, 3)}></ocds-supplier-network>`,
@@ -242,15 +305,18 @@ describe('<ocds-supplier-network>', () => {
     const transforms = [...el.shadowRoot!.querySelectorAll('g.node path')].map((path) => path.getAttribute('transform') ?? '');
     expect(transforms).to.have.length(400);
     expect(transforms.every((transform) => /^translate\(-?\d+(\.\d+)?,-?\d+(\.\d+)?\)$/.test(transform))).to.equal(true);
-    const list = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.items button')];
-    expect(list()).to.have.length(250);
+    const listed = () => Number(activeOption(el).getAttribute('aria-setsize'));
+    expect(listed()).to.equal(250);
     const smallest = nodes[nodes.length - 1]!;
     setTimeout(() => el.select(smallest.id));
     const { detail } = await oneEvent(el, 'ocds-select');
     expect(detail).to.include({ id: smallest.id, label: smallest.label, value: smallest.amount });
     await el.updateComplete;
-    expect(list()).to.have.length(251);
-    expect(list()[250]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(listed()).to.equal(251);
+    await tabIntoList(el);
+    await press(el, 'End');
+    expect(activeOption(el).getAttribute('aria-selected')).to.equal('true');
+    expect(activeText(el)).to.contain(smallest.label);
   });
 
   it('draws again for a new width, keeping every node inside the view', async () => {
@@ -284,7 +350,7 @@ describe('<ocds-supplier-network>', () => {
     expect(status()).to.equal('Ninguna organización con el id «nobody» está en estos datos.');
   });
 
-  it('highlights a node’s neighbours while its list button has keyboard focus, as hovering it does', async () => {
+  it('highlights a node’s neighbours while it is the listbox’s active item, as hovering it does', async () => {
     const release = (await json(MOLDOVA)).compiledRelease;
     const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
     await ready(el);
@@ -304,23 +370,25 @@ describe('<ocds-supplier-network>', () => {
       [...root.querySelectorAll('g.mark-symbol:not(.node)')]
         .filter((layer) => !layer.closest('.role-legend'))
         .map((layer) => [...layer.querySelectorAll('path')].map((path) => path.getAttribute('transform')).sort().join(' '));
-    const button = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('.items button')].find((b) => b.textContent!.includes(`${name} (`))!;
     expect(highlightedEdges()).to.equal(0);
 
-    button(buyer).focus();
+    await moveTo(el, (text) => text.includes(`${buyer} (`));
     await waitUntil(() => highlightedEdges() > 0, 'focusing the buyer highlights its edges');
     expect(highlightedEdges()).to.equal(suppliers.length);
     expect(overlays()).to.include(suppliers.map((name) => drawnAt.get(name)).sort().join(' '));
     expect(overlays()).to.include(drawnAt.get(buyer));
 
     const supplier = suppliers[0]!;
-    button(supplier).focus();
+    await press(el, 'Home');
+    for (let i = 0; i < el.network!.nodes.length && !activeText(el).includes(`${supplier} (`); i++) await press(el, 'ArrowDown');
+    expect(activeText(el)).to.contain(`${supplier} (`);
     await waitUntil(() => highlightedEdges() === 1, 'focusing a supplier highlights its one edge');
     expect(overlays()).to.include(drawnAt.get(buyer));
     expect(overlays()).to.include(drawnAt.get(supplier));
 
-    button(supplier).blur();
+    await press(el, 'Tab');
+    expect(root.activeElement === listbox(el), 'Tab left the listbox').to.equal(false);
     await waitUntil(() => highlightedEdges() === 0, 'leaving the list removes the highlight');
-    expect(root.querySelectorAll('.items button[aria-pressed="true"]')).to.have.length(0);
+    expect(root.querySelectorAll('[role="option"][aria-selected="true"]')).to.have.length(0);
   });
 });

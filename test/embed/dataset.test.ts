@@ -54,7 +54,7 @@ describe('<ocds-dataset> (built CDN bundle)', () => {
     await until(() => stageAmount(spending, 'awarded') === sum(releases.flatMap((r) => (r.awards ?? []).map((a: any) => amountOf(a.value)))), 'the filter to be removed');
     expect(dataset.supplier).to.equal(undefined);
     expect(dataset.shadowRoot!.querySelector('[part~="chip"]')).to.equal(null);
-    expect(network.shadowRoot!.querySelector('.items button[aria-pressed="true"]')).to.equal(null);
+    expect(network.shadowRoot!.querySelector('[role="option"][aria-selected="true"]')).to.equal(null);
   });
 
   it('filters by attribute: method= narrows every chart to those processes', async () => {
