@@ -2,7 +2,9 @@
 // /svelte) typecheck in small consumer projects, test/consumers/{react,vue,svelte}, with the checker each framework
 // uses: tsc (JSX), vue-tsc (strictTemplates), svelte-check. Each has a good file, which must pass, and a bad file whose
 // deliberate mistakes must each be reported, on the line after its "type error below" comment and naming what the
-// comment says (so an error for another reason does not count), with no error anywhere else.
+// comment says (so an error for another reason does not count), with no error anywhere else. The consumers use
+// skipLibCheck as the Vite and Next.js templates do: a typing that failed to resolve would turn into `any` and its bad
+// file's errors would go missing, so the bad files also prove the typings resolve.
 // No network: the tarball from `npm pack` is unpacked as test/consumers/node_modules/ocds-widgets, as `npm install`
 // would place it, and everything else (react's types, vue, svelte, lit…) resolves from the repo's node_modules.
 // vue-tsc and svelte-check load TypeScript's JavaScript API, which TypeScript 7 (the repo's tsc) does not have: they run
