@@ -138,7 +138,10 @@ function ocdsWidgetsPlugin() {
       for (const [name, { declaration, module }] of classes) {
         declaration.cssParts = splitInlineTags(declaration.cssParts, 'csspart');
         declaration.cssProperties = splitInlineTags(declaration.cssProperties, 'cssproperty');
-        declaration.events = splitInlineTags(declaration.events, 'event').filter((event) => event.name && event.name !== 'type');
+        // An element that fires a contract event with its own JSDoc (e.g. <ocds-dataset>) gets the contract's type.
+        declaration.events = splitInlineTags(declaration.events, 'event')
+          .filter((event) => event.name && event.name !== 'type')
+          .map((event) => (event.type ? event : { ...event, ...(CONTRACT_EVENTS.find((known) => known.name === event.name) && { type: { ...CONTRACT_EVENTS.find((known) => known.name === event.name).type } }) }));
         if (tags.has(name)) {
           declaration.customElement = true;
           declaration.tagName = tags.get(name);

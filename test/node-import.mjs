@@ -42,7 +42,7 @@ const require = createRequire(import.meta.url);
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 assert.equal(typeof require('ocds-widgets').fromOcds, 'function', "require('ocds-widgets')");
 for (const [subpath, target] of Object.entries(packageJson.exports)) {
-  if (typeof target !== 'object') continue;
+  if (typeof target !== 'object' || !target.import) continue;
   assert.equal(target.default, target.import, `exports["${subpath}"] has a default condition for require()`);
   // moduleResolution node10 reads typesVersions, not exports.
   if (subpath !== '.') assert.deepEqual(packageJson.typesVersions['*'][subpath.slice(2)], [target.types.slice(2)], `typesVersions for ${subpath}`);
@@ -66,4 +66,14 @@ for (const path of packed.filter((file) => /\.(js|d\.ts|json|md|html)$/.test(fil
 const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json', import.meta.url), 'utf8'));
 const modulePaths = new Set([...JSON.stringify(manifest).matchAll(/"(?:path|module)":"([^"]+)"/g)].map((match) => match[1]));
 for (const path of modulePaths) assert.ok(packedSet.has(path), `custom-elements.json names ${path}, which is packed`);
-console.log('node: 10 passed, 0 failed');
+// Framework typings (types only, no module): packed, in typesVersions, and each declares every element.
+const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean);
+for (const framework of ['react', 'vue', 'svelte']) {
+  const target = packageJson.exports[`./${framework}`];
+  assert.deepEqual(Object.keys(target), ['types'], `exports["./${framework}"] is types only`);
+  assert.ok(packedSet.has(target.types.slice(2)), `${target.types} is packed`);
+  assert.deepEqual(packageJson.typesVersions['*'][framework], [target.types.slice(2)], `typesVersions for ./${framework}`);
+  const typings = readFileSync(new URL(`../${target.types}`, import.meta.url), 'utf8');
+  for (const tag of tags) assert.ok(typings.includes(`'${tag}':`), `${framework} typings declare <${tag}>`);
+}
+console.log('node: 11 passed, 0 failed');

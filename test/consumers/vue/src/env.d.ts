@@ -1,0 +1,2 @@
+// As the README says: once per app, the elements as global components for templates.
+/// <reference types="ocds-widgets/vue" />
