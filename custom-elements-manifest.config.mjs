@@ -9,8 +9,16 @@
 
 const CHART_BASE = 'OcdsChartElement';
 const CONTRACT_EVENTS = [
-  { name: 'ocds-load', type: { text: 'CustomEvent<OcdsLoadDetail>' }, description: '`{ processes, releases, issues }` once the data is loaded.' },
-  { name: 'ocds-render', type: { text: 'CustomEvent<void>' }, description: 'Each time the chart has been drawn.' },
+  {
+    name: 'ocds-load',
+    type: { text: 'CustomEvent<OcdsLoadDetail>' },
+    description: '`{ processes, releases, issues }` of what it read, once per load of its own `src` or `data`. A chart fed by `<ocds-dataset>` fires none (the dataset does).',
+  },
+  {
+    name: 'ocds-render',
+    type: { text: 'CustomEvent<OcdsRenderDetail>' },
+    description: '`{ processes, releases, rows }` each time it has been drawn (or says there is nothing to chart): the processes it shows (after the dataset’s filters and `ocid`), their releases, and its `rows`.',
+  },
   { name: 'ocds-select', type: { text: 'CustomEvent<OcdsSelectDetail>' }, description: '`{ kind, id, label, value }` when an item is selected.' },
   { name: 'ocds-error', type: { text: 'CustomEvent<OcdsErrorDetail>' }, description: "`{ phase: 'fetch' | 'parse' | 'validate' | 'render', message, code? }`." },
 ];

@@ -71,7 +71,7 @@ import {
   type Translate,
 } from '../../src/i18n/index.js';
 import { DataReading } from './data-reading.js';
-import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
+import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsRenderDetail, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
 import { lazy, type Lazy } from './lazy.js';
 import { rejectInvalidOptions } from './options.js';
@@ -187,7 +187,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private readonly reading = new DataReading({
     loading: () => this.startLoading(),
-    accept: (dataset) => this.accept(dataset),
+    accept: (dataset, shared) => this.accept(dataset, shared),
     fail: (error, phase) => this.fail(error, phase),
   });
   private view?: EmbedResult;
@@ -433,7 +433,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.currentRows = [];
   }
 
-  private accept(dataset: Dataset): void {
+  /** `shared`: given by <ocds-dataset> (or `sharedDataset`), whose loader fired `ocds-load`: this chart fires none. */
+  private accept(dataset: Dataset, shared: boolean): void {
     this.error = undefined;
     this.loaded = dataset;
     try {
@@ -443,6 +444,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       return;
     }
     this.currentStatus = 'ready';
+    if (shared) return;
     this.emit('ocds-load', {
       processes: dataset.processes.length,
       releases: dataset.meta.releases,
@@ -509,12 +511,14 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     // An element's own main view (renderMainView) is drawn by Lit: it is up once this update has rendered.
     if (this.currentStatus === 'ready' && this.ownMainView) {
       this.settle();
-      this.emit('ocds-render', undefined);
+      this.emit('ocds-render', this.shownCounts());
       return;
     }
-    // Error, empty and "not in the data" states have no chart: the element has settled.
+    // Error, empty and "not in the data" states have no chart: the element has settled. An empty or "not in the
+    // data" state shows the data too (none of it to chart): it is rendered, with counts of 0 or what is there.
     if (this.currentStatus === 'error' || !container) {
       this.settle();
+      if (this.currentStatus === 'ready') this.emit('ocds-render', this.shownCounts());
       return;
     }
     // Vega is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
@@ -552,11 +556,20 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.chartDrawn = true;
-      this.emit('ocds-render', undefined);
+      this.emit('ocds-render', this.shownCounts());
       this.settle();
     } catch (error) {
       if (token === this.drawToken) this.fail(error, 'render');
     }
+  }
+
+  /** What the element shows, for `ocds-render`: the processes it draws from (after the dataset's filters and `ocid`). */
+  private shownCounts(): OcdsRenderDetail {
+    const all = this.loaded?.processes ?? [];
+    const processes = this.ocid ? all.filter((process) => process.ocid === this.ocid) : all;
+    let releases = 0;
+    for (const process of processes) releases += process.releases.length;
+    return { processes: processes.length, releases, rows: this.currentRows.length };
   }
 
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */

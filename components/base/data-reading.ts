@@ -11,7 +11,8 @@ export type ReadingPhase = 'fetch' | 'parse';
 export interface ReadingHost {
   /** The reading waits for the network or for code: show the loading state. */
   loading(): void;
-  accept(dataset: Dataset): void;
+  /** `shared`: a Dataset loaded elsewhere (take), not by this element's own `src` or `data`. */
+  accept(dataset: Dataset, shared: boolean): void;
   fail(error: unknown, phase: ReadingPhase): void;
 }
 
@@ -41,7 +42,7 @@ export class DataReading {
       })
       .then(
         (dataset) => {
-          if (!signal.aborted) this.host.accept(dataset);
+          if (!signal.aborted) this.host.accept(dataset, false);
         },
         (error: unknown) => {
           if (!signal.aborted) this.host.fail(error, 'fetch');
@@ -53,7 +54,7 @@ export class DataReading {
   read(data: unknown, root: string | undefined, code?: Lazy<unknown>): void {
     this.afterCode([dataCore, code], () => {
       try {
-        this.host.accept(dataCore.value!.fromOcds(data, { root }));
+        this.host.accept(dataCore.value!.fromOcds(data, { root }), false);
       } catch (error) {
         this.host.fail(error, 'parse');
       }
@@ -62,7 +63,7 @@ export class DataReading {
 
   /** Takes a Dataset loaded elsewhere (by <ocds-dataset>) once `code` has loaded. */
   take(dataset: Dataset, code?: Lazy<unknown>): void {
-    this.afterCode([code], () => this.host.accept(dataset));
+    this.afterCode([code], () => this.host.accept(dataset, true));
   }
 
   /** Resolves as `update` (the element's own updateComplete) does, after any code a reading waits for. */

@@ -48,7 +48,9 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; 
  * breakdown's measure placed it by.
  *
  * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`, `<ocds-process-table>`, `<ocds-breakdown>`), at any depth.
- * @event ocds-load - `{ processes, releases, issues }` once the data is loaded.
+ * @event ocds-load - `{ processes, releases, issues }` of everything read, before filters: once per load (`src` or `data`).
+ * The charts inside fire no `ocds-load` of their own; a filter change loads nothing: each chart it changes fires
+ * `ocds-render` with the counts it then shows.
  * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
  * @csspart filters - The row of filter chips.
  * @csspart chip - One filter chip.
