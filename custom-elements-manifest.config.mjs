@@ -43,7 +43,7 @@ const CONTRACT_PARTS = [
   ['table', 'The table view of `rows` (“Show table”).'],
   ['summary', 'The written summary: the chart’s accessible description.'],
   ['status', 'Loading progress, and the empty and “not in the data” states.'],
-  ['error', 'The error message with its retry button (`role="alert"`).'],
+  ['error', 'The error message (`role="alert"`), with a retry button where trying again can help (the network or the server).'],
   ['controls', 'Currency switcher, table toggle, downloads.'],
 ].map(([name, description]) => ({ name, description }));
 

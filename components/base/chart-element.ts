@@ -70,11 +70,11 @@ import {
   type MessageParams,
   type Translate,
 } from '../../src/i18n/index.js';
-import { DataReading } from './data-reading.js';
+import { DataReading, retryMayHelp } from './data-reading.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsRenderDetail, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
 import { lazy, type Lazy } from './lazy.js';
-import { rejectInvalidOptions } from './options.js';
+import { optionWarningsSaid, rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
 import { resolveColours, type ThemeColours } from './theme.js';
 import type { EmbedResult } from './vega.js';
@@ -152,7 +152,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private currentStatus: ElementStatus = 'idle';
   @state() private progress?: { pages: number; releases: number; bytes: number };
   /** What failed; the message is translated when shown, so it follows `lang`. */
-  @state() private error?: { phase: ErrorPhase; code?: string; status?: number };
+  @state() private error?: { phase: ErrorPhase; code?: string; status?: number; retry: boolean };
   @state() private loaded?: Dataset;
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
@@ -418,9 +418,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.reading.take(this.sharedDataset!, this.dataCode);
   }
 
-  /** Also waits for data given before its code had loaded to be read and shown. */
+  /** Also waits for data given before its code had loaded to be read and shown, and for a refused attribute's warning. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.reading.settled(() => super.getUpdateComplete());
+    return this.reading.settled(() => super.getUpdateComplete()).then((complete) => optionWarningsSaid().then(() => complete));
   }
 
   private startLoading(): void {
@@ -456,7 +456,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.finalizeView();
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status };
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status, retry: retryMayHelp(code, phase) };
     this.currentStatus = 'error';
     if (!code) console.error(error);
     const detail: OcdsErrorDetail = { phase: this.error.phase, message: this.errorMessage(this.t.bind(this)), ...(code ? { code } : {}) };
@@ -565,11 +565,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   /** What the element shows, for `ocds-render`: the processes it draws from (after the dataset's filters and `ocid`). */
   private shownCounts(): OcdsRenderDetail {
-    const all = this.loaded?.processes ?? [];
-    const processes = this.ocid ? all.filter((process) => process.ocid === this.ocid) : all;
-    let releases = 0;
-    for (const process of processes) releases += process.releases.length;
-    return { processes: processes.length, releases, rows: this.currentRows.length };
+    const processes = (this.loaded?.processes ?? []).filter((process) => !this.ocid || process.ocid === this.ocid);
+    return { processes: processes.length, releases: processes.reduce((sum, process) => sum + process.releases.length, 0), rows: this.currentRows.length };
   }
 
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */
@@ -700,7 +697,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private renderBody(ctx: ChartContext): TemplateResult {
     if (this.currentStatus === 'error' && this.error) {
       return html`<div part="error" role="alert">
-        ${this.errorMessage(ctx.t)}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
+        ${this.errorMessage(ctx.t)}${this.error.retry ? html`<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>` : nothing}
       </div>`;
     }
     if (this.currentStatus === 'idle') {

@@ -8,6 +8,16 @@ import type { Lazy } from './lazy.js';
 
 export type ReadingPhase = 'fetch' | 'parse';
 
+/**
+ * Can "Try again" help with this failure? `phase` is where it happened (`fetch`: loading `src` or code). It can when
+ * the network or the server failed (the code chunks are fetched too, so reading `data` can fail so), or a fetched
+ * answer was cut off or a web page (a maintenance or login page); data that is not JSON or not OCDS, a bad URL, a
+ * refused redirect, too much data or a drawing error fail again the same way.
+ */
+export function retryMayHelp(code: string | undefined, phase: string): boolean {
+  return code ? /^(network|timeout|http-status|aborted)$/.test(code) || (phase === 'fetch' && /^(truncated|html)$/.test(code)) : phase === 'fetch';
+}
+
 export interface ReadingHost {
   /** The reading waits for the network or for code: show the loading state. */
   loading(): void;

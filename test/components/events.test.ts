@@ -14,8 +14,8 @@ let releases: Json[];
 /** Every ocds-load and ocds-render heard on `element` (bubbled ones included), with its target. */
 function record(element: EventTarget) {
   const heard = { load: [] as { target: EventTarget; detail: OcdsLoadDetail }[], render: [] as { target: EventTarget; detail: OcdsRenderDetail }[] };
-  element.addEventListener('ocds-load', (event) => heard.load.push({ target: event.target!, detail: event.detail }));
-  element.addEventListener('ocds-render', (event) => heard.render.push({ target: event.target!, detail: event.detail }));
+  element.addEventListener('ocds-load', (event) => heard.load.push({ target: event.target!, detail: (event as CustomEvent<OcdsLoadDetail>).detail }));
+  element.addEventListener('ocds-render', (event) => heard.render.push({ target: event.target!, detail: (event as CustomEvent<OcdsRenderDetail>).detail }));
   return heard;
 }
 
