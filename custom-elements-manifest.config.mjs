@@ -9,8 +9,16 @@
 
 const CHART_BASE = 'OcdsChartElement';
 const CONTRACT_EVENTS = [
-  { name: 'ocds-load', type: { text: 'CustomEvent<OcdsLoadDetail>' }, description: '`{ processes, releases, issues }` once the data is loaded.' },
-  { name: 'ocds-render', type: { text: 'CustomEvent<void>' }, description: 'Each time the chart has been drawn.' },
+  {
+    name: 'ocds-load',
+    type: { text: 'CustomEvent<OcdsLoadDetail>' },
+    description: '`{ processes, releases, issues }` of what it read, once per load of its own `src` or `data`. A chart fed by `<ocds-dataset>` fires none (the dataset does).',
+  },
+  {
+    name: 'ocds-render',
+    type: { text: 'CustomEvent<OcdsRenderDetail>' },
+    description: '`{ processes, releases, rows }` each time it has been drawn (or says there is nothing to chart): the processes it shows (after the dataset’s filters and `ocid`), their releases, and its `rows`.',
+  },
   { name: 'ocds-select', type: { text: 'CustomEvent<OcdsSelectDetail>' }, description: '`{ kind, id, label, value }` when an item is selected.' },
   { name: 'ocds-error', type: { text: 'CustomEvent<OcdsErrorDetail>' }, description: "`{ phase: 'fetch' | 'parse' | 'validate' | 'render', message, code? }`." },
 ];
@@ -35,7 +43,7 @@ const CONTRACT_PARTS = [
   ['table', 'The table view of `rows` (“Show table”).'],
   ['summary', 'The written summary: the chart’s accessible description.'],
   ['status', 'Loading progress, and the empty and “not in the data” states.'],
-  ['error', 'The error message with its retry button (`role="alert"`).'],
+  ['error', 'The error message (`role="alert"`), with a retry button where trying again can help (the network or the server).'],
   ['controls', 'Currency switcher, table toggle, downloads.'],
 ].map(([name, description]) => ({ name, description }));
 

@@ -33,8 +33,8 @@ export function isDataUrl(value: string): boolean {
 }
 
 /**
- * What is wrong with a value, in English: the elements' console warnings show these texts, and the embed page
- * (schemas/embed-params.ts) gives them in the page's language under the same keys.
+ * What is wrong with a value, in English: the checks carry these texts; schemas/option-messages.ts says them in the
+ * element's or the embed page's language (loaded only when a value is wrong).
  */
 export const optionMessages = {
   'option.src': 'must be an http: or https: URL, or a path on this site',
@@ -45,6 +45,7 @@ export const optionMessages = {
   'option.whole-number': 'must be a whole number from 1',
   'option.at-most': 'must be at most {max}',
   'option.one-of': 'must be one of {values}',
+  'option.some-of': 'must be one or more of {values}, separated by spaces',
   'option.empty': 'must not be empty',
   'option.too-long': 'must be at most {max} characters long',
 };
@@ -71,7 +72,7 @@ function isOriginList(value: string): boolean {
     });
 }
 
-// The raw number in the English text: console warnings quote the limit as the attribute takes it ("at most 5000").
+// `params.max`: describeOptionIssue says the limit in the reader's language.
 const count = (max: number) =>
   z.string().check(z.regex(/^[1-9]\d*$/, optionMessages['option.whole-number']), z.refine((value) => Number(value) <= max, { message: `must be at most ${max}`, params: { max } }));
 
@@ -118,7 +119,7 @@ export const elementOptions = {
   }),
   'process-table': z.strictObject({
     ...commonOptions,
-    columns: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((c) => (PROCESS_COLUMNS as readonly string[]).includes(c)), { message: `must be columns among ${PROCESS_COLUMNS.join(' ')}` }))),
+    columns: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((c) => (PROCESS_COLUMNS as readonly string[]).includes(c)), { message: `must be columns among ${PROCESS_COLUMNS.join(' ')}`, params: { values: PROCESS_COLUMNS } }))),
     query: z.optional(z.string().check(z.maxLength(500))),
     'sort-by': z.optional(z.enum(PROCESS_COLUMNS)),
     'sort-direction': z.optional(z.enum(['ascending', 'descending'])),
@@ -126,7 +127,7 @@ export const elementOptions = {
   'red-flags': z.strictObject({
     ...commonOptions,
     group: z.optional(z.enum(['buyer', 'procuring-entity', 'supplier'])),
-    indicators: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((code) => (RED_FLAG_CODES as readonly string[]).includes(code.toUpperCase())), { message: `must be indicator codes among ${RED_FLAG_CODES.join(' ')}` }))),
+    indicators: z.optional(z.string().check(z.refine((value) => value.split(/\s+/).filter(Boolean).every((code) => (RED_FLAG_CODES as readonly string[]).includes(code.toUpperCase())), { message: `must be indicator codes among ${RED_FLAG_CODES.join(' ')}`, params: { values: RED_FLAG_CODES } }))),
     // A cardinal settings file: a URL (fetched like src) or the INI text itself.
     settings: z.optional(z.string().check(z.maxLength(20_000))),
   }),

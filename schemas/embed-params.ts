@@ -1,13 +1,13 @@
 // The iframe embed page's parameters (demos/embed.html, dist/cdn/embed.html): `widget` plus the element's options
 // as strings, checked against schemas/element-options.ts, with what is wrong said in the page's language. Only the
 // embed page and the builder need this, so the elements do not carry it.
-import type { z } from 'zod/mini';
 import { translator, type Catalogues } from '../src/i18n/index.js';
-import { BOOLEAN_OPTIONS, WIDGETS, elementOptions, optionMessages, type ElementOptions, type Widget } from './element-options.js';
+import { BOOLEAN_OPTIONS, WIDGETS, elementOptions, type ElementOptions, type Widget } from './element-options.js';
+import { describeOptionIssue, optionCatalogues } from './option-messages.js';
 
 /**
- * The embed page's messages: its error box and what is wrong with each parameter. The option checks carry the English
- * texts (schemas/element-options.ts); parseEmbedParams gives them in the page's language.
+ * The embed page's messages: its error box and what is wrong with each parameter (the option texts of
+ * schemas/option-messages.ts, which the elements' console warnings use too).
  */
 export const embedMessages: Catalogues = {
   en: {
@@ -17,7 +17,7 @@ export const embedMessages: Catalogues = {
     'embed.widget-unknown': 'widget: “{widget}” is not an ocds-widgets chart; one of {widgets}',
     'embed.unknown-options': { one: '{keys}: not an option of {widget}', other: '{keys}: not options of {widget}' },
     'embed.missing': '{key}: missing',
-    ...optionMessages,
+    ...optionCatalogues.en,
   },
   es: {
     'embed.cannot-show': 'No se puede mostrar este gráfico: la dirección de inserción tiene un problema.',
@@ -26,36 +26,12 @@ export const embedMessages: Catalogues = {
     'embed.widget-unknown': 'widget: «{widget}» no es un gráfico de ocds-widgets; uno de {widgets}',
     'embed.unknown-options': { one: '{keys}: no es una opción de {widget}', other: '{keys}: no son opciones de {widget}' },
     'embed.missing': '{key}: falta',
-    'option.src': 'debe ser una URL http: o https:, o una ruta de este sitio',
-    'option.lang': 'debe ser una etiqueta de idioma como en, es o es-MX',
-    'option.currency': 'debe ser un código de moneda de tres letras como MXN',
-    'option.root': 'debe ser un nombre de propiedad como arrayReleasePackage',
-    'option.follow-origins': 'deben ser orígenes como https://api.example.org, separados por espacios',
-    'option.whole-number': 'debe ser un número entero desde 1',
-    'option.at-most': 'debe ser como máximo {max}',
-    'option.one-of': 'debe ser uno de {values}',
-    'option.empty': 'no debe estar vacío',
-    'option.too-long': 'debe tener como máximo {max} caracteres',
+    ...optionCatalogues.es,
   },
 };
 
 
 export type ParsedEmbed = { ok: true; widget: Widget; options: ElementOptions } | { ok: false; errors: string[] };
-
-/** The English texts of the checks' messages, back to their keys. */
-const keyOfEnglish = new Map(Object.entries(embedMessages.en).flatMap(([key, message]) => (typeof message === 'string' ? [[message, key] as const] : [])));
-
-type Issue = z.core.$ZodIssue;
-
-/** What is wrong with one parameter, in the language of `t`. */
-function problem(issue: Issue, t: ReturnType<typeof translator>): string {
-  if (issue.code === 'custom' && typeof issue.params?.max === 'number') return t('option.at-most', { max: issue.params.max });
-  if (issue.code === 'invalid_value') return t('option.one-of', { values: issue.values.map(String).join(', ') });
-  if (issue.code === 'too_small' && issue.origin === 'string') return t('option.empty');
-  if (issue.code === 'too_big' && issue.origin === 'string') return t('option.too-long', { max: Number(issue.maximum) });
-  const key = keyOfEnglish.get(issue.message);
-  return key ? t(key) : issue.message;
-}
 
 /**
  * Validates embed parameters (`widget` plus the element's options as strings): a widget we do not have, a URL that
@@ -80,7 +56,7 @@ export function parseEmbedParams(params: Record<string, string>, tag = 'en'): Pa
     errors: result.error.issues.map((issue) => {
       if (issue.code === 'unrecognized_keys') return t('embed.unknown-options', { keys: issue.keys.join(', '), widget, count: issue.keys.length });
       const key = issue.path.join('.');
-      return issue.code === 'invalid_type' && issue.input === undefined ? t('embed.missing', { key }) : `${key}: ${problem(issue, t)}`;
+      return issue.code === 'invalid_type' && issue.input === undefined ? t('embed.missing', { key }) : `${key}: ${describeOptionIssue(issue, t)}`;
     }),
   };
 }

@@ -43,11 +43,16 @@ export const chromeArgs = [
 
 const firefoxCandidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
-/** Firefox for the second engine's run (puppeteer-core drives it over WebDriver BiDi; no browser download). */
+/** Firefox, the suite's second engine (puppeteer-core drives it over WebDriver BiDi; no browser download). */
 export function requireFirefox() {
   const path = firefoxCandidates.find((candidate) => candidate && existsSync(candidate));
   if (!path) {
-    console.error('\nNo Firefox found for `npm run test:firefox`.\n  Debian/Ubuntu: sudo apt-get install -y firefox-esr\n  elsewhere: set FIREFOX_PATH\n');
+    console.error(
+      '\nNo Firefox found: the browser tests run in Chromium and Firefox.\n' +
+        '  Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y firefox-esr\n' +
+        '  elsewhere: install Firefox, or set FIREFOX_PATH=/path/to/firefox\n' +
+        '  (OCDS_ENGINE=chromium runs the Chromium suite alone)\n',
+    );
     process.exit(1);
   }
   return path;

@@ -74,11 +74,11 @@ import {
   type MessageParams,
   type Translate,
 } from '../../src/i18n/index.js';
-import { DataReading } from './data-reading.js';
-import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsSelectDetail } from './events.js';
+import { DataReading, retryMayHelp } from './data-reading.js';
+import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsRenderDetail, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
 import { lazy, type Lazy } from './lazy.js';
-import { rejectInvalidOptions } from './options.js';
+import { optionWarningsSaid, rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
 import { resolveColours, type ThemeColours } from './theme.js';
 import type { EmbedResult } from './vega.js';
@@ -158,7 +158,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private currentStatus: ElementStatus = 'idle';
   @state() private progress?: { pages: number; releases: number; bytes: number };
   /** What failed; the message is translated when shown, so it follows `lang`. */
-  @state() private error?: { phase: ErrorPhase; code?: string; status?: number };
+  @state() private error?: { phase: ErrorPhase; code?: string; status?: number; retry: boolean };
   @state() private loaded?: Dataset;
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
@@ -199,7 +199,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   private readonly reading = new DataReading({
     loading: () => this.startLoading(),
-    accept: (dataset) => this.accept(dataset),
+    accept: (dataset, shared) => this.accept(dataset, shared),
     fail: (error, phase) => this.fail(error, phase),
   });
   private view?: EmbedResult;
@@ -447,9 +447,9 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     return typeof text === 'string' ? [text] : text;
   }
 
-  /** Also waits for data given before its code had loaded to be read and shown. */
+  /** Also waits for data given before its code had loaded to be read and shown, and for a refused attribute's warning. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.reading.settled(() => super.getUpdateComplete());
+    return this.reading.settled(() => super.getUpdateComplete()).then((complete) => optionWarningsSaid().then(() => complete));
   }
 
   private startLoading(): void {
@@ -462,7 +462,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.currentRows = [];
   }
 
-  private accept(dataset: Dataset): void {
+  /** `shared`: given by <ocds-dataset> (or `sharedDataset`), whose loader fired `ocds-load`: this chart fires none. */
+  private accept(dataset: Dataset, shared: boolean): void {
     this.error = undefined;
     this.loaded = dataset;
     try {
@@ -472,6 +473,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       return;
     }
     this.currentStatus = 'ready';
+    if (shared) return;
     this.emit('ocds-load', {
       processes: dataset.processes.length,
       releases: dataset.meta.releases,
@@ -483,7 +485,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.finalizeView();
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status };
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status, retry: retryMayHelp(code, phase) };
     this.currentStatus = 'error';
     if (!code) console.error(error);
     const detail: OcdsErrorDetail = { phase: this.error.phase, message: this.errorMessage(this.t.bind(this)), ...(code ? { code } : {}) };
@@ -538,12 +540,14 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     // An element's own main view (renderMainView) is drawn by Lit: it is up once this update has rendered.
     if (this.currentStatus === 'ready' && this.ownMainView) {
       this.settle();
-      this.emit('ocds-render', undefined);
+      this.emit('ocds-render', this.shownCounts());
       return;
     }
-    // Error, empty and "not in the data" states have no chart: the element has settled.
+    // Error, empty and "not in the data" states have no chart: the element has settled. An empty or "not in the
+    // data" state shows the data too (none of it to chart): it is rendered, with counts of 0 or what is there.
     if (this.currentStatus === 'error' || !container) {
       this.settle();
+      if (this.currentStatus === 'ready') this.emit('ocds-render', this.shownCounts());
       return;
     }
     // Vega is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
@@ -581,11 +585,17 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.chartDrawn = true;
-      this.emit('ocds-render', undefined);
+      this.emit('ocds-render', this.shownCounts());
       this.settle();
     } catch (error) {
       if (token === this.drawToken) this.fail(error, 'render');
     }
+  }
+
+  /** What the element shows, for `ocds-render`: the processes it draws from (after the dataset's filters and `ocid`). */
+  private shownCounts(): OcdsRenderDetail {
+    const processes = (this.loaded?.processes ?? []).filter((process) => !this.ocid || process.ocid === this.ocid);
+    return { processes: processes.length, releases: processes.reduce((sum, process) => sum + process.releases.length, 0), rows: this.currentRows.length };
   }
 
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */
@@ -716,7 +726,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private renderBody(ctx: ChartContext): TemplateResult {
     if (this.currentStatus === 'error' && this.error) {
       return html`<div part="error" role="alert">
-        ${this.errorMessage(ctx.t)}<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>
+        ${this.errorMessage(ctx.t)}${this.error.retry ? html`<button type="button" @click=${this.retry}>${ctx.t('action.retry')}</button>` : nothing}
       </div>`;
     }
     if (this.currentStatus === 'idle') {

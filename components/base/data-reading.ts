@@ -8,10 +8,21 @@ import type { Lazy } from './lazy.js';
 
 export type ReadingPhase = 'fetch' | 'parse';
 
+/**
+ * Can "Try again" help with this failure? `phase` is where it happened (`fetch`: loading `src` or code). It can when
+ * the network or the server failed (the code chunks are fetched too, so reading `data` can fail so), or a fetched
+ * answer was cut off or a web page (a maintenance or login page); data that is not JSON or not OCDS, a bad URL, a
+ * refused redirect, too much data or a drawing error fail again the same way.
+ */
+export function retryMayHelp(code: string | undefined, phase: string): boolean {
+  return code ? /^(network|timeout|http-status|aborted)$/.test(code) || (phase === 'fetch' && /^(truncated|html)$/.test(code)) : phase === 'fetch';
+}
+
 export interface ReadingHost {
   /** The reading waits for the network or for code: show the loading state. */
   loading(): void;
-  accept(dataset: Dataset): void;
+  /** `shared`: a Dataset loaded elsewhere (take), not by this element's own `src` or `data`. */
+  accept(dataset: Dataset, shared: boolean): void;
   fail(error: unknown, phase: ReadingPhase): void;
 }
 
@@ -41,7 +52,7 @@ export class DataReading {
       })
       .then(
         (dataset) => {
-          if (!signal.aborted) this.host.accept(dataset);
+          if (!signal.aborted) this.host.accept(dataset, false);
         },
         (error: unknown) => {
           if (!signal.aborted) this.host.fail(error, 'fetch');
@@ -53,7 +64,7 @@ export class DataReading {
   read(data: unknown, root: string | undefined, code?: Lazy<unknown>): void {
     this.afterCode([dataCore, code], () => {
       try {
-        this.host.accept(dataCore.value!.fromOcds(data, { root }));
+        this.host.accept(dataCore.value!.fromOcds(data, { root }), false);
       } catch (error) {
         this.host.fail(error, 'parse');
       }
@@ -62,7 +73,7 @@ export class DataReading {
 
   /** Takes a Dataset loaded elsewhere (by <ocds-dataset>) once `code` has loaded. */
   take(dataset: Dataset, code?: Lazy<unknown>): void {
-    this.afterCode([code], () => this.host.accept(dataset));
+    this.afterCode([code], () => this.host.accept(dataset, true));
   }
 
   /** Resolves as `update` (the element's own updateComplete) does, after any code a reading waits for. */

@@ -5,7 +5,7 @@ import { isOthersId } from '../../src/analysis/network-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { baseMessages, canonicalTag, formatDate, mergeCatalogues, translator, type Translate } from '../../src/i18n/index.js';
 import type { ElementStatus } from '../base/chart-element.js';
-import { DataReading } from '../base/data-reading.js';
+import { DataReading, retryMayHelp, type ReadingPhase } from '../base/data-reading.js';
 import { lazy } from '../base/lazy.js';
 import type { ErrorPhase, OcdsEventMap } from '../base/events.js';
 import { VERSION } from '../base/version.js';
@@ -48,13 +48,15 @@ type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; 
  * breakdown's measure placed it by.
  *
  * @slot - The charts (`<ocds-spending-by-stage>`, `<ocds-contract-timeline>`, `<ocds-supplier-network>`, `<ocds-process-table>`, `<ocds-breakdown>`), at any depth.
- * @event ocds-load - `{ processes, releases, issues }` once the data is loaded.
+ * @event ocds-load - `{ processes, releases, issues }` of everything read, before filters: once per load (`src` or `data`).
+ * The charts inside fire no `ocds-load` of their own; a filter change loads nothing: each chart it changes fires
+ * `ocds-render` with the counts it then shows.
  * @event ocds-error - `{ phase, message, code? }` when the data cannot be loaded.
  * @csspart filters - The row of filter chips.
  * @csspart chip - One filter chip.
  * @csspart note - The notes under the chips: which date `from`/`to` use, and what a supplier filter changes.
  * @csspart status - The loading message (visually hidden: the charts inside show theirs).
- * @csspart error - The error message with its retry button.
+ * @csspart error - The error message, with a retry button where trying again can help (the network or the server).
  * @cssproperty --ocds-color-accent - Chip border colour.
  */
 export class OcdsDataset extends LitElement {
@@ -146,7 +148,7 @@ export class OcdsDataset extends LitElement {
   @state() private currentStatus: ElementStatus = 'idle';
   @state() private loaded?: Dataset;
   /** What failed; the message is translated when shown, so it follows `lang`. */
-  @state() private error?: { code?: string; status?: number };
+  @state() private error?: { code?: string; status?: number; retry: boolean };
 
   /**
    * The chart whose selection set each filter (it keeps seeing everything for that filter), the id it selected (a
@@ -160,7 +162,7 @@ export class OcdsDataset extends LitElement {
       this.error = undefined;
     },
     accept: (dataset) => this.accept(dataset),
-    fail: (error) => this.fail(error),
+    fail: (error, phase) => this.fail(error, phase),
   });
   private readonly childObserver = new MutationObserver(() => this.feed());
 
@@ -254,10 +256,10 @@ export class OcdsDataset extends LitElement {
     this.emit('ocds-load', { processes: dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
   }
 
-  private fail(error: unknown): void {
+  private fail(error: unknown, phase: ReadingPhase): void {
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    this.error = { code, status };
+    this.error = { code, status, retry: retryMayHelp(code, phase) };
     if (!code) console.error(error);
     this.currentStatus = 'error';
     this.emit('ocds-error', { phase: (code && PHASE_BY_CODE[code]) || 'fetch', message: this.errorMessage(this.messages()), ...(code ? { code } : {}) });
@@ -363,7 +365,7 @@ export class OcdsDataset extends LitElement {
       ${this.currentStatus === 'loading' ? html`<div part="status" role="status">${t('state.loading')}</div>` : nothing}
       ${this.currentStatus === 'error' && this.error
         ? html`<div part="error" role="alert">
-            ${this.errorMessage(t)} <button type="button" @click=${this.retry}>${t('action.retry')}</button>
+            ${this.errorMessage(t)} ${this.error.retry ? html`<button type="button" @click=${this.retry}>${t('action.retry')}</button>` : nothing}
           </div>`
         : nothing}
       ${keys.length

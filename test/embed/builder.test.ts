@@ -76,6 +76,9 @@ describe('embed builder (demos/builder.html)', function () {
     preview.scrollIntoView();
     await drawn(preview);
     const desktop = Math.ceil(preview.getBoundingClientRect().height);
+    // The builder's measuring frame is fixed at the top of its viewport, always in view when the builder is the page;
+    // here the builder is a frame the preview scrolled past, and Firefox throttles a frame out of view.
+    window.scrollTo(0, window.scrollY + page.frame.getBoundingClientRect().top);
     // The snippet's height once the builder has measured it (it starts at the preview's, about 1,000 px wide) and it
     // has stopped changing over ten polls.
     const snippetHeight = () => Number(/ height="(\d+)"/.exec(page.document.querySelector<HTMLTextAreaElement>('#iframe-snippet')!.value)?.[1]);
@@ -95,6 +98,9 @@ describe('embed builder (demos/builder.html)', function () {
     const host = await pasted(snippet);
     host.defaultView!.frameElement!.setAttribute('width', '360');
     host.body.style.margin = '0';
+    // A phone's scrollbar overlays the page; desktop Firefox's would take its width from the 360 px (the host page
+    // scrolls: the chart is taller than it).
+    host.documentElement.style.setProperty('scrollbar-width', 'none');
     const frame = host.querySelector('iframe')!;
     await drawn(await until(() => frame.contentDocument?.querySelector('ocds-contract-timeline'), 'the framed timeline'));
     // Settled: the height embed-resize.js gave the frame is the same over ten polls (half a second).
