@@ -120,6 +120,13 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
   'not-ocds': 'validate',
 };
 
+/** The box is laid out and within a screen's height above or below the viewport (the observer's `100% 0px` margin). */
+function withinAScreen(box: DOMRect): boolean {
+  if (box.width === 0 && box.height === 0) return false;
+  const height = window.innerHeight;
+  return box.bottom >= -height && box.top <= 2 * height && box.right >= 0 && box.left <= window.innerWidth;
+}
+
 /** Issue codes (src/data) meaning a whole release, record or item was left out rather than repaired. */
 const LEFT_OUT = new Set(['release-not-object', 'release-missing-ocid', 'record-missing-ocid', 'item-not-object', 'item-not-ocds']);
 
@@ -157,6 +164,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
   @state() private chartDrawn = false;
+  /**
+   * The list of selectable items and the source line under the chart are rendered: after the first chart is drawn
+   * (built and laid out before it, they delayed it by a quarter), or at once when the chart waits for the reader to
+   * scroll near it. The summary comes at once: it is the chart's text, and the status of `updateComplete`.
+   */
+  @state() private detailsShown = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
 
@@ -552,6 +565,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.chartDrawn = true;
+      this.detailsShown = true;
       this.emit('ocds-render', undefined);
       this.settle();
     } catch (error) {
@@ -561,6 +575,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */
   private nearViewport(): Promise<void> {
+    // Measured at once when the element is laid out near the viewport: an IntersectionObserver reports only after
+    // the next frame, a wait as long as drawing a small chart. Not laid out (e.g. inside `display: none`), or far
+    // away: the observer decides.
+    if (!this.viewportReached && withinAScreen(this.getBoundingClientRect())) this.viewportReached = Promise.resolve();
+    if (!this.viewportReached) this.detailsShown = true;
     this.viewportReached ??= new Promise((resolve) => {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -711,10 +730,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ${this.tableShown && this.currentRows.length ? this.renderTable(this.currentRows, ctx) : nothing} ${this.renderSource(ctx)}`;
     }
     const rows = this.currentRows;
-    const items = this.selectableItems(rows, ctx);
+    const main = this.mainView(rows, ctx);
+    const later = !this.detailsShown && !this.ownMainView;
+    const items = later ? [] : this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      ${this.mainView(rows, ctx)}
+      ${main}
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
@@ -728,7 +749,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           </ul>`
         : nothing}
       <p part="summary" id="summary">${this.summaryText(rows, ctx)}</p>
-      ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
+      ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${later ? nothing : this.renderSource(ctx)}
     `;
   }
 
