@@ -17,8 +17,11 @@ type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 
 /** Time the layout may run per animation frame, so no task blocks the page for long. */
 const SLICE_MS = 12;
-/** Layout time spent before the first draw: a small network (the default 50 nodes) is at rest by then. */
-const FIRST_SLICE_MS = 8;
+/**
+ * Networks up to this many nodes (the default `limit` is 50) are laid out to rest before their first draw, a few
+ * milliseconds: drawn once, rather than at their warm start and again at rest.
+ */
+const SETTLE_BEFORE_DRAW_NODES = 100;
 /** A draw slower than this is not repeated while the layout settles. */
 const EXPENSIVE_DRAW_MS = 120;
 /** Organisations in the focusable list: the largest by value (a list of thousands helps no one); the table has all. */
@@ -316,9 +319,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
       const input = this.code.networkLayoutInput(network);
       const centre = this.focusId ? network.nodes.findIndex((node) => node.id === this.focusId) : -1;
       const layout = this.code.createForceLayout(input.nodes, input.links, { aspect, centre });
-      // A small network comes to rest within a slice: laid out before its first draw, it is drawn once, not twice.
-      const start = performance.now();
-      while (!layout.done && performance.now() - start < FIRST_SLICE_MS) layout.tick(1);
+      if (input.nodes.length <= SETTLE_BEFORE_DRAW_NODES) while (!layout.tick(32));
       this.run = { key, layout };
     }
     if (!this.run.layout.done) this.startTicking();

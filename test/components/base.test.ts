@@ -152,6 +152,56 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     element.remove();
   });
 
+  it('draws the chart first, then the list and source line under it, all by `rendered`', async () => {
+    const element = document.createElement('ocds-spending-by-stage');
+    const added: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches('ul.items')) added.push('list');
+        if (node.matches('p.source')) added.push('source');
+        if (node.querySelector('svg')) added.push('chart');
+      }
+    });
+    element.data = record;
+    document.body.append(element);
+    observer.observe(shadow(element), { childList: true, subtree: true });
+    try {
+      await element.rendered;
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(added[0]).to.equal('chart');
+      expect(added).to.include.members(['list', 'source']);
+      expect(shadow(element).querySelectorAll('ul.items button').length).to.be.greaterThan(0);
+      expect(shadow(element).querySelector('p.source')).to.not.equal(null);
+    } finally {
+      observer.disconnect();
+      element.remove();
+    }
+  });
+
+  it('far below the viewport it waits to draw, with its list and source line shown meanwhile', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '400vh';
+    const element = document.createElement('ocds-spending-by-stage');
+    let drawn = false;
+    element.addEventListener('ocds-render', () => (drawn = true));
+    element.data = record;
+    document.body.append(spacer, element);
+    try {
+      await until(() => !!shadow(element).querySelector('ul.items') && !!shadow(element).querySelector('p.source'), 'list and source line shown');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(drawn).to.equal(false);
+      expect(shadow(element).querySelector('.chart svg')).to.equal(null);
+      const rendered = oneEvent(element, 'ocds-render');
+      element.scrollIntoView();
+      await rendered;
+      expect(shadow(element).querySelector('.chart svg')).to.not.equal(null);
+    } finally {
+      spacer.remove();
+      element.remove();
+    }
+  });
+
   it('the heading attribute replaces the default heading', async () => {
     const element = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage heading="Obra pública" .data=${record}></ocds-spending-by-stage>`);
     expect(shadow(element).querySelector('[part="heading"]')!.textContent).to.equal('Obra pública');
