@@ -164,12 +164,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
   @state() private chartDrawn = false;
-  /**
-   * The list of selectable items and the source line under the chart are rendered: after the first chart is drawn
-   * (built and laid out before it, they delayed it by a quarter), or at once when the chart waits for the reader to
-   * scroll near it. The summary comes at once: it is the chart's text, and the status of `updateComplete`.
-   */
-  @state() private detailsShown = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
 
@@ -565,7 +559,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.chartDrawn = true;
-      this.detailsShown = true;
       this.emit('ocds-render', undefined);
       this.settle();
     } catch (error) {
@@ -579,7 +572,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     // the next frame, a wait as long as drawing a small chart. Not laid out (e.g. inside `display: none`), or far
     // away: the observer decides.
     if (!this.viewportReached && withinAScreen(this.getBoundingClientRect())) this.viewportReached = Promise.resolve();
-    if (!this.viewportReached) this.detailsShown = true;
     this.viewportReached ??= new Promise((resolve) => {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -730,12 +722,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ${this.tableShown && this.currentRows.length ? this.renderTable(this.currentRows, ctx) : nothing} ${this.renderSource(ctx)}`;
     }
     const rows = this.currentRows;
-    const main = this.mainView(rows, ctx);
-    const later = !this.detailsShown && !this.ownMainView;
-    const items = later ? [] : this.selectableItems(rows, ctx);
+    const items = this.selectableItems(rows, ctx);
     return html`
       ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      ${main}
+      ${this.mainView(rows, ctx)}
       ${items.length
         ? html`<ul class="items" aria-label=${ctx.t('control.select')}>
             ${items.map(
@@ -749,7 +739,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           </ul>`
         : nothing}
       <p part="summary" id="summary">${this.summaryText(rows, ctx)}</p>
-      ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${later ? nothing : this.renderSource(ctx)}
+      ${this.tableShown ? this.renderTable(rows, ctx) : nothing} ${this.renderSource(ctx)}
     `;
   }
 

@@ -17,11 +17,7 @@ const CASE_SETTINGS = 'no_price_comparison_procurement_methods = NPC\n[exclusion
 /** The R038 case with names, as publishers give them: organisations named alike are one across processes. */
 const named = (releases: Json[]): Json[] =>
   releases.map((r) => ({ ...r, buyer: { ...r.buyer, name: `Buyer ${r.buyer.id}` }, tender: { ...r.tender, procuringEntity: { ...r.tender.procuringEntity, name: `Entity ${r.tender.procuringEntity.id}` } } }));
-// Ready, then settled: the keyboard list under a chart is there once the chart is drawn (`rendered`).
-const ready = async (...els: OcdsRedFlags[]) => {
-  await until(() => els.every((el) => el.status === 'ready' && el.shadowRoot?.querySelector('[data-code]')), 'the red flags');
-  await Promise.all(els.map((el) => el.rendered));
-};
+const ready = (...els: OcdsRedFlags[]) => until(() => els.every((el) => el.status === 'ready' && el.shadowRoot?.querySelector('[data-code]')), 'the red flags');
 
 describe('<ocds-red-flags> inside <ocds-dataset>', () => {
   it('computes the fences from the whole dataset while a dataset filter narrows the processes (R024, cardinal\'s expected output)', async () => {
