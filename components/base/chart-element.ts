@@ -163,7 +163,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private loaded?: Dataset;
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
-  @state() private chartDrawn = false;
+  /**
+   * A Vega view is drawn: the PNG and SVG buttons work. Not reactive: drawing (and every redraw) would render the whole
+   * element again to enable two buttons (3–5 ms after each draw); `setChartDrawn` sets them directly.
+   */
+  private chartDrawn = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
 
@@ -558,7 +562,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       });
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
-      this.chartDrawn = true;
+      this.setChartDrawn(true);
       this.emit('ocds-render', undefined);
       this.settle();
     } catch (error) {
@@ -589,7 +593,13 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private finalizeView(): void {
     this.view?.finalize();
     this.view = undefined;
-    this.chartDrawn = false;
+    this.setChartDrawn(false);
+  }
+
+  /** The DOM follows the field at once; a later render binds the same value, so Lit and the DOM agree. */
+  private setChartDrawn(drawn: boolean): void {
+    this.chartDrawn = drawn;
+    for (const button of this.renderRoot?.querySelectorAll<HTMLButtonElement>('button[data-image]') ?? []) button.disabled = !drawn;
   }
 
   private setSelectedSignal(): void {
@@ -770,8 +780,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           </button>`
         : nothing}
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
-      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
-      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>
+      <button type="button" data-image ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
+      <button type="button" data-image ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>
     </div>`;
   }
 

@@ -165,10 +165,17 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(drawn).to.equal(false);
       expect(shadow(element).querySelector('.chart svg')).to.equal(null);
+      const imageButtons = () => [...shadow(element).querySelectorAll('button')].filter((b) => /PNG|SVG/.test(b.textContent!)).map((b) => b.disabled);
+      expect(imageButtons(), 'no image to save before the chart is drawn').to.deep.equal([true, true]);
       const rendered = oneEvent(element, 'ocds-render');
       element.scrollIntoView();
       await rendered;
       expect(shadow(element).querySelector('.chart svg')).to.not.equal(null);
+      expect(imageButtons()).to.deep.equal([false, false]);
+      // A render that does not draw again (a new heading) keeps them working.
+      element.setAttribute('heading', 'Otra');
+      await element.updateComplete;
+      expect(imageButtons()).to.deep.equal([false, false]);
     } finally {
       spacer.remove();
       element.remove();
