@@ -3,6 +3,8 @@
 //   node bench/network-layout.mjs --browser  -> the same layout code in headless Chromium (playwright-core)
 //   node bench/network-layout.mjs --element  -> <ocds-supplier-network> in headless Chromium: data in -> first frame
 //                                               of positioned nodes -> layout settled and drawn; long tasks meanwhile
+//   node bench/network-layout.mjs --d3 [--browser] -> the layout against the same one with d3-force doing the physics
+//                                               (bench/force-layout-d3.ts), interleaved on the same graphs, medians
 // `measureNetworkLayout()` and `measureNetworkElement()` are exported for `npm run bench`. Figures are wall-clock:
 // never assert them in tests.
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function bundle() {
   const entry = `
     import { createForceLayout } from './src/charts/force-layout.ts';
+    import { createD3ForceLayout } from './bench/force-layout-d3.ts';
     export { createForceLayout };
+    const layouts = { ours: createForceLayout, d3: createD3ForceLayout };
     /** A buyer/supplier graph like procurement data: ~1 buyer per 12 suppliers, a few suppliers selling to 2-3 buyers,
         skewed values. Seeded, so every run measures the same graph. */
     export function generateNetwork(count, seed = 7) {
@@ -40,10 +44,10 @@ async function bundle() {
       return { nodes, links };
     }
     /** Runs the layout in slices of at most sliceMs, as the element does between frames. */
-    export function measure(count, sliceMs = 12) {
+    export function measure(count, sliceMs = 12, which = 'ours') {
       const { nodes, links } = generateNetwork(count);
       const t0 = performance.now();
-      const layout = createForceLayout(nodes, links, { aspect: 1.5 });
+      const layout = layouts[which](nodes, links, { aspect: 1.5 });
       const firstPlacementMs = performance.now() - t0;
       let longestSliceMs = 0;
       let slices = 0;
@@ -75,10 +79,39 @@ async function bundle() {
  *   settledMs: number, msPerTick: number, longestSliceMs: number, finite: boolean }>>}
  */
 export async function measureNetworkLayout({ sizes = [200, 1000, 3000], browser = false } = {}) {
+  return withMeasure(browser, async (measure) => {
+    const results = [];
+    for (const size of sizes) results.push(await measure(size));
+    return results;
+  });
+}
+
+/**
+ * The kit's layout and the d3-force one (bench/force-layout-d3.ts) on the same graphs, taking turns at going first,
+ * `repetitions` times each after one untimed run of each: per size, the median settled time and longest slice of each.
+ */
+export async function compareWithD3Force({ sizes = [1000, 3000], browser = false, repetitions = 5 } = {}) {
+  return withMeasure(browser, async (measure) => {
+    await measure(300, 12, 'ours');
+    await measure(300, 12, 'd3');
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const results = [];
+    for (const size of sizes) {
+      const runs = { ours: [], d3: [] };
+      for (let i = 0; i < repetitions; i++) for (const which of i % 2 ? ['ours', 'd3'] : ['d3', 'ours']) runs[which].push(await measure(size, 12, which));
+      const summary = (list) => ({ settledMs: median(list.map((r) => r.settledMs)), longestSliceMs: median(list.map((r) => r.longestSliceMs)) });
+      results.push({ nodes: size, links: runs.ours[0].links, ours: summary(runs.ours), d3: summary(runs.d3), ratio: median(runs.d3.map((r, k) => r.settledMs / runs.ours[k].settledMs)) });
+    }
+    return results;
+  });
+}
+
+/** Runs `use(measure)` with the bundled `measure` in Node or in headless Chromium. */
+async function withMeasure(browser, use) {
   const code = await bundle();
   if (!browser) {
     const module = await import('data:text/javascript;base64,' + Buffer.from(code).toString('base64'));
-    return sizes.map((size) => module.measure(size));
+    return use(async (...args) => module.measure(...args));
   }
   const instance = await launch();
   try {
@@ -86,9 +119,7 @@ export async function measureNetworkLayout({ sizes = [200, 1000, 3000], browser 
     await page.setContent('<!doctype html><title>bench</title>');
     await page.addScriptTag({ type: 'module', content: code.replace(/export\s*\{[^}]*\};?\s*$/, '') + '\nwindow.measure = measure;' });
     await page.waitForFunction(() => typeof window.measure === 'function');
-    const results = [];
-    for (const size of sizes) results.push(await page.evaluate((n) => window.measure(n), size));
-    return results;
+    return await use((...args) => page.evaluate((args) => window.measure(...args), args));
   } finally {
     await instance.close();
   }
@@ -178,6 +209,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
       `  ${String(r.nodes).padStart(5)} nodes (${r.releases} releases, fromOcds ${r.datasetMs.toFixed(0)} ms): first frame ${r.firstFrameMs.toFixed(0)} ms, ` +
         `settled and drawn ${r.settledMs.toFixed(0)} ms, ${r.draws} draws, longest task ${r.longestTaskMs.toFixed(0)} ms, ` +
         `tasks over 200 ms: ${r.tasksOver200ms}`,
+    );
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--d3')) {
+  const browser = process.argv.includes('--browser');
+  const results = await compareWithD3Force({ browser });
+  console.log(`supplier-network layout, ours against d3-force (${browser ? 'headless Chromium' : `Node ${process.version}`}; medians of 5, interleaved):`);
+  for (const r of results) {
+    console.log(
+      `  ${String(r.nodes).padStart(5)} nodes ${String(r.links).padStart(5)} links: ours settled ${r.ours.settledMs.toFixed(0)} ms (longest slice ` +
+        `${r.ours.longestSliceMs.toFixed(1)} ms), d3-force ${r.d3.settledMs.toFixed(0)} ms (longest slice ${r.d3.longestSliceMs.toFixed(1)} ms): ` +
+        `d3-force / ours ${r.ratio.toFixed(2)}x`,
     );
   }
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@
 //   node bench/run.mjs            the full run (all sizes, medians of 5 repetitions; 3 at 50,000 releases)
 //   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
 //   --work-tree                   measure the files as they are in the work tree instead of the last commit
-//   --only=core,breakdown,memory,tasks,bundle,charts,network,table   only these sections (with --quick or --only, the results
+//   --only=core,breakdown,memory,tasks,bundle,charts,warm,network,table   only these sections (with --quick or --only, the results
 //                                 go to bench/tmp/, never over the committed bench/results.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -511,7 +511,8 @@ async function measureFirstChart(browser, origin, cdnBuilt, definedTags) {
         continue;
       }
       const floorText = `vega-embed alone ${ms(entry.floor)}`;
-      judged(`${label(tag)}, warm`, breakdown(entry.warm, entry.warmAfterLoad), { floor: floorText, ratio: entry.warm / entry.floor, limit: TARGETS.chartRatio, target: `<= ${TARGETS.chartRatio}x floor` });
+      // Not the target's measure (that is data in hand, measureWarmChart): this one also fetches and reads 10 pages.
+      row(`${label(tag)}, warm`, breakdown(entry.warm, entry.warmAfterLoad), { floor: floorText, ratio: times(entry.warm / entry.floor) });
       // Two diagnostics for the README's "why": the same warm time against a floor that also reads the pages, and the
       // drawing part alone against vega-embed alone.
       const pipelineFloor = entry.readPages + entry.floor;
@@ -521,6 +522,44 @@ async function measureFirstChart(browser, origin, cdnBuilt, definedTags) {
       unavailable(label(tag), firstLine(error));
     }
     log(`first chart <${tag}> done`);
+  }
+}
+
+/**
+ * Warm first chart with the data in hand (issue 19's measure of the 1.3x target): the Dataset loaded, the element
+ * defined and Vega loaded; setting `sharedDataset` on a new element and connecting it, to `ocds-render`, against
+ * vegaEmbed of the spec that element drew, interleaved in the same page; the median of the per-repetition ratios.
+ */
+async function measureWarmChart(browser, origin, cdnBuilt, definedTags) {
+  const size = 1000;
+  const repetitions = quick ? 3 : 15;
+  const label = (tag) => `Warm first chart: <${tag}>, ${count(size)} releases, Dataset in hand to chart drawn`;
+  figures.warmChart = [];
+  for (const tag of ELEMENTS) {
+    if (!cdnBuilt || !definedTags.includes(tag)) {
+      unavailable(label(tag), cdnBuilt ? 'the CDN build does not define it yet' : 'the CDN build failed');
+      continue;
+    }
+    const { page, close } = await newPage(browser, origin);
+    try {
+      await inPage(page, ELEMENT, 'loadCdnEntry');
+      const result = await inPage(page, ELEMENT, 'warmChartFromDataset', tag, pagedUrl(origin, size, 'in-hand'), repetitions, 60_000);
+      if (result.unavailable) throw new Error(result.unavailable);
+      const { runs } = result;
+      const elementMs = median(runs.map((r) => r.elementMs));
+      const floorMs = median(runs.map((r) => r.floorMs));
+      const ratio = median(runs.map((r) => r.elementMs / r.floorMs));
+      figures.warmChart.push({ tag, size, elementMs, floorMs, ratio, runs });
+      judged(label(tag), ms(elementMs), { floor: `vegaEmbed of its spec ${ms(floorMs)}`, ratio, limit: TARGETS.chartRatio, target: `<= ${TARGETS.chartRatio}x floor` });
+      // On a loaded machine the medians carry other processes' time; the fastest run of each carries the least.
+      const fastest = (key) => Math.min(...runs.map((r) => r[key]));
+      row(`${label(tag)}, fastest runs`, ms(fastest('elementMs')), { floor: `vegaEmbed of its spec ${ms(fastest('floorMs'))}`, ratio: times(fastest('elementMs') / fastest('floorMs')) });
+    } catch (error) {
+      unavailable(label(tag), firstLine(error));
+    } finally {
+      await close();
+    }
+    log(`warm chart <${tag}> done`);
   }
 }
 
@@ -675,6 +714,7 @@ async function run() {
     if (wants('memory')) await measureMemory(browser, server.origin, exported);
     if (wants('tasks')) await measureLongestTask(browser, server.origin, exported);
     if (wants('charts')) await measureFirstChart(browser, server.origin, built.cdn, definedTags);
+    if (wants('warm')) await measureWarmChart(browser, server.origin, built.cdn, definedTags);
     if (wants('table')) await measureProcessTable(browser, server.origin, built.cdn);
     if (wants('network')) {
       await measureNetwork(browser, server.origin, built.cdn, definedTags);

@@ -126,6 +126,13 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
   'not-ocds': 'validate',
 };
 
+/** The box is laid out and within a screen's height above or below the viewport (the observer's `100% 0px` margin). */
+function withinAScreen(box: DOMRect): boolean {
+  if (box.width === 0 && box.height === 0) return false;
+  const height = window.innerHeight;
+  return box.bottom >= -height && box.top <= 2 * height && box.right >= 0 && box.left <= window.innerWidth;
+}
+
 /** Issue codes (src/data) meaning a whole release, record or item was left out rather than repaired. */
 const LEFT_OUT = new Set(['release-not-object', 'release-missing-ocid', 'record-missing-ocid', 'item-not-object', 'item-not-ocds']);
 
@@ -162,7 +169,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private loaded?: Dataset;
   @state() private currentRows: Row[] = [];
   @state() private tableShown = false;
-  @state() private chartDrawn = false;
+  /**
+   * A Vega view is drawn: the PNG and SVG buttons work. Not reactive: drawing (and every redraw) would render the whole
+   * element again to enable two buttons (3–5 ms after each draw); `setChartDrawn` sets them directly.
+   */
+  private chartDrawn = false;
   @state() protected selected?: string;
   @state() private tooltip?: [string, string][];
   /** Id of the keyboard list's active item (kept while focus is elsewhere). */
@@ -584,7 +595,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       });
       this.setSelectedSignal();
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
-      this.chartDrawn = true;
+      this.setChartDrawn(true);
       this.emit('ocds-render', this.shownCounts());
       this.settle();
     } catch (error) {
@@ -600,6 +611,10 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */
   private nearViewport(): Promise<void> {
+    // Measured at once when the element is laid out near the viewport: an IntersectionObserver reports only after
+    // the next frame, a wait as long as drawing a small chart. Not laid out (e.g. inside `display: none`), or far
+    // away: the observer decides.
+    if (!this.viewportReached && withinAScreen(this.getBoundingClientRect())) this.viewportReached = Promise.resolve();
     this.viewportReached ??= new Promise((resolve) => {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -617,7 +632,13 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private finalizeView(): void {
     this.view?.finalize();
     this.view = undefined;
-    this.chartDrawn = false;
+    this.setChartDrawn(false);
+  }
+
+  /** The DOM follows the field at once; a later render binds the same value, so Lit and the DOM agree. */
+  private setChartDrawn(drawn: boolean): void {
+    this.chartDrawn = drawn;
+    for (const button of this.renderRoot?.querySelectorAll<HTMLButtonElement>('button[data-image]') ?? []) button.disabled = !drawn;
   }
 
   private setSelectedSignal(): void {
@@ -805,8 +826,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
           </button>`
         : nothing}
       <button type="button" ?disabled=${this.currentRows.length === 0} @click=${this.downloadCsv}>${ctx.t('action.csv')}</button>
-      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
-      <button type="button" ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>
+      <button type="button" data-image ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('png')}>${ctx.t('action.png')}</button>
+      <button type="button" data-image ?disabled=${!this.chartDrawn} @click=${() => this.downloadImage('svg')}>${ctx.t('action.svg')}</button>
     </div>`;
   }
 

@@ -17,6 +17,11 @@ type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 
 /** Time the layout may run per animation frame, so no task blocks the page for long. */
 const SLICE_MS = 12;
+/**
+ * Networks up to this many nodes (the default `limit` is 50) are laid out to rest before their first draw, a few
+ * milliseconds: drawn once, rather than at their warm start and again at rest.
+ */
+const SETTLE_BEFORE_DRAW_NODES = 100;
 /** A draw slower than this is not repeated while the layout settles. */
 const EXPENSIVE_DRAW_MS = 120;
 /** Organisations in the keyboard listbox: the largest by value (a list of thousands helps no one); the table has all. */
@@ -94,12 +99,13 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
       this.drawInFlight = false;
       this.lastRedraw = now;
       if (this.drawnAtRest) this.resolveSettled();
+      else if (this.run?.layout.done && !this.ticking) this.redraw(); // came to rest while this draw was under way
     });
   }
 
   /** Resolves once the layout is at rest and drawn (at once when there is nothing to draw, or an error). */
   get layoutSettled(): Promise<void> {
-    if (this.drawnAtRest || this.status === 'error' || (this.status === 'ready' && this.rows.length === 0)) return Promise.resolve();
+    if ((this.drawnAtRest && !this.drawInFlight) || this.status === 'error' || (this.status === 'ready' && this.rows.length === 0)) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
@@ -161,6 +167,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     const run = this.layoutFor(network, ctx.currency ?? NO_VALUE, width / height);
     this.drawnAtRest = run.layout.done;
     this.drawnWidth = width;
+    // Every draw is in flight until its ocds-render, the first too: a redraw asked for meanwhile would throw it away.
+    this.drawInFlight = true;
     this.drawStartedAt = performance.now();
     const t = ctx.t;
     const c = ctx.colours;
@@ -310,7 +318,9 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     if (this.run?.key !== key) {
       const input = this.code.networkLayoutInput(network);
       const centre = this.focusId ? network.nodes.findIndex((node) => node.id === this.focusId) : -1;
-      this.run = { key, layout: this.code.createForceLayout(input.nodes, input.links, { aspect, centre }) };
+      const layout = this.code.createForceLayout(input.nodes, input.links, { aspect, centre });
+      if (input.nodes.length <= SETTLE_BEFORE_DRAW_NODES) while (!layout.tick(32));
+      this.run = { key, layout };
     }
     if (!this.run.layout.done) this.startTicking();
     return this.run;
@@ -330,7 +340,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
       const now = performance.now();
       if (run.layout.done) {
         this.ticking = false;
-        this.redraw();
+        // A draw under way is not thrown away: its ocds-render draws the layout at rest.
+        if (!this.drawInFlight) this.redraw();
       } else {
         // Redraw as the layout settles while drawing is cheap, giving it at most ~a fifth of the time; a big network
         // (one draw is a long task) is drawn at its warm start and at rest only.

@@ -3,7 +3,9 @@
 // than a random start, repulsion uses a Barnes–Hut quadtree (O(n log n) per tick), and `tick(n)` runs a few ticks at
 // a time so an element can lay out between frames and draw positions as they settle.
 // The forces follow d3-force (link springs, many-body charge, x/y gravity, velocity Verlet with decay), so the result
-// looks like Vega's `force` transform. Same graph + same seed = same positions.
+// looks like Vega's `force` transform. Same graph + same seed = same positions. d3-force itself, run with the same warm
+// start, forces and seed (bench/force-layout-d3.ts), measures 2.5–3.7× slower at 1,000 and 3,000 nodes
+// (`node bench/network-layout.mjs --d3`): its quadtree is built of objects each tick, this one of typed arrays.
 
 import { mulberry32 } from './random.js';
 

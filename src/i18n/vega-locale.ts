@@ -31,6 +31,12 @@ export function vegaLocaleTag(tag: string): string {
   return canonical ?? byLanguage[tag.split('-')[0].toLowerCase()] ?? 'en-US';
 }
 
+const loaded = new Map<string, VegaLocale>();
+
 export async function loadVegaLocale(tag: string): Promise<VegaLocale> {
-  return (await loaders[vegaLocaleTag(tag)]()).default;
+  const key = vegaLocaleTag(tag);
+  // Kept once loaded: import() of a module already there still waits for a task, often behind a frame.
+  let locale = loaded.get(key);
+  if (!locale) loaded.set(key, (locale = (await loaders[key]()).default));
+  return locale;
 }

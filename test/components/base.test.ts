@@ -152,6 +152,36 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     element.remove();
   });
 
+  it('far below the viewport it waits to draw (its list and source line shown), and draws once scrolled near', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '400vh';
+    const element = document.createElement('ocds-spending-by-stage');
+    let drawn = false;
+    element.addEventListener('ocds-render', () => (drawn = true));
+    element.data = record;
+    document.body.append(spacer, element);
+    try {
+      await until(() => !!shadow(element).querySelector('ul.items') && !!shadow(element).querySelector('p.source'), 'list and source line shown');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(drawn).to.equal(false);
+      expect(shadow(element).querySelector('.chart svg')).to.equal(null);
+      const imageButtons = () => [...shadow(element).querySelectorAll('button')].filter((b) => /PNG|SVG/.test(b.textContent!)).map((b) => b.disabled);
+      expect(imageButtons(), 'no image to save before the chart is drawn').to.deep.equal([true, true]);
+      const rendered = oneEvent(element, 'ocds-render');
+      element.scrollIntoView();
+      await rendered;
+      expect(shadow(element).querySelector('.chart svg')).to.not.equal(null);
+      expect(imageButtons()).to.deep.equal([false, false]);
+      // A render that does not draw again (a new heading) keeps them working.
+      element.setAttribute('heading', 'Otra');
+      await element.updateComplete;
+      expect(imageButtons()).to.deep.equal([false, false]);
+    } finally {
+      spacer.remove();
+      element.remove();
+    }
+  });
+
   it('the heading attribute replaces the default heading', async () => {
     const element = await fixture<OcdsSpendingByStage>(html`<ocds-spending-by-stage heading="Obra pública" .data=${record}></ocds-spending-by-stage>`);
     expect(shadow(element).querySelector('[part="heading"]')!.textContent).to.equal('Obra pública');

@@ -168,6 +168,25 @@ describe('<ocds-supplier-network>', () => {
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('ALIM-TOTAL');
   });
 
+  it('lays a small network out before its first draw: drawn once, at rest, when layoutSettled resolves', async () => {
+    const el = document.createElement('ocds-supplier-network') as OcdsSupplierNetwork;
+    let draws = 0;
+    el.addEventListener('ocds-render', () => draws++);
+    el.src = MOLDOVA;
+    document.body.append(el);
+    try {
+      await oneEvent(el, 'ocds-render');
+      await el.layoutSettled;
+      expect(draws).to.equal(1);
+      // Nothing more comes once the layout is at rest.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(draws).to.equal(1);
+      expect(el.shadowRoot!.querySelectorAll('g.node path')).to.have.length(8);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('draws the same positions for the same data', async () => {
     const positions = async () => {
       // A fixed width: the second element can bring a page scrollbar (Firefox) that would narrow the first draw's width.
