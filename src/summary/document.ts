@@ -71,8 +71,22 @@ const bySupplierRank = (a: NetworkSupplierRow, b: NetworkSupplierRow) =>
 /** Largest processes: currency, amount (largest first), ocid. */
 const byLargest = (a: LargestRow, b: LargestRow) => compareText(a[0], b[0]) || compareAmounts(b[1], a[1]) || compareText(a[2], b[2]);
 
-/** Puts every cube in its canonical order, in place, and returns the document. */
+/** The organisations the cubes name (buyers, kept suppliers): the ones whose labels the document holds. */
+export function namedOrganisations(summary: Omit<SummaryDocument, 'organisations'>): Set<string> {
+  return new Set([
+    ...summary.spending.rows.map((row) => row[2]),
+    ...summary.breakdown.rows.filter((row) => row[0] === 'buyer').map((row) => row[1]),
+    ...summary.network.suppliers.rows.map((row) => row[1]),
+    ...summary.network.edges.rows.map((row) => row[0]),
+    ...summary.network.others.rows.map((row) => row[0]),
+    ...summary.largest.rows.map((row) => row[4]),
+    ...(summary.redFlags?.rows ?? []).map((row) => row[0]),
+  ]);
+}
+
+/** Puts every cube in its canonical order and keeps the labels of the organisations named, in place; returns the document. */
 export function canonicalSummary(summary: SummaryDocument): SummaryDocument {
+  const named = namedOrganisations(summary);
   sortRows(summary.spending.rows, 6);
   sortRows(summary.breakdown.rows, 4);
   sortRows(summary.methodDetails.rows, 4);
@@ -84,6 +98,7 @@ export function canonicalSummary(summary: SummaryDocument): SummaryDocument {
   if (summary.redFlags) sortRows(summary.redFlags.rows, 2);
   summary.organisations = Object.fromEntries(
     Object.entries(summary.organisations)
+      .filter(([key]) => named.has(key))
       .sort(([a], [b]) => compareText(a, b))
       .map(([key, names]) => [key, names.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))]),
   );
