@@ -314,3 +314,13 @@ if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv
   const seed = Number(process.argv[3] ?? DEFAULT_SEED);
   process.stdout.write(JSON.stringify({ ...packageEnvelope(), releases: generateReleases(count, seed) }));
 }
+
+/**
+ * `count` contracting processes one after another, each as the releases it published (oldest first): for the
+ * national-scale file of bench/summarize.mjs, which compiles each process as the Data Registry does.
+ */
+export function* generateProcesses(count, seed = DEFAULT_SEED) {
+  const t = randomTools(seed);
+  const orgs = makeOrganisations(t, Math.max(10, Math.round(count / 60)), Math.max(40, Math.round(count / 6)));
+  for (let index = 0; index < count; index++) yield makeProcess(t, index, orgs, 'ocds-n4tl0n');
+}
