@@ -207,7 +207,7 @@ class Summarizer {
     this.dir = dir;
     this.progress = progress;
     this.files = {};
-    for (const name of ['stages', 'measures', 'shares', 'largest', 'names', 'red-flags', 'pending']) this.files[name] = openSync(join(dir, `${name}.jsonl`), 'w');
+    for (const name of ['stages', 'measures', 'shares', 'largest', 'names', 'red-flags', 'pending', 'published']) this.files[name] = openSync(join(dir, `${name}.jsonl`), 'w');
     this.batch = [];
     this.batches = 0;
     this.pending = 0;
@@ -279,6 +279,8 @@ class Summarizer {
     if (!this.batch.length) return;
     const dataset = this.core.buildDataset(this.batch, {});
     this.batch = [];
+    // Processes published compiled: their ocids, so releases of theirs read elsewhere are not compiled again.
+    this.write('published', dataset.processes.map((process) => ({ ocid: process.ocid })));
     this.model(dataset);
   }
 
@@ -386,10 +388,13 @@ class Summarizer {
 
   /** Releases that were not compiled: grouped by ocid by the engine, compiled by the kit's merge. */
   async compilePending(connection) {
-    closeSync(this.files.pending);
-    delete this.files.pending;
+    for (const name of ['pending', 'published']) {
+      closeSync(this.files[name]);
+      delete this.files[name];
+    }
     if (!this.pending) return;
     await connection.run(`CREATE TABLE pending_releases AS SELECT * FROM read_json('${sqlPath(join(this.dir, 'pending.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR', position: 'BIGINT', document: 'VARCHAR'})`);
+    await connection.run(`CREATE TABLE published AS SELECT * FROM read_json('${sqlPath(join(this.dir, 'published.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR'})`);
     const [query] = statements(sqlText('releases-by-ocid'));
     const result = await connection.stream(query);
     let ocid;

@@ -125,6 +125,35 @@ test('uncompiled releases are grouped by ocid and compiled with the kit’s merg
   assertSameNumbers(core.parseSummary(await run(path)), dataset, 'releases.jsonl');
 });
 
+test('records and release packages one per line, a gzip’d JSON package, and red flags: the browser’s numbers', async () => {
+  const records = realFiles().filter((path) => path.includes('/records/') || path.includes('record-package'));
+  const packages = realFiles().filter((path) => path.includes('/releases/'));
+  const lines = [...records, ...packages].map((path) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))));
+  const text = `${lines.join('\n')}\n`;
+  const path = join(dir, 'packages.jsonl');
+  writeFileSync(path, text);
+  assertSameNumbers(core.parseSummary(await run(path)), core.fromOcds(text), 'packages.jsonl');
+
+  const file = realFiles().find((name) => name.endsWith('record-package-2.json'));
+  const gz = join(dir, 'record-package.json.gz');
+  writeFileSync(gz, gzipSync(readFileSync(file)));
+  assertSameNumbers(core.parseSummary(await run(gz)), core.fromOcds(new Uint8Array(readFileSync(file))), 'record-package.json.gz');
+
+  // Fewer than 1,000 processes are one batch: the indicators see the whole dataset, as in the browser.
+  const compiled = join(dir, 'flags.jsonl');
+  const compiledText = compiledLines().join('\n');
+  writeFileSync(compiled, compiledText);
+  const summary = core.parseSummary(await run('--red-flags', compiled));
+  const dataset = core.fromOcds(compiledText);
+  const expected = core
+    .redFlagGroups(dataset, core.redFlags(dataset), 'buyer')
+    .map((row) => [row.id, row.indicator, row.evaluable, row.flagged])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  assert.ok(expected.some((row) => row[3] > 0), 'some processes flagged');
+  assert.deepEqual(summary.redFlags.rows, expected);
+  assert.equal((await run(compiled)).redFlags, null, 'red flags only when asked');
+});
+
 test('bad lines are counted and reported with their line numbers; a truncated .gz keeps what came before', async () => {
   const lines = compiledLines().slice(0, 12);
   const bad = [...lines.slice(0, 3), '{"ocid": "cut', ...lines.slice(3, 6), '{"type": "FeatureCollection", "features": []}', '[1, 2]', ...lines.slice(6)];
