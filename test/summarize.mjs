@@ -4,7 +4,7 @@
 // numbers; summaries of shards, merged, equal the summary of the whole (fast-check over random splits).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -306,3 +306,17 @@ function exactSum(values) {
   const digits = (negative ? -total : total).toString().padStart(places + 1, '0');
   return Number(`${negative ? '-' : ''}${digits.slice(0, digits.length - places)}${places ? `.${digits.slice(digits.length - places)}` : ''}`);
 }
+
+test('the package ships the command, its SQL, and DuckDB only as an optional peer dependency', () => {
+  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  assert.equal(packageJson.bin['ocds-widgets'], './bin/ocds-widgets.mjs');
+  assert.equal(packageJson.peerDependenciesMeta['@duckdb/node-api'].optional, true);
+  assert.equal(packageJson.dependencies['@duckdb/node-api'], undefined, 'not installed with the elements');
+  const packed = new Set(JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0].files.map((file) => file.path));
+  for (const file of ['bin/ocds-widgets.mjs', 'bin/summarize.mjs']) assert.ok(packed.has(file), `${file} is packed`);
+  const code = readFileSync(new URL('../bin/summarize.mjs', import.meta.url), 'utf8');
+  const used = new Set([...code.matchAll(/(?:runSql\(connection, |sqlText\()'([\w-]+)'/g)].map((match) => match[1]));
+  assert.ok(used.size >= 10, `${used.size} SQL files used`);
+  for (const name of used) assert.ok(packed.has(`sql/${name}.sql`), `sql/${name}.sql is packed`);
+  assert.match(readFileSync(BIN, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+});
