@@ -13,6 +13,8 @@ const here = new URL('.', import.meta.url);
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', here), 'utf8'));
 export const GENERATOR = { name: packageJson.name, version: packageJson.version };
 const INSTALL = 'npm install @duckdb/node-api';
+/** The engine's memory before it spills to the staging folder (the whole run stays under 2 GB). */
+const ENGINE_MEMORY = '1GB';
 /** Processes handed to the model and the engine at a time. */
 const BATCH = 1000;
 
@@ -440,7 +442,7 @@ export async function summarize(options) {
   const total = options.inputs.reduce((sum, input) => sum + (input === '-' ? 0 : statSync(input).size), 0);
   const progress = new Progress(options.quiet, options.inputs.includes('-') ? 0 : total);
   const dir = mkdtempSync(join(tmpdir(), 'ocds-widgets-summarize-'));
-  const instance = await duckdb.DuckDBInstance.create(':memory:', { temp_directory: join(dir, 'spill') });
+  const instance = await duckdb.DuckDBInstance.create(':memory:', { temp_directory: join(dir, 'spill'), memory_limit: ENGINE_MEMORY });
   const connection = await instance.connect();
   const summarizer = new Summarizer(core, options, dir, progress);
   try {
