@@ -56,7 +56,7 @@ export interface BreakdownRow {
 }
 
 /** One amount (or, for `processes`, one process) with the date of the thing measured and the awards it belongs to. */
-interface Fact {
+export interface Fact {
   money?: Money;
   date?: string;
   /** The awards whose suppliers receive it; undefined = all the process's awards. */
@@ -85,8 +85,8 @@ function tenderDate(process: Process): string | undefined {
   return process.tender?.tenderPeriod?.startDate ?? process.releases.find((release) => release.contents?.tender)?.date;
 }
 
-/** What a process contributes to `measure`. */
-function facts(process: Process, measure: BreakdownMeasure): Fact[] {
+/** What a process contributes to `measure` (also read by the summary's cubes, so both count alike). */
+export function facts(process: Process, measure: BreakdownMeasure): Fact[] {
   switch (measure) {
     case 'processes':
       return [{ date: processStartDay(process) }];
@@ -113,12 +113,12 @@ function facts(process: Process, measure: BreakdownMeasure): Fact[] {
 
 const KNOWN_METHODS = new Set(['open', 'selective', 'limited', 'direct']);
 
-function methodOf(process: Process): string {
+export function methodOf(process: Process): string {
   const method = (process.procurementMethod ?? process.tender?.procurementMethod)?.trim().toLowerCase();
   return method && KNOWN_METHODS.has(method) ? method : method || NOT_STATED;
 }
 
-function categoryOf(process: Process): string {
+export function categoryOf(process: Process): string {
   return (process.mainProcurementCategory ?? process.tender?.mainProcurementCategory)?.trim().toLowerCase() || NOT_STATED;
 }
 

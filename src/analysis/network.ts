@@ -109,7 +109,7 @@ export interface SupplierNetworkOptions {
 const EXCLUDED_AWARD_STATUSES = new Set(['cancelled', 'unsuccessful']);
 
 /** One award's share for one supplier. */
-interface Contribution {
+export interface Contribution {
   award: string;
   buyer: OrgRef;
   supplier: OrgRef;
@@ -158,7 +158,8 @@ export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOption
   return { nodes, edges: edges.map((e) => e.edge), currency, currencies, summary, excluded };
 }
 
-function contributions(dataset: Dataset, excluded: SupplierNetwork['excluded']): Contribution[] {
+/** Every live award's share per distinct supplier (`award` is `process index/award index`); also read by the summary. */
+export function contributions(dataset: Dataset, excluded: SupplierNetwork['excluded']): Contribution[] {
   const out: Contribution[] = [];
   dataset.processes.forEach((process, p) => {
     const buyer = process.buyer ?? process.procuringEntity;

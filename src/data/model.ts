@@ -47,8 +47,10 @@ export class OrganisationRegistry {
   toMap(): Map<string, Organisation> {
     const organisations = new Map<string, Organisation>();
     for (const [key, entry] of this.entries) {
-      const names = [...entry.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
-      organisations.set(key, entry.identifier ? { key, names, identifier: entry.identifier } : { key, names });
+      const ranked = [...entry.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const names = ranked.map(([name]) => name);
+      const nameCounts = ranked.map(([, count]) => count);
+      organisations.set(key, entry.identifier ? { key, names, nameCounts, identifier: entry.identifier } : { key, names, nameCounts });
     }
     return organisations;
   }

@@ -201,6 +201,8 @@ export interface Organisation {
   key: string;
   /** Every name variant seen, most frequent first. */
   names: string[];
+  /** How many references used each of `names` (same order), so counts from several datasets can be added. */
+  nameCounts?: number[];
   identifier?: { scheme: string; id: string };
 }
 
