@@ -349,8 +349,7 @@ class RepairContext {
     }
     // An amount (after its repair above) where the model does not read one: counted, never silently lost.
     if (this.uncharted && typeof object.amount === 'number' && object.currency !== undefined && segments.length > 0) {
-      const path = genericPath(segments);
-      if (!CHARTED_AMOUNTS.has(path.replace(/\[\]/g, ''))) this.uncharted.add(path, object.amount, object.currency);
+      if (!CHARTED_AMOUNTS.has(namesPath(segments))) this.uncharted.add(genericPath(segments), object.amount, object.currency);
     }
   }
 
@@ -588,6 +587,13 @@ function isValueField(segments: Segment[]): boolean {
   if (parent === 'tender' || parent === 'unit') return true;
   const list = segments[segments.length - 3];
   return typeof parent === 'number' && (list === 'awards' || list === 'contracts' || list === 'transactions');
+}
+
+/** `awards.items.value`: the path's property names only (how CHARTED_AMOUNTS writes paths). */
+function namesPath(segments: Segment[]): string {
+  let path = '';
+  for (const segment of segments) if (typeof segment === 'string') path = path ? `${path}.${segment}` : segment;
+  return path;
 }
 
 /** `awards[].items[].value`: the path with its indices left out. */
