@@ -35,7 +35,10 @@ export interface MergeOptions {
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
   const ordered = merger.ordered(releases);
-  return directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES), options.owned ?? false) ?? merger.compile(ordered);
+  const direct = directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES), options.owned ?? false);
+  if (!direct) return merger.compile(ordered);
+  for (const issue of direct.issues) merger.reportIssue(issue);
+  return direct.compiled;
 }
 
 /**
@@ -180,6 +183,11 @@ class Merger {
     this.report = (issue) => onIssue?.({ ...issue, ocid: this.ocid ?? issue.ocid });
   }
 
+  /** Reports an issue found by the direct merge, as the general merge reports its own. */
+  reportIssue(issue: DataIssue): void {
+    this.report(issue);
+  }
+
   /** The releases to merge, in merge order. */
   ordered(releases: unknown): JsonObject[] {
     if (!Array.isArray(releases)) {
@@ -289,16 +297,7 @@ class Merger {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const byId = this.itemSegment(item, index, parent);
-      if (seen.has(byId.key)) {
-        const at = displayPath(parent);
-        this.report({
-          code: 'merge-duplicate-id',
-          path: `${at}[${index}].id`,
-          message:
-            `Release ${this.releaseLabel} has more than one object with id ${describe(item.id)} in ` +
-            `${at.replace(/\[\d+\]/g, '')}; they were merged into one (the later values win).`,
-        });
-      }
+      if (seen.has(byId.key)) this.report(duplicateIdIssue(this.releaseLabel, displayPath(parent), index, item.id));
       seen.add(byId.key);
       const segment = rules?.append
         ? { ...this.uniqueSegment(index), id: byId.id }
@@ -387,21 +386,34 @@ class Merger {
   }
 }
 
+/** Two objects with one `id` in one list of one release: merged into one, and reported. */
+function duplicateIdIssue(releaseLabel: string, at: string, index: number, id: unknown): DataIssue {
+  return {
+    code: 'merge-duplicate-id',
+    path: `${at}[${index}].id`,
+    message:
+      `Release ${releaseLabel} has more than one object with id ${describe(id)} in ` +
+      `${at.replace(/\[\d+\]/g, '')}; they were merged into one (the later values win).`,
+  };
+}
+
 /**
  * The common case, merged straight into the compiled release: it gives the general merge's result (same values,
  * same key and item order) as long as every field keeps one kind across the releases (a value, an object or a list
- * of objects), array items keep the type of their `id`, and no release repeats an id within one list. Anything
- * else (and anything the general merge reports) returns undefined, and the general merge runs instead.
+ * of objects) and array items keep the type of their `id`. An id repeated within one list of one release merges as
+ * the general merge merges it, with the same issue. Anything else (and anything else the general merge reports)
+ * returns undefined, and the general merge runs instead.
  * Fields and items appear when their first leaf does, as the general merge's rebuild makes them appear; a null
  * leaf holds its place with `NULL_LEAF` until the end, when the places still null are removed.
  */
-function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): JsonObject | undefined {
+function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): { compiled: JsonObject; issues: DataIssue[] } | undefined {
   const merge = new DirectMerge(owned);
   const compiled: JsonObject = {};
   try {
     merge.setLeaf(compiled, 'tag', ['compiled']);
     for (const release of ordered) {
       merge.release++;
+      merge.current = release;
       const ocid = release.ocid;
       const date = release.date;
       merge.setLeaf(compiled, 'id', `${ocid ?? ''}-${date ?? ''}`);
@@ -415,7 +427,7 @@ function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): Js
     throw error;
   }
   merge.removeNullLeaves();
-  return compiled;
+  return { compiled, issues: merge.issues };
 }
 
 /** Thrown inside `DirectMerge` when the releases need the general merge. */
@@ -427,12 +439,18 @@ interface MergedItem {
   item: JsonObject;
   /** `typeof` the item's `id`: ids with equal keys but other types are other items in the general merge. */
   idType: string;
-  /** The release that last merged into this item (a second time in one release is a repeated id). */
+  /** The release that last merged into this item. */
   release: number;
+  /** The list of that release the item was last merged from (a second time from one list is a repeated id). */
+  source: unknown[] | undefined;
 }
 
 class DirectMerge {
   release = 0;
+  /** The release being merged. */
+  current: JsonObject = {};
+  /** What the general merge would report (repeated ids in one list), reported only if the direct merge succeeds. */
+  readonly issues: DataIssue[] = [];
   /**
    * Merged items of each list, by their `id` key (as ocdsmerge prints it); for a list taken over from a release
    * as it is, the number of that release, until a later release merges into it.
@@ -526,14 +544,18 @@ class DirectMerge {
       const key = pythonString(id);
       const found = byKey.get(key);
       if (found) {
-        if (found.idType !== typeof id || found.release === this.release) throw NOT_DIRECT;
+        if (found.idType !== typeof id) throw NOT_DIRECT;
+        // Merged from this very list already: the general merge merges the two the same way, and reports it.
+        // (From another list of this release, such as the `items` of two awards with one id: merged silently.)
+        if (found.release === this.release && found.source === source) this.duplicateId(source, item);
         found.release = this.release;
+        found.source = source;
         this.object(item, found.item, rules, depth + 1, false, false);
       } else {
         // The item keeps the id it first had (its `id` leaf then changes nothing), first among its fields.
         const merged: JsonObject = {};
         if (id !== null) merged.id = id;
-        byKey.set(key, { item: merged, idType: typeof id, release: this.release });
+        byKey.set(key, { item: merged, idType: typeof id, release: this.release, source });
         list.push(merged);
         // Fresh: its only field so far is the `id`, which the item's own `id` sets again to the same value.
         this.object(item, merged, rules, depth + 1, false, true);
@@ -588,7 +610,7 @@ class DirectMerge {
   private index(list: JsonObject[], release: number): Map<string, MergedItem> {
     const byKey = new Map<string, MergedItem>();
     for (const item of list) {
-      if (Object.hasOwn(item, 'id')) byKey.set(pythonString(item.id), { item, idType: typeof item.id, release });
+      if (Object.hasOwn(item, 'id')) byKey.set(pythonString(item.id), { item, idType: typeof item.id, release, source: list });
     }
     this.items.set(list, byKey);
     return byKey;
@@ -599,11 +621,39 @@ class DirectMerge {
     return value === NULL_LEAF || typeof value !== 'object' || value === null || (Array.isArray(value) && !this.items.has(value));
   }
 
+  /**
+   * Notes the general merge's `merge-duplicate-id` issue for `item` of `source`: its path, as the general merge
+   * writes it, is found by looking for the list in the release (this happens seldom, so nothing is tracked on the way).
+   */
+  private duplicateId(source: JsonObject[], item: JsonObject): void {
+    const at = pathTo(this.current, source);
+    if (at === undefined) throw NOT_DIRECT;
+    this.issues.push(duplicateIdIssue(describe(this.current.id), at, source.indexOf(item), item.id));
+  }
+
   removeNullLeaves(): void {
     for (const [target, key] of this.nullLeaves) {
       if (target[key] === NULL_LEAF) delete target[key];
     }
   }
+}
+
+/** Where `target` is inside `root`, written as issue paths are (`awards[0].items`); undefined when it is not found. */
+function pathTo(root: unknown, target: unknown, path = ''): string | undefined {
+  if (root === target) return path;
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) {
+      const found = pathTo(root[i], target, `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+  } else if (isObject(root)) {
+    for (const key in root) {
+      if (!Object.hasOwn(root, key)) continue;
+      const found = pathTo(root[key], target, path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function firstKey(object: JsonObject): string | undefined {
