@@ -457,6 +457,10 @@ class DirectMerge {
    */
   private readonly items = new Map<unknown[], Map<string, MergedItem> | number>();
   private readonly nullLeaves: [JsonObject, string][] = [];
+  /** Objects of the release being merged that `isClean` found clean (an object is always met at one path). */
+  private readonly clean = new Set<JsonObject>();
+  /** Where each list with a repeated id is in its release, as issue paths write it. */
+  private readonly listPaths = new Map<unknown[], string>();
 
   constructor(private readonly owned: boolean) {}
 
@@ -570,6 +574,8 @@ class DirectMerge {
    */
   private isClean(object: JsonObject, rules: RuleNode | undefined, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
+    // Asked again for the parts of an object that was not clean, as it is merged field by field: known already.
+    if (this.clean.has(object)) return true;
     let keys = 0;
     for (const key in object) {
       if (!Object.hasOwn(object, key)) continue;
@@ -585,6 +591,7 @@ class DirectMerge {
         return false;
       }
     }
+    if (keys > 0) this.clean.add(object);
     return keys > 0;
   }
 
@@ -626,8 +633,13 @@ class DirectMerge {
    * writes it, is found by looking for the list in the release (this happens seldom, so nothing is tracked on the way).
    */
   private duplicateId(source: JsonObject[], item: JsonObject): void {
-    const at = pathTo(this.current, source);
-    if (at === undefined) throw NOT_DIRECT;
+    let at = this.listPaths.get(source);
+    if (at === undefined) {
+      const segments = pathTo(this.current, source, []);
+      if (segments === undefined) throw NOT_DIRECT;
+      at = formatPath(segments);
+      this.listPaths.set(source, at);
+    }
     this.issues.push(duplicateIdIssue(describe(this.current.id), at, source.indexOf(item), item.id));
   }
 
@@ -638,19 +650,21 @@ class DirectMerge {
   }
 }
 
-/** Where `target` is inside `root`, written as issue paths are (`awards[0].items`); undefined when it is not found. */
-function pathTo(root: unknown, target: unknown, path = ''): string | undefined {
-  if (root === target) return path;
+/** The path of `target` inside `root` (names, and positions of array items); undefined when it is not found. */
+function pathTo(root: unknown, target: unknown, segments: Segment[]): Segment[] | undefined {
+  if (root === target) return segments;
   if (Array.isArray(root)) {
     for (let i = 0; i < root.length; i++) {
-      const found = pathTo(root[i], target, `${path}[${i}]`);
-      if (found !== undefined) return found;
+      segments.push({ key: '', identity: '', index: i });
+      if (pathTo(root[i], target, segments)) return segments;
+      segments.pop();
     }
   } else if (isObject(root)) {
     for (const key in root) {
       if (!Object.hasOwn(root, key)) continue;
-      const found = pathTo(root[key], target, path ? `${path}.${key}` : key);
-      if (found !== undefined) return found;
+      segments.push(key);
+      if (pathTo(root[key], target, segments)) return segments;
+      segments.pop();
     }
   }
   return undefined;
