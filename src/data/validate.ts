@@ -360,7 +360,7 @@ class RepairContext {
     }
     // An amount (after its repair above) where the model does not read one: counted, never silently lost.
     if (this.uncharted && typeof object.amount === 'number' && object.currency !== undefined && segments.length > 0) {
-      if (!CHARTED_AMOUNTS.has(namesPath(segments))) this.uncharted.add(genericPath(segments), object.amount, object.currency);
+      if (!isCharted(segments)) this.uncharted.add(genericPath(segments), object.amount, object.currency);
     }
   }
 
@@ -606,11 +606,31 @@ function isValueField(segments: Segment[]): boolean {
   return typeof parent === 'number' && (list === 'awards' || list === 'contracts' || list === 'transactions');
 }
 
-/** `awards.items.value`: the path's property names only (how CHARTED_AMOUNTS writes paths). */
-function namesPath(segments: Segment[]): string {
-  let path = '';
-  for (const segment of segments) if (typeof segment === 'string') path = path ? `${path}.${segment}` : segment;
-  return path;
+/** CHARTED_AMOUNTS as a tree of property names, so a path is looked up without writing it out. */
+interface NameNode {
+  end: boolean;
+  children: Map<string, NameNode>;
+}
+const CHARTED_TREE: NameNode = { end: false, children: new Map() };
+for (const path of CHARTED_AMOUNTS) {
+  let node = CHARTED_TREE;
+  for (const name of path.split('.')) {
+    let next = node.children.get(name);
+    if (!next) node.children.set(name, (next = { end: false, children: new Map() }));
+    node = next;
+  }
+  node.end = true;
+}
+
+/** Whether the path's property names (indices left out) are one of CHARTED_AMOUNTS. */
+function isCharted(segments: Segment[]): boolean {
+  let node: NameNode | undefined = CHARTED_TREE;
+  for (const segment of segments) {
+    if (typeof segment !== 'string') continue;
+    node = node.children.get(segment);
+    if (!node) return false;
+  }
+  return node.end;
 }
 
 /** `awards[].items[].value`: the path with its indices left out. */
