@@ -1,7 +1,9 @@
 // The data core in Node, without a browser: how `fromOcds(bytes)` compares with decoding and `JSON.parse` of the same bytes (in
 // the same run), where its time goes (a CPU profile, self time by function), the heap it keeps, and the longest
 // stretch `buildDatasetAsync` holds the event loop. For the data-core engineer's loop; `npm run bench` is the record.
-//   node --expose-gc bench/profile-core.mjs [releases=10000] [--runs=5] [--profile] [--allocations] [--heap] [--async]
+//   node --expose-gc bench/profile-core.mjs [releases=10000] [--real] [--runs=5] [--profile] [--allocations] [--heap] [--async] [--digest]
+// --real: the real-shaped releases (bench/real-shaped.mjs) instead of the generated ones; --digest: SHA-256 of the
+// Dataset's canonical parts (test/helpers/canonical.ts), to tell that a change to the core left its output alone.
 import { build } from 'esbuild';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -9,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateReleases, packageEnvelope } from './generate.mjs';
+import { realShapedEnvelope, realShapedReleases } from './real-shaped.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const size = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
@@ -22,8 +25,9 @@ await build({
   stdin: {
     contents: `export { fromOcds } from './src/data/from-ocds.ts';
       export { buildDataset, buildDatasetAsync } from './src/data/dataset.ts';
-      export { parseOcdsText } from './src/data/read.ts';
-      export { readOcdsContent } from './src/data/shapes.ts';`,
+      export { decodeOcdsBytes, parseOcdsText } from './src/data/read.ts';
+      export { readOcdsContent } from './src/data/shapes.ts';
+      export { canonicalParts, sha256 } from './test/helpers/canonical.ts';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -37,7 +41,10 @@ await build({
 const core = await import(pathToFileURL(outfile).href);
 
 // Bytes, as the loader reads them; the floor decodes and parses them, as the benchmark's floor does.
-const bytes = new TextEncoder().encode(JSON.stringify({ ...packageEnvelope(), releases: generateReleases(size) }));
+const real = flag('real');
+const bytes = new TextEncoder().encode(
+  JSON.stringify(real ? { ...realShapedEnvelope(), releases: realShapedReleases(size) } : { ...packageEnvelope(), releases: generateReleases(size) }),
+);
 const decoder = new TextDecoder();
 const gc = globalThis.gc ?? (() => {});
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -49,7 +56,7 @@ function time(fn) {
   return [performance.now() - start, result];
 }
 
-console.log(`${size.toLocaleString('en')} releases, ${(bytes.length / 1e6).toFixed(1)} MB, node ${process.version}`);
+console.log(`${size.toLocaleString('en')} ${real ? 'real-shaped' : 'generated'} releases, ${(bytes.length / 1e6).toFixed(1)} MB, node ${process.version}`);
 const parse = [];
 const load = [];
 let dataset;
@@ -63,6 +70,31 @@ const p = median(parse);
 const l = median(load);
 console.log(`decode+JSON.parse ${p.toFixed(0)} ms; fromOcds(bytes) ${l.toFixed(0)} ms = ${(l / p).toFixed(2)}x (median of ${runs})`);
 console.log(`processes ${dataset.processes.length}, releases ${dataset.meta.releases}, issues ${dataset.issues.length}`);
+
+// Where one fromOcds(bytes) spends its time, step by step (the same steps fromOcds takes), median of the runs.
+const phaseRuns = [];
+for (let i = 0; i < runs; i++) {
+  gc();
+  const phases = {};
+  let start = performance.now();
+  const text = core.decodeOcdsBytes(bytes, () => {});
+  phases.decode = performance.now() - start;
+  start = performance.now();
+  const documents = core.parseOcdsText(text, () => {});
+  phases.parse = performance.now() - start;
+  start = performance.now();
+  const contents = documents.map((document) => core.readOcdsContent(document, {}, () => {}));
+  phases.shapes = performance.now() - start;
+  core.buildDataset(contents, { phases, bytes: bytes.length });
+  phaseRuns.push(phases);
+}
+const phaseNames = Object.keys(phaseRuns[0]);
+console.log(`phases (median ms): ${phaseNames.map((name) => `${name} ${median(phaseRuns.map((r) => r[name] ?? 0)).toFixed(0)}`).join(', ')}`);
+
+if (flag('digest')) {
+  const parts = core.canonicalParts(dataset);
+  for (const [part, text] of Object.entries(parts)) console.log(`digest ${part} ${await core.sha256(text)}`);
+}
 
 if (flag('heap')) {
   dataset = undefined;

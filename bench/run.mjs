@@ -3,7 +3,8 @@
 //   node bench/run.mjs            the full run (all sizes, medians of 5 repetitions; 3 at 50,000 releases)
 //   node bench/run.mjs --quick    1 repetition, 1,000 and 10,000 releases only: to try the harness, not to quote
 //   --work-tree                   measure the files as they are in the work tree instead of the last commit
-//   --only=core,breakdown,memory,tasks,bundle,charts,warm,network,table   only these sections (with --quick or --only, the results
+//   --only=core,phases,breakdown,memory,tasks,bundle,charts,warm,network,table   only these sections (phases: the data
+//                                 core step by step, generated and real-shaped data; core includes it; with --quick or --only, the results
 //                                 go to bench/tmp/, never over the committed bench/results.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { init as initLexer, parse as parseImports } from 'es-module-lexer';
 import { findChrome, chromeArgs } from '../test/find-chrome.mjs';
 import { DEFAULT_SEED, PAGE_SIZE, generateNetworkReleases } from './generate.mjs';
 import { startServer, writeDataset } from './server.mjs';
+import { realShapedReleases } from './real-shaped.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
@@ -29,6 +31,9 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const wants = (section) => !only || only.includes(section);
 const LARGEST = 50_000;
 const SIZES = quick ? [1000, 10_000] : [1000, 10_000, LARGEST];
+// Real-shaped releases (copies of the real fixtures' releases, bench/real-shaped.mjs): about 10 KB each, so 50,000
+// are about 500 MB and are read as pages only (one string that long is near V8's limit).
+const REAL_SIZES = quick ? [10_000] : [10_000, LARGEST];
 // Fewer repetitions at 50,000 releases (and only the paginated walk there) keep the whole run under ten minutes on a
 // shared 2-core machine.
 const repetitionsFor = (size) => (quick ? 1 : size >= LARGEST ? 3 : 5);
@@ -366,6 +371,99 @@ async function measureThroughput(browser, origin, exported) {
   log('redFlags vs fromOcds done');
 }
 
+/**
+ * The data core step by step against decode + JSON.parse of the same bytes (no network), on the generated and the
+ * real-shaped datasets: one file, and every page of the walk (as loadOcds reads them); then, on the real-shaped
+ * datasets, the loader's longest task and the heap it keeps, as for the generated ones.
+ */
+async function measureCoreByPhase(browser, origin, exported, datasets) {
+  const label = (name, size, mode) => `Data core by step: parse + fromOcds vs JSON.parse of the same bytes, ${count(size)} ${name} releases, ${mode}`;
+  if (!['decodeOcdsBytes', 'parseOcdsText', 'readOcdsContent', 'buildDataset'].every((name) => exported.includes(name))) {
+    return unavailable(label('generated', 10_000, 'one file'), 'the core does not export its steps');
+  }
+  figures.coreByPhase = [];
+  const cases = [
+    ...SIZES.filter((size) => size >= 10_000).map((size) => ['generated', size, String(size)]),
+    ...REAL_SIZES.map((size) => ['real-shaped', size, `real-${size}`]),
+  ];
+  for (const [name, size, key] of cases) {
+    const pages = datasets.get(name === 'generated' ? size : key).pages;
+    const pageUrls = Array.from({ length: pages }, (_, i) => `${origin}/api/releases?size=${key}&page=${i + 1}`);
+    const modes = [['pages', pageUrls]];
+    if (size < LARGEST) modes.unshift(['one file', [wholeUrl(origin, key)]]);
+    for (const [mode, urls] of modes) {
+      const { page, close } = await newPage(browser, origin);
+      try {
+        const runs = await inPage(page, CORE, 'coreByPhase', urls, Math.min(3, repetitionsFor(size)), pageUrls.slice(0, 10));
+        const ratio = median(runs.map((r) => r.coreMs / r.floorMs));
+        const keptRatio = median(runs.map((r) => r.coreMs / r.floorKeptMs));
+        const phaseNames = ['decode', 'parse', 'shapes', 'repair', 'order', 'upgrade', 'merge', 'model'];
+        const phases = Object.fromEntries(phaseNames.map((phase) => [phase, median(runs.map((r) => r.phases[phase] ?? 0))]));
+        const last = runs.at(-1);
+        figures.coreByPhase.push({ data: name, size, mode, bytes: last.bytes, ratio, keptRatio, coreMs: median(runs.map((r) => r.coreMs)), floorMs: median(runs.map((r) => r.floorMs)), floorKeptMs: median(runs.map((r) => r.floorKeptMs)), phases, runs });
+        const steps = phaseNames.map((phase) => `${phase} ${ms(phases[phase])}`).join(', ');
+        judged(label(name, size, mode), `${ms(median(runs.map((r) => r.coreMs)))} (${steps}; ${mb(last.bytes)}, ${count(last.processes)} processes)`, {
+          floor: `decode+JSON.parse ${ms(median(runs.map((r) => r.floorMs)))}; keeping what it parsed ${ms(median(runs.map((r) => r.floorKeptMs)))} (${times(keptRatio)})`,
+          ratio,
+          limit: TARGETS.coreRatio,
+          target: `<= ${TARGETS.coreRatio}x floor`,
+        });
+      } catch (error) {
+        unavailable(label(name, size, mode), firstLine(error));
+      } finally {
+        await close();
+      }
+      log(`data core by step, ${name} ${count(size)} ${mode} done`);
+    }
+  }
+  if (!exported.includes('loadOcds')) return;
+  for (const size of REAL_SIZES) {
+    const key = `real-${size}`;
+    const modes = [['paginated', (run) => pagedUrl(origin, key, run)]];
+    if (size < LARGEST) modes.push(['one file', (run) => wholeUrl(origin, key, run)]);
+    for (const [mode, url] of modes) {
+      const taskLabel = `Main thread: longest task during a ${count(size)}-release real-shaped load, ${mode}`;
+      const { page, close } = await newPage(browser, origin);
+      try {
+        const runs = [];
+        for (let i = 0; i < (quick || size >= LARGEST ? 1 : 3); i++) runs.push(await inPage(page, CORE, 'longestTaskDuringLoad', url(`rt${i}`)));
+        const longest = median(runs.map((r) => r.longest));
+        (figures.longestTaskRealShaped ??= []).push({ size, mode, runs });
+        const value = `${longest === 0 ? 'no task over 50 ms' : `${ms(longest)} (${median(runs.map((r) => r.longTasks))} tasks over 50 ms, ${median(runs.map((r) => r.over200))} over 200 ms)`}; load ${ms(median(runs.map((r) => r.loadMs)))}`;
+        judged(taskLabel, value, { measure: longest, limit: TARGETS.longestTaskMs, target: `no task > ${TARGETS.longestTaskMs} ms` });
+      } catch (error) {
+        unavailable(taskLabel, firstLine(error));
+      } finally {
+        await close();
+      }
+    }
+    const heapLabel = `Memory: JS heap after load / bytes received, ${count(size)} real-shaped releases, paginated`;
+    try {
+      const result = {};
+      for (const what of ['parsed', 'dataset']) {
+        const { page, close } = await newPage(browser, origin);
+        try {
+          result[what] = await inPage(page, CORE, 'heapAfterLoads', pagedUrl(origin, key, 'rma'), pagedUrl(origin, key, 'rmb'), what);
+        } finally {
+          await close();
+        }
+      }
+      const { bytes } = result.dataset;
+      const ratio = result.dataset.second / bytes;
+      (figures.memoryRealShaped ??= []).push({ size, bytes, heapPerByte: ratio, firstLoadHeapPerByte: result.dataset.first / bytes, parsedHeapPerByte: result.parsed.second / result.parsed.bytes });
+      judged(heapLabel, `${times(ratio)} (${mb(ratio * bytes)} for ${mb(bytes)}; first load in a fresh page ${times(result.dataset.first / bytes)})`, {
+        floor: `parsed JSON alone ${times(result.parsed.second / result.parsed.bytes)}`,
+        measure: ratio,
+        limit: TARGETS.heapRatio,
+        target: `< ${TARGETS.heapRatio}x bytes`,
+      });
+    } catch (error) {
+      unavailable(heapLabel, firstLine(error));
+    }
+    log(`real-shaped ${count(size)}: longest task and heap done`);
+  }
+}
+
 /** `breakdown` by each dimension on the 10,000 and 50,000 datasets, each against that dataset's fromOcds in the same page. */
 async function measureBreakdown(browser, origin, exported) {
   figures.breakdown = [];
@@ -698,6 +796,15 @@ async function run() {
     datasets.set(size, { dir, ...(await writeDataset(dir, size)) });
   }
   figures.datasets = [...datasets.values()].map(({ count, pages, ocids }) => ({ releases: count, pages, processes: ocids }));
+  if (wants('core') || wants('phases')) {
+    log(`copying the real fixtures' releases into ${REAL_SIZES.map(count).join(' / ')} real-shaped releases`);
+    for (const size of REAL_SIZES) {
+      const dir = join(runDir, 'data', `real-${size}`);
+      const written = await writeDataset(dir, size, realShapedReleases);
+      datasets.set(`real-${size}`, { dir, ...written });
+      figures.datasets.push({ data: 'real-shaped', releases: written.count, pages: written.pages, processes: written.ocids });
+    }
+  }
 
   const server = await startServer({ benchDir, runDir, datasets, networkReleases: generateNetworkReleases });
   // --expose-gc: collect before heap readings; --enable-precise-memory-info: exact performance.memory numbers.
@@ -710,6 +817,7 @@ async function run() {
     const exported = built.core ? await coreExports(browser, server.origin) : [];
     if (!built.core) log('core not built: data core figures not available');
     if (wants('core')) await measureThroughput(browser, server.origin, exported);
+    if (wants('core') || wants('phases')) await measureCoreByPhase(browser, server.origin, exported, datasets);
     if (wants('breakdown')) await measureBreakdown(browser, server.origin, exported);
     if (wants('memory')) await measureMemory(browser, server.origin, exported);
     if (wants('tasks')) await measureLongestTask(browser, server.origin, exported);

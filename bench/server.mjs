@@ -1,7 +1,7 @@
 // The benchmark's own server (loopback only, random free port): the bench pages (bench/ as /bench/), one run's builds
 // (its folder as /run/), and the generated datasets as a paginated OCDS API (PAGE_SIZE releases a page, `links.next`)
 // and as one file.
-//   /api/releases?size=N&page=P   release package of page P, with links.next (extra query parameters are kept,
+//   /api/releases?size=N&page=P   release package of page P (size=real-N: the real-shaped releases, bench/real-shaped.mjs), with links.next (extra query parameters are kept,
 //                                 so a cache-busting `run=` follows the whole walk)
 //   /api/releases.json?size=N     the same releases in one release package
 //   /api/network.json?nodes=N     the supplier-network dataset of about N nodes
@@ -13,12 +13,12 @@ import { DEFAULT_SEED, PAGE_SIZE, generateReleases, packageEnvelope } from './ge
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
 
 /**
- * Writes `count` generated releases into `dir` as page files of PAGE_SIZE releases (`page-N.json`: a JSON array),
+ * Writes `count` generated releases (or `makeReleases(count, seed)`'s, e.g. the real-shaped ones) into `dir` as page files of PAGE_SIZE releases (`page-N.json`: a JSON array),
  * which the bench server wraps in a package with `links.next`, or joins into one whole-file package.
  */
-export async function writeDataset(dir, count) {
+export async function writeDataset(dir, count, makeReleases = generateReleases) {
   await mkdir(dir, { recursive: true });
-  const releases = generateReleases(count, DEFAULT_SEED);
+  const releases = makeReleases(count, DEFAULT_SEED);
   const pages = Math.ceil(count / PAGE_SIZE);
   for (let page = 1; page <= pages; page++) {
     await writeFile(join(dir, `page-${page}.json`), JSON.stringify(releases.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)));
@@ -41,8 +41,9 @@ export async function startServer({ benchDir, runDir, datasets, networkReleases 
   for (const [size, { dir, pages }] of datasets) {
     const texts = [];
     for (let page = 1; page <= pages; page++) texts.push(await readFile(join(dir, `page-${page}.json`), 'utf8'));
-    pageTexts.set(size, texts);
-    wholeFiles.set(size, wrap(`[${texts.map((text) => text.slice(1, -1)).join(',')}]`, {}));
+    // Keyed as the `size` query parameter reads: `10000`, or `real-10000` for the real-shaped releases.
+    pageTexts.set(String(size), texts);
+    wholeFiles.set(String(size), wrap(`[${texts.map((text) => text.slice(1, -1)).join(',')}]`, {}));
   }
   const networkFiles = new Map();
 
@@ -55,7 +56,7 @@ export async function startServer({ benchDir, runDir, datasets, networkReleases 
         res.end(body);
       };
       if (url.pathname === '/api/releases') {
-        const size = Number(url.searchParams.get('size'));
+        const size = url.searchParams.get('size');
         const page = Number(url.searchParams.get('page') ?? 1);
         const texts = pageTexts.get(size);
         if (!texts || !(page >= 1 && page <= texts.length)) return send(404, '{"error":"no such page"}');
@@ -68,7 +69,7 @@ export async function startServer({ benchDir, runDir, datasets, networkReleases 
         return send(200, wrap(texts[page - 1], extra));
       }
       if (url.pathname === '/api/releases.json') {
-        const whole = wholeFiles.get(Number(url.searchParams.get('size')));
+        const whole = wholeFiles.get(url.searchParams.get('size'));
         return whole ? send(200, whole) : send(404, '{"error":"no such dataset"}');
       }
       if (url.pathname === '/api/network.json') {

@@ -8,7 +8,7 @@ export { processRow, processRows, searchText, foldText, queryWords, matchesWords
 export { decodeOcdsBytes, parseOcdsText } from './data/read.js';
 export { readOcdsContent, mergeContents, type OcdsContent } from './data/shapes.js';
 export { fromOcds } from './data/from-ocds.js';
-export { buildDataset, buildDatasetAsync, type BuildExtra } from './data/dataset.js';
+export { buildDataset, buildDatasetAsync, type BuildExtra, type BuildPhase } from './data/dataset.js';
 export { parseOcdsDate, dateTime, type OcdsDate, type OcdsDateError } from './data/dates.js';
 export { organisationKey, normaliseCurrency } from './data/organisations.js';
 export { timelineRows, contractTimeline, timelineExtent, TIMELINE_STAGES, DEFAULT_TIMELINE_LIMIT, type TimelineRow, type TimelineOptions, type TimelineStage, type TimelineEvent, type TimelineSort, type ContractTimeline, type ShownProcess, type OverdueContract } from './analysis/timeline.js';

@@ -80,6 +80,54 @@ export async function fromTextVsParse(url, repetitions) {
 }
 
 /**
+ * Pure CPU, no network, step by step: the bytes of `urls` (one whole file, or every page of a walk) are fetched first;
+ * then, per repetition, the floor — decode + `JSON.parse` of each — and the core's own steps on the same bytes, as
+ * `fromOcds(bytes)` and `loadOcds` take them: decode, parse (`parseOcdsText`), shapes (`readOcdsContent`), then one
+ * `buildDataset` over everything read, which times its own steps (repair, order, upgrade, merge, model).
+ */
+export async function coreByPhase(urls, repetitions, warmUrls = []) {
+  const read = async (list) => Promise.all(list.map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
+  // A first pass over a few pages compiles the code, so no repetition pays for that.
+  for (const buffer of await read(warmUrls)) core.fromOcds(buffer);
+  const buffers = await read(urls);
+  const decoder = new TextDecoder();
+  const runs = [];
+  for (let i = 0; i < repetitions; i++) {
+    collectGarbage();
+    let start = performance.now();
+    for (const buffer of buffers) JSON.parse(decoder.decode(buffer));
+    const floorMs = performance.now() - start;
+    // The same, keeping every parsed page until the last is read, as one JSON.parse of a whole file keeps its
+    // value and as the core keeps what it reads: the garbage collector then works on a heap of the data's size.
+    collectGarbage();
+    start = performance.now();
+    let keptPages = buffers.map((buffer) => JSON.parse(decoder.decode(buffer)));
+    const floorKeptMs = performance.now() - start;
+    keptPages = undefined;
+    collectGarbage();
+    const phases = { decode: 0, parse: 0, shapes: 0 };
+    const contents = [];
+    const ignore = () => {};
+    const begin = performance.now();
+    for (const buffer of buffers) {
+      start = performance.now();
+      const text = core.decodeOcdsBytes(buffer, ignore);
+      phases.decode += performance.now() - start;
+      start = performance.now();
+      const documents = core.parseOcdsText(text, ignore);
+      phases.parse += performance.now() - start;
+      start = performance.now();
+      for (const document of documents) contents.push(core.readOcdsContent(document, {}, ignore));
+      phases.shapes += performance.now() - start;
+    }
+    const dataset = core.buildDataset(contents, { phases, pages: buffers.length, bytes: buffers.reduce((sum, b) => sum + b.byteLength, 0) });
+    const coreMs = performance.now() - begin;
+    runs.push({ floorMs, floorKeptMs, coreMs, phases, releases: dataset.meta.releases, processes: dataset.processes.length, bytes: dataset.meta.bytes });
+  }
+  return runs;
+}
+
+/**
  * Pure CPU, no network: `fromOcds(text)` of the whole file, then `breakdown` of the model by each dimension (measure
  * `awarded`), so each breakdown is read against the model's build time in the same page.
  */

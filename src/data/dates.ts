@@ -53,13 +53,13 @@ export function parseOcdsDate(value: unknown): OcdsDate | OcdsDateError {
 
 /**
  * The dates most data holds, and every date once repaired (`2016-12-31`, `2016-12-31T10:00:00Z`,
- * `2016-12-31T10:00:00-06:00`), read without the pattern: their instant, as the general reading finds it,
- * found character by character (the text is its own `iso`). Anything else (and the placeholder days) is NaN:
- * left to the general reading.
+ * `2016-12-31T10:00:00-06:00`, and these with a fraction of a second, `2017-10-04T00:53:18.722Z`), read without the
+ * pattern: their instant, as the general reading finds it, found character by character (the text is its own
+ * `iso`). Anything else (and the placeholder days) is NaN: left to the general reading.
  */
 function canonicalTime(text: string): number {
   const length = text.length;
-  if (length !== 10 && length !== 20 && length !== 25) return Number.NaN;
+  if (length !== 10 && length < 20) return Number.NaN;
   if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
@@ -73,18 +73,33 @@ function canonicalTime(text: string): number {
   const minutes = digits(text, 14, 2);
   const seconds = digits(text, 17, 2);
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return Number.NaN;
+  // A fraction of at least one digit (an empty one is a repair): its first three digits are the milliseconds.
+  let zoneAt = 19;
+  let millis = 0;
+  if (text.charCodeAt(19) === 0x2e /* . */) {
+    zoneAt = 20;
+    while (zoneAt < length && isDigit(text.charCodeAt(zoneAt))) zoneAt++;
+    if (zoneAt === 20) return Number.NaN;
+    for (let i = 20; i < 23; i++) millis = millis * 10 + (i < zoneAt ? text.charCodeAt(i) - 0x30 : 0);
+  }
   let offset = 0;
-  if (length === 20) {
-    if (text.charCodeAt(19) !== 0x5a /* Z */) return Number.NaN;
-  } else {
-    const sign = text.charCodeAt(19);
-    if ((sign !== 0x2b /* + */ && sign !== DASH) || text.charCodeAt(22) !== COLON) return Number.NaN;
-    const offsetHours = digits(text, 20, 2);
-    const offsetMinutes = digits(text, 23, 2);
+  if (length === zoneAt + 1) {
+    if (text.charCodeAt(zoneAt) !== 0x5a /* Z */) return Number.NaN;
+  } else if (length === zoneAt + 6) {
+    const sign = text.charCodeAt(zoneAt);
+    if ((sign !== 0x2b /* + */ && sign !== DASH) || text.charCodeAt(zoneAt + 3) !== COLON) return Number.NaN;
+    const offsetHours = digits(text, zoneAt + 1, 2);
+    const offsetMinutes = digits(text, zoneAt + 4, 2);
     if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
     offset = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  } else {
+    return Number.NaN;
   }
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds) - offset * 60_000;
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds, millis) - offset * 60_000;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 const DASH = 0x2d;

@@ -35,7 +35,10 @@ export interface MergeOptions {
 export function compileReleases(releases: JsonObject[], options: MergeOptions = {}): JsonObject {
   const merger = new Merger(options);
   const ordered = merger.ordered(releases);
-  return directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES), options.owned ?? false) ?? merger.compile(ordered);
+  const direct = directMerge(ordered, ruleTree(options.rules ?? OCDS_1_1_5_RULES), options.owned ?? false);
+  if (!direct) return merger.compile(ordered);
+  for (const issue of direct.issues) merger.reportIssue(issue);
+  return direct.compiled;
 }
 
 /**
@@ -180,6 +183,11 @@ class Merger {
     this.report = (issue) => onIssue?.({ ...issue, ocid: this.ocid ?? issue.ocid });
   }
 
+  /** Reports an issue found by the direct merge, as the general merge reports its own. */
+  reportIssue(issue: DataIssue): void {
+    this.report(issue);
+  }
+
   /** The releases to merge, in merge order. */
   ordered(releases: unknown): JsonObject[] {
     if (!Array.isArray(releases)) {
@@ -289,16 +297,7 @@ class Merger {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const byId = this.itemSegment(item, index, parent);
-      if (seen.has(byId.key)) {
-        const at = displayPath(parent);
-        this.report({
-          code: 'merge-duplicate-id',
-          path: `${at}[${index}].id`,
-          message:
-            `Release ${this.releaseLabel} has more than one object with id ${describe(item.id)} in ` +
-            `${at.replace(/\[\d+\]/g, '')}; they were merged into one (the later values win).`,
-        });
-      }
+      if (seen.has(byId.key)) this.report(duplicateIdIssue(this.releaseLabel, displayPath(parent), index, item.id));
       seen.add(byId.key);
       const segment = rules?.append
         ? { ...this.uniqueSegment(index), id: byId.id }
@@ -387,21 +386,34 @@ class Merger {
   }
 }
 
+/** Two objects with one `id` in one list of one release: merged into one, and reported. */
+function duplicateIdIssue(releaseLabel: string, at: string, index: number, id: unknown): DataIssue {
+  return {
+    code: 'merge-duplicate-id',
+    path: `${at}[${index}].id`,
+    message:
+      `Release ${releaseLabel} has more than one object with id ${describe(id)} in ` +
+      `${at.replace(/\[\d+\]/g, '')}; they were merged into one (the later values win).`,
+  };
+}
+
 /**
  * The common case, merged straight into the compiled release: it gives the general merge's result (same values,
  * same key and item order) as long as every field keeps one kind across the releases (a value, an object or a list
- * of objects), array items keep the type of their `id`, and no release repeats an id within one list. Anything
- * else (and anything the general merge reports) returns undefined, and the general merge runs instead.
+ * of objects) and array items keep the type of their `id`. An id repeated within one list of one release merges as
+ * the general merge merges it, with the same issue. Anything else (and anything else the general merge reports)
+ * returns undefined, and the general merge runs instead.
  * Fields and items appear when their first leaf does, as the general merge's rebuild makes them appear; a null
  * leaf holds its place with `NULL_LEAF` until the end, when the places still null are removed.
  */
-function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): JsonObject | undefined {
+function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): { compiled: JsonObject; issues: DataIssue[] } | undefined {
   const merge = new DirectMerge(owned);
   const compiled: JsonObject = {};
   try {
     merge.setLeaf(compiled, 'tag', ['compiled']);
     for (const release of ordered) {
       merge.release++;
+      merge.current = release;
       const ocid = release.ocid;
       const date = release.date;
       merge.setLeaf(compiled, 'id', `${ocid ?? ''}-${date ?? ''}`);
@@ -415,7 +427,7 @@ function directMerge(ordered: JsonObject[], rules: RuleNode, owned: boolean): Js
     throw error;
   }
   merge.removeNullLeaves();
-  return compiled;
+  return { compiled, issues: merge.issues };
 }
 
 /** Thrown inside `DirectMerge` when the releases need the general merge. */
@@ -427,18 +439,28 @@ interface MergedItem {
   item: JsonObject;
   /** `typeof` the item's `id`: ids with equal keys but other types are other items in the general merge. */
   idType: string;
-  /** The release that last merged into this item (a second time in one release is a repeated id). */
+  /** The release that last merged into this item. */
   release: number;
+  /** The list of that release the item was last merged from (a second time from one list is a repeated id). */
+  source: unknown[] | undefined;
 }
 
 class DirectMerge {
   release = 0;
+  /** The release being merged. */
+  current: JsonObject = {};
+  /** What the general merge would report (repeated ids in one list), reported only if the direct merge succeeds. */
+  readonly issues: DataIssue[] = [];
   /**
    * Merged items of each list, by their `id` key (as ocdsmerge prints it); for a list taken over from a release
    * as it is, the number of that release, until a later release merges into it.
    */
   private readonly items = new Map<unknown[], Map<string, MergedItem> | number>();
   private readonly nullLeaves: [JsonObject, string][] = [];
+  /** Objects of the release being merged that `isClean` found clean (an object is always met at one path). */
+  private readonly clean = new Set<JsonObject>();
+  /** Where each list with a repeated id is in its release, as issue paths write it. */
+  private readonly listPaths = new Map<unknown[], string>();
 
   constructor(private readonly owned: boolean) {}
 
@@ -526,14 +548,18 @@ class DirectMerge {
       const key = pythonString(id);
       const found = byKey.get(key);
       if (found) {
-        if (found.idType !== typeof id || found.release === this.release) throw NOT_DIRECT;
+        if (found.idType !== typeof id) throw NOT_DIRECT;
+        // Merged from this very list already: the general merge merges the two the same way, and reports it.
+        // (From another list of this release, such as the `items` of two awards with one id: merged silently.)
+        if (found.release === this.release && found.source === source) this.duplicateId(source, item);
         found.release = this.release;
+        found.source = source;
         this.object(item, found.item, rules, depth + 1, false, false);
       } else {
         // The item keeps the id it first had (its `id` leaf then changes nothing), first among its fields.
         const merged: JsonObject = {};
         if (id !== null) merged.id = id;
-        byKey.set(key, { item: merged, idType: typeof id, release: this.release });
+        byKey.set(key, { item: merged, idType: typeof id, release: this.release, source });
         list.push(merged);
         // Fresh: its only field so far is the `id`, which the item's own `id` sets again to the same value.
         this.object(item, merged, rules, depth + 1, false, true);
@@ -548,6 +574,8 @@ class DirectMerge {
    */
   private isClean(object: JsonObject, rules: RuleNode | undefined, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
+    // Asked again for the parts of an object that was not clean, as it is merged field by field: known already.
+    if (this.clean.has(object)) return true;
     let keys = 0;
     for (const key in object) {
       if (!Object.hasOwn(object, key)) continue;
@@ -563,6 +591,7 @@ class DirectMerge {
         return false;
       }
     }
+    if (keys > 0) this.clean.add(object);
     return keys > 0;
   }
 
@@ -588,7 +617,7 @@ class DirectMerge {
   private index(list: JsonObject[], release: number): Map<string, MergedItem> {
     const byKey = new Map<string, MergedItem>();
     for (const item of list) {
-      if (Object.hasOwn(item, 'id')) byKey.set(pythonString(item.id), { item, idType: typeof item.id, release });
+      if (Object.hasOwn(item, 'id')) byKey.set(pythonString(item.id), { item, idType: typeof item.id, release, source: list });
     }
     this.items.set(list, byKey);
     return byKey;
@@ -599,11 +628,46 @@ class DirectMerge {
     return value === NULL_LEAF || typeof value !== 'object' || value === null || (Array.isArray(value) && !this.items.has(value));
   }
 
+  /**
+   * Notes the general merge's `merge-duplicate-id` issue for `item` of `source`: its path, as the general merge
+   * writes it, is found by looking for the list in the release (this happens seldom, so nothing is tracked on the way).
+   */
+  private duplicateId(source: JsonObject[], item: JsonObject): void {
+    let at = this.listPaths.get(source);
+    if (at === undefined) {
+      const segments = pathTo(this.current, source, []);
+      if (segments === undefined) throw NOT_DIRECT;
+      at = formatPath(segments);
+      this.listPaths.set(source, at);
+    }
+    this.issues.push(duplicateIdIssue(describe(this.current.id), at, source.indexOf(item), item.id));
+  }
+
   removeNullLeaves(): void {
     for (const [target, key] of this.nullLeaves) {
       if (target[key] === NULL_LEAF) delete target[key];
     }
   }
+}
+
+/** The path of `target` inside `root` (names, and positions of array items); undefined when it is not found. */
+function pathTo(root: unknown, target: unknown, segments: Segment[]): Segment[] | undefined {
+  if (root === target) return segments;
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) {
+      segments.push({ key: '', identity: '', index: i });
+      if (pathTo(root[i], target, segments)) return segments;
+      segments.pop();
+    }
+  } else if (isObject(root)) {
+    for (const key in root) {
+      if (!Object.hasOwn(root, key)) continue;
+      segments.push(key);
+      if (pathTo(root[key], target, segments)) return segments;
+      segments.pop();
+    }
+  }
+  return undefined;
 }
 
 function firstKey(object: JsonObject): string | undefined {

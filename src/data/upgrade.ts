@@ -209,25 +209,36 @@ function upgradeAmendments(release: JsonObject, report: Report): void {
   }
 }
 
+const TRANSACTION_ORGANISATIONS = [
+  ['providerOrganization', 'payer'],
+  ['receiverOrganization', 'payee'],
+] as const;
+
 function upgradeTransactions(release: JsonObject, report: Report): void {
-  const parties = existingParties(release);
-  for (const { transaction, path } of transactions(release)) {
-    if (!Object.hasOwn(transaction, 'value') && Object.hasOwn(transaction, 'amount')) {
-      transaction.value = transaction.amount;
-      delete transaction.amount;
-    }
-    for (const [old, role] of [
-      ['providerOrganization', 'payer'],
-      ['receiverOrganization', 'payee'],
-    ] as const) {
-      if (!Object.hasOwn(transaction, old) || Object.hasOwn(transaction, role)) continue;
-      const identifier = transaction[old];
-      const party: JsonObject = { identifier };
-      if (isObject(identifier) && Object.hasOwn(identifier, 'legalName')) party.name = identifier.legalName;
-      transaction[role] = addParty(parties, party, role, `${path}.${old}`, report);
-      delete transaction[old];
-    }
-  }
+  if (!Array.isArray(release.contracts)) return;
+  let parties: Parties | undefined;
+  release.contracts.forEach((contract: unknown, c) => {
+    const implementation = isObject(contract) ? contract.implementation : undefined;
+    const list = isObject(implementation) ? implementation.transactions : undefined;
+    if (!Array.isArray(list)) return;
+    list.forEach((transaction: unknown, t) => {
+      if (!isObject(transaction)) return;
+      if (!Object.hasOwn(transaction, 'value') && Object.hasOwn(transaction, 'amount')) {
+        transaction.value = transaction.amount;
+        delete transaction.amount;
+      }
+      for (const [old, role] of TRANSACTION_ORGANISATIONS) {
+        if (!Object.hasOwn(transaction, old) || Object.hasOwn(transaction, role)) continue;
+        const identifier = transaction[old];
+        const party: JsonObject = { identifier };
+        if (isObject(identifier) && Object.hasOwn(identifier, 'legalName')) party.name = identifier.legalName;
+        // The parties and the path only when a transaction has a 1.0 organisation: most have none.
+        parties ??= existingParties(release);
+        transaction[role] = addParty(parties, party, role, `contracts[${c}].implementation.transactions[${t}].${old}`, report);
+        delete transaction[old];
+      }
+    });
+  });
 }
 
 function existingParties(release: JsonObject): Parties {
@@ -300,18 +311,6 @@ function amendable(release: JsonObject): { block: JsonObject; path: string }[] {
     if (Array.isArray(list)) blocks.push(...list.map((block, i) => ({ block, path: `${field}[${i}]` })));
   }
   return blocks.filter((entry): entry is { block: JsonObject; path: string } => isObject(entry.block));
-}
-
-function transactions(release: JsonObject): { transaction: JsonObject; path: string }[] {
-  if (!Array.isArray(release.contracts)) return [];
-  return release.contracts.flatMap((contract: unknown, c) => {
-    const implementation = isObject(contract) ? contract.implementation : undefined;
-    const list = isObject(implementation) ? implementation.transactions : undefined;
-    if (!Array.isArray(list)) return [];
-    return list
-      .map((transaction: unknown, t) => ({ transaction, path: `contracts[${c}].implementation.transactions[${t}]` }))
-      .filter((entry): entry is { transaction: JsonObject; path: string } => isObject(entry.transaction));
-  });
 }
 
 function isObject(value: unknown): value is JsonObject {

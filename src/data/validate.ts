@@ -44,6 +44,8 @@ const TEXT_KEYS = new Map<string, 'date' | 'number' | 'currency' | 'name'>([
   ['currency', 'currency'],
   ...[...NAME_KEYS].map((key) => [key, 'name'] as const),
 ]);
+/** Keys under which a number is repaired (`value`, ids, dates); a number under any other key stays as it is. */
+const NUMBER_REPAIR_KEYS = new Set(['value', ...ID_KEYS, ...DATE_KEYS]);
 const NUMBER_WRAPPERS = ['$numberLong', '$numberDecimal', '$numberDouble', '$numberInt'];
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
@@ -340,6 +342,15 @@ class RepairContext {
     for (const key in object) {
       if (!Object.hasOwn(object, key)) continue;
       const value = object[key];
+      // Most values need nothing: a text with no key of its own and nothing to repair, a number whose key reads it
+      // as it is, true, false or null are passed over without a path or a call.
+      if (typeof value === 'string') {
+        if (!TEXT_KEYS.has(key) && !MAY_NEED_REPAIR.test(value)) continue;
+      } else if (typeof value === 'number') {
+        if (!NUMBER_REPAIR_KEYS.has(key)) continue;
+      } else if (typeof value !== 'object' || value === null) {
+        continue;
+      }
       segments.push(key);
       const repaired = this.repairValue(key, value, segments);
       if (repaired === REMOVE) delete object[key];
@@ -349,8 +360,7 @@ class RepairContext {
     }
     // An amount (after its repair above) where the model does not read one: counted, never silently lost.
     if (this.uncharted && typeof object.amount === 'number' && object.currency !== undefined && segments.length > 0) {
-      const path = genericPath(segments);
-      if (!CHARTED_AMOUNTS.has(path.replace(/\[\]/g, ''))) this.uncharted.add(path, object.amount, object.currency);
+      if (!isCharted(segments)) this.uncharted.add(genericPath(segments), object.amount, object.currency);
     }
   }
 
@@ -367,10 +377,16 @@ class RepairContext {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
-        segments.push(i);
-        if (typeof item === 'string') value[i] = this.repairText(item, segments);
-        else if (!this.walkChild(item, segments)) value.splice(i--, 1);
-        segments.pop();
+        if (typeof item === 'string') {
+          if (!MAY_NEED_REPAIR.test(item)) continue;
+          segments.push(i);
+          value[i] = this.repairText(item, segments);
+          segments.pop();
+        } else if (typeof item === 'object' && item !== null) {
+          segments.push(i);
+          if (!this.walkChild(item, segments)) value.splice(i--, 1);
+          segments.pop();
+        }
       }
     } else if (isPlainObject(value)) {
       this.walkObject(value, segments);
@@ -588,6 +604,33 @@ function isValueField(segments: Segment[]): boolean {
   if (parent === 'tender' || parent === 'unit') return true;
   const list = segments[segments.length - 3];
   return typeof parent === 'number' && (list === 'awards' || list === 'contracts' || list === 'transactions');
+}
+
+/** CHARTED_AMOUNTS as a tree of property names, so a path is looked up without writing it out. */
+interface NameNode {
+  end: boolean;
+  children: Map<string, NameNode>;
+}
+const CHARTED_TREE: NameNode = { end: false, children: new Map() };
+for (const path of CHARTED_AMOUNTS) {
+  let node = CHARTED_TREE;
+  for (const name of path.split('.')) {
+    let next = node.children.get(name);
+    if (!next) node.children.set(name, (next = { end: false, children: new Map() }));
+    node = next;
+  }
+  node.end = true;
+}
+
+/** Whether the path's property names (indices left out) are one of CHARTED_AMOUNTS. */
+function isCharted(segments: Segment[]): boolean {
+  let node: NameNode | undefined = CHARTED_TREE;
+  for (const segment of segments) {
+    if (typeof segment !== 'string') continue;
+    node = node.children.get(segment);
+    if (!node) return false;
+  }
+  return node.end;
 }
 
 /** `awards[].items[].value`: the path with its indices left out. */
