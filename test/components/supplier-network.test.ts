@@ -173,7 +173,11 @@ describe('<ocds-supplier-network>', () => {
     let draws = 0;
     el.addEventListener('ocds-render', () => draws++);
     el.src = MOLDOVA;
-    document.body.append(el);
+    // A fixed width: a page scrollbar (other content, a loaded machine's timing) would rightly redraw at a new width.
+    const box = document.createElement('div');
+    box.style.width = '600px';
+    box.append(el);
+    document.body.append(box);
     try {
       await oneEvent(el, 'ocds-render');
       await el.layoutSettled;
@@ -183,7 +187,7 @@ describe('<ocds-supplier-network>', () => {
       expect(draws).to.equal(1);
       expect(el.shadowRoot!.querySelectorAll('g.node path')).to.have.length(8);
     } finally {
-      el.remove();
+      box.remove();
     }
   });
 
@@ -371,7 +375,9 @@ describe('<ocds-supplier-network>', () => {
 
   it('highlights a node’s neighbours while it is the listbox’s active item, as hovering it does', async () => {
     const release = (await json(MOLDOVA)).compiledRelease;
-    const el = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network>`);
+    // A fixed width: a page scrollbar coming or going would redraw the network at another width between reads.
+    const box = await fixture<HTMLElement>(html`<div style="width: 600px"><ocds-supplier-network src=${MOLDOVA}></ocds-supplier-network></div>`);
+    const el = box.querySelector<OcdsSupplierNetwork>('ocds-supplier-network')!;
     await ready(el);
     const root = el.shadowRoot!;
     // Neighbours straight from the fixture: the buyer's are every supplier of its awards; a supplier's is the buyer.
