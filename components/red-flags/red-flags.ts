@@ -37,6 +37,8 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   static override styles = [
     chartElementStyles,
     css`
+      /* Until the groups are known: about a dozen 22 px bars and the share axis. */
+      :host { --ocds-chart-reserve: 372px; }
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
       ul.flags, ul.coverage { padding-inline-start: 1.2rem; }

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const spendingStyles = css`
+  /* The drawn chart: a 280 px plot (src/charts/spending.ts) and the tilted stage names under it. */
+  :host {
+    --ocds-chart-reserve: 338px;
+  }
   .process {
     list-style: none;
     padding: 0;

@@ -45,6 +45,10 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   static override styles = [
     chartElementStyles,
     css`
+      /* As chartSpec sizes the drawing: 62 % of its width, between 280 and 560 px. */
+      :host {
+        --ocds-chart-reserve: clamp(280px, 62%, 560px);
+      }
       .chart g.node path {
         cursor: pointer;
       }
