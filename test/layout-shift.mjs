@@ -5,6 +5,8 @@
 // that loads, draws or fails does not push the text a reader is looking at.
 //   node test/layout-shift.mjs                 every demo page, both widths (part of `npm test`)
 //   node test/layout-shift.mjs dashboard 400   one page / one width, with the shifted nodes printed
+//   OCDS_SCROLL_PAUSE=150 node test/layout-shift.mjs   scroll as a reader would, pausing 150 ms a step without
+//                                                     waiting for the charts to draw (those in view draw in view)
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -103,8 +105,9 @@ async function measure(browser, origin, page, width) {
         window.scrollTo(0, y);
         return window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
       }, y);
-      await settledElements(tab, true);
+      if (!process.env.OCDS_SCROLL_PAUSE) await settledElements(tab, true);
       await frames(tab);
+      if (process.env.OCDS_SCROLL_PAUSE) await tab.waitForTimeout(Number(process.env.OCDS_SCROLL_PAUSE));
       if (bottom) break;
     }
     await settledElements(tab, false);
