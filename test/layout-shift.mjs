@@ -120,7 +120,7 @@ async function measure(browser, origin, page, width) {
   }
 }
 
-const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port: 0 }, logLevel: 'error' });
+const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port: 0, hmr: false, watch: null }, logLevel: 'error' });
 await server.listen();
 const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
 const browser = await chromium.launch({ executablePath: requireChrome(), args: chromeArgs });

@@ -215,7 +215,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     const notes: string[] = [];
     if (timeline.mode === 'processes' && timeline.notShown) notes.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
     for (const overdue of timeline.mode === 'process' ? timeline.overdue : []) {
-      notes.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: formatDate(overdue.endDate, ctx.tag) }));
+      notes.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: formatDate(overdue.endDate, ctx.tag), asOf: formatDate(timeline.asOf, ctx.tag) }));
     }
     return notes.length ? html`${notes.map((note) => html`<p class="note">${note}</p>`)}` : nothing;
   }
