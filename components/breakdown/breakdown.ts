@@ -181,6 +181,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       formatShare: (share) => formatPercent(share, ctx.tag),
       titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
+      width: ctx.width,
     });
   }
 

@@ -53,6 +53,7 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
       formatShare: (share) => formatPercent(share, ctx.tag),
       formatCount: (row) => ctx.t('count.of', { count: row.processes, total: row.total }),
       colour: ctx.colours.accent,
+      textOnBar: ctx.colours.background,
       titles: { field: ctx.t('column.field'), share: ctx.t('column.share') },
     });
   }

@@ -163,6 +163,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return this.code.redFlagsChartSpec(rows, {
       colour: ctx.colours.accent,
       limit: CHART_LIMIT,
+      width: ctx.width,
       label: (row) => `${this.organisationName(row, ctx)} — ${this.indicatorName(row.indicator, ctx)}`,
       counts: (row) => ctx.t('counts', { flagged: row.flagged, evaluable: row.evaluable }),
       titles: { share: ctx.t('column.share'), flagged: ctx.t('column.flagged') },

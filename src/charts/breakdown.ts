@@ -17,6 +17,8 @@ export interface BreakdownChartOptions {
   formatShare: (share: number) => string;
   titles: { category: string; value: string; split: string };
   colours: string[];
+  /** Width of the drawing: narrower than 520 px, the split's legend goes under the plot instead of beside it. */
+  width?: number;
 }
 
 export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChartOptions): object {
@@ -45,7 +47,14 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
     axis: { values: ticks, labelExpr: tickLabelExpr(ticks, options.formatTick) },
   };
   const colour = split
-    ? { field: 'split', type: 'nominal', title: options.titles.split, scale: { range: options.colours } }
+    ? {
+        field: 'split',
+        type: 'nominal',
+        title: options.titles.split,
+        scale: { range: options.colours },
+        // Beside the plot on a phone, the legend left the columns a sliver of the width.
+        ...((options.width ?? Infinity) < 520 ? { legend: { orient: 'bottom', columns: 2 } } : {}),
+      }
     : { value: options.colours[0] };
   const tooltip = [
     { field: 'label', title: options.titles.category },
