@@ -1,8 +1,8 @@
-// Layout shift on the demo pages (`npm start`'s Vite dev server, bundled data), in Chromium at phone (400 px) and
-// desktop (1280 px) width: the page is loaded, every element's `rendered` awaited, then the page scrolled to the bottom
+// Layout shift on the demo pages (`npm start`'s Vite dev server, bundled data), in Chromium at phone (360 and 400 px)
+// and desktop (1280 px) width: the page is loaded, every element's `rendered` awaited, then the page scrolled to the bottom
 // a half screen at a time, waiting at each step for the elements in view to draw. The sum of every `layout-shift`
 // entry without recent input (PerformanceObserver, buffered) stays under 0.1 — the "good" CLS threshold — so a chart
-// that loads, draws or fails does not push the text a reader is looking at.
+// that loads, draws or fails does not push the text a reader is looking at. And no page is wider than the screen.
 //   node test/layout-shift.mjs                 every demo page, both widths (part of `npm test`)
 //   node test/layout-shift.mjs dashboard 400   one page / one width, with the shifted nodes printed
 //   OCDS_SCROLL_PAUSE=150 node test/layout-shift.mjs   scroll as a reader would, pausing 150 ms a step without
@@ -26,7 +26,7 @@ export const DEMO_PAGES = [
   '/demos/builder.html',
   '/demos/embed.html?widget=spending-by-stage&src=%2Fapi%2Freleases%3Fsource%3Dmexico-inai&lang=es',
 ];
-const WIDTHS = [400, 1280];
+const WIDTHS = [360, 400, 1280];
 const VIEWPORT_HEIGHT = 800;
 const LIMIT = 0.1;
 
@@ -114,7 +114,9 @@ async function measure(browser, origin, page, width) {
     await frames(tab, 5);
     await tab.waitForTimeout(300);
     const shifts = await tab.evaluate(() => window.__shifts);
-    return { total: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
+    // Nothing on the page is wider than the screen: no sideways scroll.
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return { total: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts, overflow };
   } finally {
     await context.close();
   }
@@ -131,8 +133,9 @@ try {
   for (const page of pages) await measure(browser, origin, page, 1280);
   for (const page of pages) {
     for (const width of widths) {
-      const { total, shifts } = await measure(browser, origin, page, width);
-      console.log(`${page} at ${width} px: layout shift ${total.toFixed(4)}`);
+      const { total, shifts, overflow } = await measure(browser, origin, page, width);
+      console.log(`${page} at ${width} px: layout shift ${total.toFixed(4)}, ${overflow} px wider than the screen`);
+      if (overflow > 0) failures.push(`${page} at ${width} px: ${overflow} px of sideways scroll`);
       if (onlyPage || total >= LIMIT) for (const shift of shifts) console.log(`  ${shift.value.toFixed(4)} at ${shift.at} ms, scrollY ${shift.scrollY}: ${shift.sources.join('; ')}`);
       if (total >= LIMIT) failures.push(`${page} at ${width} px: ${total.toFixed(3)}`);
     }
@@ -141,5 +144,5 @@ try {
   await browser.close();
   await server.close();
 }
-assert.deepEqual(failures, [], `layout shift of ${LIMIT} or more`);
-console.log(`Layout shift under ${LIMIT} on ${pages.length} demo pages at ${widths.join(' and ')} px.`);
+assert.deepEqual(failures, [], `layout shift of ${LIMIT} or more, or a page wider than the screen`);
+console.log(`Layout shift under ${LIMIT} and no sideways scroll on ${pages.length} demo pages at ${widths.join(', ')} px.`);

@@ -182,6 +182,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
       width: ctx.width,
+      textOnBar: ctx.colours.background,
     });
   }
 

@@ -44,6 +44,18 @@ describe('charts at phone width', function () {
       }
     });
 
+    it(`breakdown of suppliers, ${width} px: every share is written whole inside the drawing`, async () => {
+      const { svg, box } = await drawn(width, 'ocds-breakdown', { src: '/api/releases?source=paraguay-dncp', by: 'supplier', measure: 'awarded' });
+      try {
+        const edge = svg.getBoundingClientRect();
+        const shares = texts(svg, '.role-mark').filter(({ text }) => /%/.test(text));
+        expect(shares.length, 'shares written').to.be.greaterThan(1);
+        for (const { text, box: label } of shares) expect(label.right, `"${text}" ends at ${label.right}, the drawing at ${edge.right}`).to.be.at.most(edge.right + 0.5);
+      } finally {
+        box.remove();
+      }
+    });
+
     it(`red flags, ${width} px: the share axis keeps at least 40 % of the drawing beside the names`, async () => {
       const { svg, box } = await drawn(width, 'ocds-red-flags', { src: ARMENIA, indicators: 'R003 R018' });
       try {
