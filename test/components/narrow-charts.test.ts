@@ -1,5 +1,6 @@
 // What the demo pages showed at phone width (360–400 px) and no longer do: a share written past the drawing's edge
-// ("87.4" for 87.4 %), bars squeezed into a sliver beside long names or beside a legend.
+// ("87.4" for 87.4 %), bars squeezed into a sliver beside long names or beside a legend, dates run
+// together ("October2017", "noviembrediciembre").
 import { expect } from '@open-wc/testing';
 import '../../components/all.js';
 import type { OcdsChartElement } from '../../components/base/chart-element.js';
@@ -8,6 +9,7 @@ import { settled } from '../hostile/harness.js';
 type ChartElement = OcdsChartElement<object>;
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
+const CDMX_OCID = 'OCDS-87SD3T-AD-SF-DRM-063-2015';
 
 async function drawn(width: number, tag: string, attributes: Record<string, string>): Promise<{ element: ChartElement; svg: SVGSVGElement; box: HTMLElement }> {
   const element = document.createElement(tag) as ChartElement;
@@ -80,6 +82,26 @@ describe('charts at phone width', function () {
         const plotRight = Math.max(...bars.map((bar) => bar.right), ...xs);
         const plotLeft = Math.min(...bars.map((bar) => bar.left));
         expect(plotRight - plotLeft, 'columns and their axis').to.be.at.least(0.6 * svg.getBoundingClientRect().width);
+      } finally {
+        box.remove();
+      }
+    });
+  }
+
+  // One process with payments: the lanes' and the payments' date axes (Spanish month names are the longest).
+  for (const [width, lang] of [[300, 'en'], [340, 'es'], [1000, 'es'], [1280, 'en']] as const) {
+    it(`timeline of one process, ${width} px, ${lang}: the dates under it are apart`, async () => {
+      const { svg, box } = await drawn(width, 'ocds-contract-timeline', { src: `/api/records/${CDMX_OCID}`, ocid: CDMX_OCID, lang });
+      try {
+        const dates = texts(svg, '.role-axis-label').filter(({ text }) => /^\D+( \d{4})?$|^\d{4}$/.test(text));
+        const rows = new Map<number, DOMRect[]>();
+        for (const { box: label } of dates) rows.set(Math.round(label.top), [...(rows.get(Math.round(label.top)) ?? []), label]);
+        const axes = [...rows.values()].filter((row) => row.length >= 2);
+        expect(axes.length, 'two date axes').to.equal(2);
+        for (const row of axes) {
+          row.sort((a, b) => a.left - b.left);
+          for (let i = 1; i < row.length; i += 1) expect(row[i].left - row[i - 1].right, 'gap between dates').to.be.at.least(4);
+        }
       } finally {
         box.remove();
       }
