@@ -137,7 +137,7 @@ const CONCAT_EDGES = 32;
 const FIRST_TICK_WITH_YEAR = "datum.index === 0 ? utcFormat(datum.value, '%b %Y') : datum.label";
 
 /** Room for one date under the plot ("September", "Jan 2016", "noviembre") and a gap to the next. */
-const DATE_TICK_ROOM = 80;
+const DATE_TICK_ROOM = 100;
 
 // Ticks by the plot's width: Vega's overlap check let month names touch ("noviembrediciembre", "October2017").
 const utcX = (plotWidth: number, title: string | null = null, domain?: [number, number]) => ({
