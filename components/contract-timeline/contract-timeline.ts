@@ -34,6 +34,13 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   static override styles = [
     chartElementStyles,
     css`
+      /* Until the data says how many rows: about ten processes, or one process's lanes and payments. */
+      :host {
+        --ocds-chart-reserve: 340px;
+      }
+      :host([ocid]) {
+        --ocds-chart-reserve: 420px;
+      }
       .items {
         flex-direction: column;
         /* One column that scrolls down: wrapped, a height-capped column list grows columns off to the right. */
@@ -96,6 +103,35 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   protected override defaultCurrency(dataset: Dataset): string | undefined {
     const ocid = this.focusedOcid(dataset);
     return this.code.mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reserveChartHeight();
+  }
+
+  /**
+   * Until it is drawn, the chart keeps about the height src/charts/timeline.ts gives it: 34 px a stage lane and the
+   * 140 px payments plot for one process, 26 px a row for many, with the legend (more rows of it when narrow) and axes.
+   */
+  private reserveChartHeight(): void {
+    const chart = this.renderRoot.querySelector<HTMLElement>('[part~="chart"]');
+    const timeline = this.timeline;
+    if (!chart || !timeline) return;
+    const width = chart.clientWidth;
+    const single = timeline.mode === 'process';
+    // The legend takes one row on a wide chart, two or three on a narrow one (sooner beside many rows' labels).
+    const around = width >= 700 ? 62 : width >= (single ? 360 : 450) ? 88 : 114;
+    let height: number;
+    if (single) {
+      const lanes = new Set(timeline.rows.map((row) => (row.kind === 'release' ? 'release' : row.stage))).size;
+      const currency = this.shownCurrency;
+      const burnUp = currency !== undefined && timeline.rows.some((row) => row.paidToDate !== undefined && row.currency === currency);
+      height = lanes * 34 + (burnUp ? 140 + 43 : 0) + around;
+    } else {
+      height = timeline.shown.length * 26 + around;
+    }
+    chart.style.setProperty('--ocds-chart-reserve', `${height}px`);
   }
 
   /** The one process shown: `ocid`, or the only process in the data. */

@@ -1,6 +1,7 @@
 // No layout shift when a chart appears: while its data loads, and once loaded until Vega has drawn it (charts draw
 // only near the viewport), an element keeps the height its chart is then drawn at for its width — measured here
-// against the drawing itself, at phone, half-column and desktop widths.
+// against the drawing itself, at phone, half-column and desktop widths. (The timeline's rows are known once loaded:
+// its reservation follows them; while loading it keeps a typical height, so only the drawn one is checked closely.)
 import { expect } from '@open-wc/testing';
 import '../../components/all.js';
 import type { OcdsChartElement } from '../../components/base/chart-element.js';
@@ -15,6 +16,8 @@ const CASES: { name: string; tag: string; attributes: Record<string, string> }[]
   { name: 'spending by stage', tag: 'ocds-spending-by-stage', attributes: { src: INAI } },
   { name: 'supplier network', tag: 'ocds-supplier-network', attributes: { src: ARMENIA, limit: '30' } },
   { name: 'data quality', tag: 'ocds-data-quality', attributes: { src: INAI } },
+  { name: 'timeline of one process', tag: 'ocds-contract-timeline', attributes: { src: '/api/records/OCDS-87SD3T-AD-SF-DRM-063-2015', ocid: 'OCDS-87SD3T-AD-SF-DRM-063-2015' } },
+  { name: 'timeline of eight processes', tag: 'ocds-contract-timeline', attributes: { src: ARMENIA, limit: '8' } },
   { name: 'breakdown by year', tag: 'ocds-breakdown', attributes: { src: ARMENIA, by: 'year', measure: 'contracted' } },
 ];
 
