@@ -58,11 +58,11 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof BreakdownCode> {
+  // --ocds-chart-reserve, as src/charts/breakdown.ts sizes the drawing: a few categories' bars (at least 120 px) or
+  // 280 px of columns over time, with the value axis.
   static override styles = [
     chartElementStyles,
     css`
-      /* Until the rows are known, as src/charts/breakdown.ts sizes the drawing: a few categories' bars (at least
-         120 px) or 280 px of columns over time, with the value axis. */
       :host {
         --ocds-chart-reserve: 162px;
       }

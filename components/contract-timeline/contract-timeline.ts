@@ -31,10 +31,11 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof TimelineCode> {
+  // --ocds-chart-reserve until the data says how many rows (reserveChartHeight): about ten processes, or one process's
+  // lanes and payments.
   static override styles = [
     chartElementStyles,
     css`
-      /* Until the data says how many rows: about ten processes, or one process's lanes and payments. */
       :host {
         --ocds-chart-reserve: 340px;
       }

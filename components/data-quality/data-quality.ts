@@ -30,7 +30,7 @@ interface IssueLine extends DataIssue {
  * @csspart overview - What the data holds. @csspart issues - What was repaired or left out.
  */
 export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQualityCode> {
-  /* The drawn chart: one 22 px bar per field the charts rely on (always the same fields) and the share axis. */
+  // --ocds-chart-reserve: one 22 px bar per field the charts rely on (always the same fields) and the share axis.
   static override styles = [
     chartElementStyles,
     css`

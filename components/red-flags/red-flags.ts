@@ -34,10 +34,10 @@ interface SettingsProblem {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFlagsCode> {
+  // --ocds-chart-reserve: about a dozen 22 px bars and the share axis.
   static override styles = [
     chartElementStyles,
     css`
-      /* Until the groups are known: about a dozen 22 px bars and the share axis. */
       :host { --ocds-chart-reserve: 372px; }
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
+// --ocds-chart-reserve: the drawn chart, a 280 px plot (src/charts/spending.ts) and the tilted stage names under it.
 export const spendingStyles = css`
-  /* The drawn chart: a 280 px plot (src/charts/spending.ts) and the tilted stage names under it. */
   :host {
     --ocds-chart-reserve: 338px;
   }
