@@ -34,7 +34,7 @@ const CONTRACT_CSS_PROPERTIES = [
   ['--ocds-stage-award', 'Colour of the award stage.'],
   ['--ocds-stage-contract', 'Colour of the contract stage.'],
   ['--ocds-stage-implementation', 'Colour of the implementation stage (payments).'],
-  ['--ocds-chart-min-height', 'Height kept for the chart until it is drawn (default 18rem).'],
+  ['--ocds-chart-min-height', 'Height kept for the chart while loading and until it is drawn (default: the height the element draws it at, for its width).'],
 ].map(([name, description]) => ({ name, description }));
 
 const CONTRACT_PARTS = [

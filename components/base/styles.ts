@@ -14,6 +14,29 @@ const darkColours = css`
   --ocds-stage-implementation: #f47aa8;
 `;
 
+/**
+ * Not loaded, or not drawn yet (Vega loads once the element nears the viewport): the status box and the empty chart
+ * keep the height the chart will be drawn at, so the page does not jump when it appears. Each element sets
+ * --ocds-chart-reserve as its chart spec sizes the drawing; a percentage is of the chart's width, which a zero-width
+ * float's padding resolves against. While loading, the status box (1rem padding, 1px border) also keeps the controls'
+ * row(s): about one per 330 px of buttons, as they wrap. (A comment here, not in the CSS, which ships as written.)
+ */
+const reservedHeight = css`
+  .pending,
+  [part~='chart']:empty {
+    display: flow-root;
+  }
+  .pending::before,
+  [part~='chart']:empty::before {
+    content: '';
+    float: left;
+    padding-top: var(--ocds-chart-min-height, var(--ocds-chart-reserve, 18rem));
+  }
+  .pending::before {
+    padding-top: calc(var(--ocds-chart-min-height, var(--ocds-chart-reserve, 18rem)) + clamp(2.4rem, 2.4rem + (660px - 100%) * 0.2, 7.2rem) - 2rem - 2px);
+  }
+`;
+
 /** Shared styles: theme defaults for every `--ocds-*` custom property, layout of states, controls and table. */
 export const chartElementStyles = css`
   :host {
@@ -100,12 +123,7 @@ export const chartElementStyles = css`
     min-height: 2rem;
     width: 100%;
   }
-  /* Not loaded or not drawn yet (Vega loads once the element nears the viewport): keep about a chart's height, so
-     the page does not jump when the chart appears. */
-  .pending,
-  [part~='chart']:empty {
-    min-height: var(--ocds-chart-min-height, 18rem);
-  }
+  ${reservedHeight}
   .swatch {
     display: inline-block;
     width: 0.7em;

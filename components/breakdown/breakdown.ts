@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { BreakdownRow } from '../../src/analysis/breakdown.js';
 import {
@@ -18,6 +18,7 @@ import type { Dataset } from '../../src/data/types.js';
 import { formatList, formatMoney, formatNumber, formatPercent, type Catalogues } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
+import { chartElementStyles } from '../base/styles.js';
 import type * as BreakdownCode from './breakdown-code.js';
 import { breakdownMessages } from './messages.js';
 
@@ -57,6 +58,22 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof BreakdownCode> {
+  // --ocds-chart-reserve, as src/charts/breakdown.ts sizes the drawing: a few categories' bars (at least 120 px) or
+  // 280 px of columns over time, with the value axis.
+  static override styles = [
+    chartElementStyles,
+    css`
+      :host {
+        --ocds-chart-reserve: 162px;
+      }
+      :host([by='year']),
+      :host([by='quarter']),
+      :host([by='month']) {
+        --ocds-chart-reserve: 312px;
+      }
+    `,
+  ];
+
   protected override messages = catalogueFor('method', 'processes');
   protected override dataCode = breakdownCode;
   protected override analysisProperties = ['ocid', 'by', 'measure', 'split', 'limit'];
@@ -164,6 +181,8 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       formatShare: (share) => formatPercent(share, ctx.tag),
       titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
+      width: ctx.width,
+      textOnBar: ctx.colours.background,
     });
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   OcdsChartElement,
@@ -8,6 +8,7 @@ import {
 } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import type * as TimelineCode from './timeline-code.js';
+import { chartElementStyles } from '../base/styles.js';
 import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
 import { formatDate, formatMoney } from '../../src/i18n/index.js';
@@ -30,6 +31,20 @@ const timelineCode = lazy(() => import('./timeline-code.js'));
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof TimelineCode> {
+  // --ocds-chart-reserve until the data says how many rows (reserveChartHeight): about ten processes, or one process's
+  // lanes and payments.
+  static override styles = [
+    chartElementStyles,
+    css`
+      :host {
+        --ocds-chart-reserve: 340px;
+      }
+      :host([ocid]) {
+        --ocds-chart-reserve: 420px;
+      }
+    `,
+  ];
+
   /** Many processes: how many rows to draw (default 20). */
   @property({ type: Number, reflect: true }) limit?: number;
   /** Many processes: `value` (contracted, in the shown currency), `recent` or `duration`. */
@@ -78,6 +93,35 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   protected override defaultCurrency(dataset: Dataset): string | undefined {
     const ocid = this.focusedOcid(dataset);
     return this.code.mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reserveChartHeight();
+  }
+
+  /**
+   * Until it is drawn, the chart keeps about the height src/charts/timeline.ts gives it: 34 px a stage lane and the
+   * 140 px payments plot for one process, 26 px a row for many, with the legend (more rows of it when narrow) and axes.
+   */
+  private reserveChartHeight(): void {
+    const chart = this.renderRoot.querySelector<HTMLElement>('[part~="chart"]');
+    const timeline = this.timeline;
+    if (!chart || !timeline) return;
+    const width = chart.clientWidth;
+    const single = timeline.mode === 'process';
+    // The legend takes one row on a wide chart, two or three on a narrow one (sooner beside many rows' labels).
+    const around = width >= 700 ? 62 : width >= (single ? 360 : 450) ? 88 : 114;
+    let height: number;
+    if (single) {
+      const lanes = new Set(timeline.rows.map((row) => (row.kind === 'release' ? 'release' : row.stage))).size;
+      const currency = this.shownCurrency;
+      const burnUp = currency !== undefined && timeline.rows.some((row) => row.paidToDate !== undefined && row.currency === currency);
+      height = lanes * 34 + (burnUp ? 140 + 43 : 0) + around;
+    } else {
+      height = timeline.shown.length * 26 + around;
+    }
+    chart.style.setProperty('--ocds-chart-reserve', `${height}px`);
   }
 
   /** The one process shown: `ocid`, or the only process in the data. */
@@ -197,7 +241,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     const notes: string[] = [];
     if (timeline.mode === 'processes' && timeline.notShown) notes.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
     for (const overdue of timeline.mode === 'process' ? timeline.overdue : []) {
-      notes.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: formatDate(overdue.endDate, ctx.tag) }));
+      notes.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: formatDate(overdue.endDate, ctx.tag), asOf: formatDate(timeline.asOf, ctx.tag) }));
     }
     return notes.length ? html`${notes.map((note) => html`<p class="note">${note}</p>`)}` : nothing;
   }

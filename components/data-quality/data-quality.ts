@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CoverageRow } from '../../src/analysis/data-quality.js';
 import { COVERAGE_FIELDS } from '../../src/analysis/data-quality-keys.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
@@ -6,6 +6,7 @@ import { formatDate, formatList, formatNumber, formatPercent } from '../../src/i
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { downloadText, rowsToCsv } from '../base/export.js';
 import { lazy } from '../base/lazy.js';
+import { chartElementStyles } from '../base/styles.js';
 import type * as DataQualityCode from './data-quality-code.js';
 import { dataQualityMessages } from './messages.js';
 
@@ -29,6 +30,15 @@ interface IssueLine extends DataIssue {
  * @csspart overview - What the data holds. @csspart issues - What was repaired or left out.
  */
 export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQualityCode> {
+  // --ocds-chart-reserve: one 22 px bar per field the charts rely on (always the same fields) and the share axis.
+  static override styles = [
+    chartElementStyles,
+    css`
+      :host {
+        --ocds-chart-reserve: 350px;
+      }
+    `,
+  ];
   protected override messages = dataQualityMessages;
   protected override selectKind = 'field';
   protected override dataCode = dataQualityCode;
@@ -43,6 +53,7 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
       formatShare: (share) => formatPercent(share, ctx.tag),
       formatCount: (row) => ctx.t('count.of', { count: row.processes, total: row.total }),
       colour: ctx.colours.accent,
+      textOnBar: ctx.colours.background,
       titles: { field: ctx.t('column.field'), share: ctx.t('column.share') },
     });
   }

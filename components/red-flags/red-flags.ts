@@ -35,9 +35,11 @@ interface SettingsProblem {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFlagsCode> {
+  // --ocds-chart-reserve: about a dozen 22 px bars and the share axis.
   static override styles = [
     chartElementStyles,
     css`
+      :host { --ocds-chart-reserve: 372px; }
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
       ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
@@ -164,6 +166,7 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     return this.code.redFlagsChartSpec(rows, {
       colour: ctx.colours.accent,
       limit: CHART_LIMIT,
+      width: ctx.width,
       label: (row) => `${this.organisationName(row, ctx)} — ${this.indicatorName(row.indicator, ctx)}`,
       counts: (row) => ctx.t('counts', { flagged: row.flagged, evaluable: row.evaluable }),
       titles: { share: ctx.t('column.share'), flagged: ctx.t('column.flagged') },

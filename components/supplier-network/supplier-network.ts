@@ -47,9 +47,13 @@ interface LayoutRun {
  * @csspart heading @csspart chart @csspart table @csspart summary @csspart status @csspart error @csspart controls
  */
 export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof NetworkCode> {
+  // --ocds-chart-reserve: as chartSpec sizes the drawing, 62 % of its width, between 280 and 560 px.
   static override styles = [
     chartElementStyles,
     css`
+      :host {
+        --ocds-chart-reserve: clamp(280px, 62%, 560px);
+      }
       .chart g.node path {
         cursor: pointer;
       }

@@ -17,6 +17,10 @@ export interface BreakdownChartOptions {
   formatShare: (share: number) => string;
   titles: { category: string; value: string; split: string };
   colours: string[];
+  /** Text drawn on a bar (the share of a long bar): the background colour. */
+  textOnBar?: string;
+  /** Width of the drawing: narrower than 520 px, the split's legend goes under the plot instead of beside it. */
+  width?: number;
 }
 
 export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChartOptions): object {
@@ -45,7 +49,14 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
     axis: { values: ticks, labelExpr: tickLabelExpr(ticks, options.formatTick) },
   };
   const colour = split
-    ? { field: 'split', type: 'nominal', title: options.titles.split, scale: { range: options.colours } }
+    ? {
+        field: 'split',
+        type: 'nominal',
+        title: options.titles.split,
+        scale: { range: options.colours },
+        // Beside the plot on a phone, the legend left the columns a sliver of the width.
+        ...((options.width ?? Infinity) < 520 ? { legend: { orient: 'bottom', columns: 2 } } : {}),
+      }
     : { value: options.colours[0] };
   const tooltip = [
     { field: 'label', title: options.titles.category },
@@ -62,9 +73,17 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
       opacity: { condition: { test: 'ocds_selected === null || datum.id === ocds_selected', value: 1 }, value: 0.35 },
     },
   };
+  // Ranked bars: the share beside its bar, or inside a long one (past its end it would be cut at the drawing's edge).
+  const long = `datum.value > ${0.6 * ticks[ticks.length - 1]}`;
+  const shareText = { text: { field: 'shareText' } };
   const labels = split
     ? []
-    : [{ mark: { type: 'text', ...(options.time ? { dy: -6, baseline: 'bottom' } : { dx: 4, align: 'left' }) }, encoding: { text: { field: 'shareText' } } }];
+    : options.time
+      ? [{ mark: { type: 'text', dy: -6, baseline: 'bottom' }, encoding: shareText }]
+      : [
+          { transform: [{ filter: `!(${long})` }], mark: { type: 'text', dx: 4, align: 'left' }, encoding: shareText },
+          { transform: [{ filter: long }], mark: { type: 'text', dx: -4, align: 'right', ...(options.textOnBar ? { color: options.textOnBar } : {}) }, encoding: shareText },
+        ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     height: options.time ? 280 : Math.max(120, order.length * 28),

@@ -9,8 +9,13 @@ export interface CoverageChartOptions {
   /** "12 of 980 processes" */
   formatCount: (row: CoverageRow) => string;
   colour: string;
+  /** Text drawn on a bar (the share of a long bar): the background colour. */
+  textOnBar: string;
   titles: { field: string; share: string };
 }
+
+/** Shares above this are written inside their bar. */
+const INSIDE_FROM = 0.6;
 
 export function coverageChartSpec(rows: CoverageRow[], options: CoverageChartOptions): object {
   const values = rows.map((row) => ({
@@ -38,8 +43,15 @@ export function coverageChartSpec(rows: CoverageRow[], options: CoverageChartOpt
           ],
         },
       },
+      // The share beside its bar, or inside a long one: past the bar's end it would be cut at the drawing's edge.
       {
+        transform: [{ filter: `datum.share <= ${INSIDE_FROM}` }],
         mark: { type: 'text', align: 'left', dx: 4 },
+        encoding: { x: { field: 'share', type: 'quantitative' }, text: { field: 'shareText' } },
+      },
+      {
+        transform: [{ filter: `datum.share > ${INSIDE_FROM}` }],
+        mark: { type: 'text', align: 'right', dx: -4, color: options.textOnBar },
         encoding: { x: { field: 'share', type: 'quantitative' }, text: { field: 'shareText' } },
       },
     ],

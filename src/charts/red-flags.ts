@@ -9,6 +9,8 @@ export interface RedFlagsChartOptions {
   counts: (row: RedFlagGroupRow) => string;
   titles: { share: string; flagged: string };
   limit: number;
+  /** Width of the drawing: the names get at most ~45 % of it, so the bars keep room on a phone. */
+  width: number;
 }
 
 export function redFlagsChartSpec(rows: RedFlagGroupRow[], options: RedFlagsChartOptions): object {
@@ -23,7 +25,7 @@ export function redFlagsChartSpec(rows: RedFlagGroupRow[], options: RedFlagsChar
     params: [{ name: 'ocds_selected', value: null }],
     mark: { type: 'bar', color: options.colour, tooltip: true },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: Math.min(260, Math.round(options.width * 0.45)) } },
       x: { field: 'share', type: 'quantitative', title: options.titles.share, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
       tooltip: [
         { field: 'label', title: ' ' },

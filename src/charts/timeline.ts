@@ -136,12 +136,16 @@ const CONCAT_EDGES = 32;
 // The first tick names its year (Vega's multi-format shows a year only at a year's first tick).
 const FIRST_TICK_WITH_YEAR = "datum.index === 0 ? utcFormat(datum.value, '%b %Y') : datum.label";
 
-const utcX = (title: string | null = null, domain?: [number, number]) => ({
+/** Room for one date under the plot ("September", "Jan 2016", "noviembre") and a gap to the next. */
+const DATE_TICK_ROOM = 100;
+
+// Ticks by the plot's width: Vega's overlap check let month names touch ("noviembrediciembre", "October2017").
+const utcX = (plotWidth: number, title: string | null = null, domain?: [number, number]) => ({
   field: 't0',
   type: 'temporal' as const,
   title,
   scale: { type: 'utc' as const, ...(domain ? { domain } : {}) },
-  axis: { grid: true, labelOverlap: true, labelExpr: FIRST_TICK_WITH_YEAR },
+  axis: { grid: true, labelOverlap: true, tickCount: Math.max(2, Math.floor(plotWidth / DATE_TICK_ROOM)), labelExpr: FIRST_TICK_WITH_YEAR },
 });
 
 /**
@@ -202,7 +206,6 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   );
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
   const domain = processDomain(data, timeline.running ? dateTime(timeline.asOf) : undefined);
-  const common = { x: utcX(null, domain), y, description: { field: 'what' } };
   const paid = data.filter((d) => d.paidToDate !== undefined);
   const burnUpShown = paid.length > 0 && options.currency !== undefined;
   const laneLabelRoom = AXIS_ROOM + Math.max(...lanes.map((lane) => lane.length)) * AXIS_CHAR_WIDTH;
@@ -210,6 +213,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
   // the two left axes leaves.
   const plotWidth = Math.max(120, options.width - CONCAT_EDGES - Math.max(laneLabelRoom, BURN_UP_AXIS_ROOM));
   const colour = stageColour(options, burnUpShown ? plotWidth : options.width - laneLabelRoom);
+  const common = { x: utcX(burnUpShown ? plotWidth : options.width - laneLabelRoom, null, domain), y, description: { field: 'what' } };
   const lanesView = {
     height: { step: 34 },
     data: { values: data },
@@ -293,7 +297,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
       {
         mark: { type: 'line' as const, interpolate: 'step-after' as const, color: options.colours.accent, point: { tooltip }, tooltip },
         encoding: {
-          x: utcX(null, domain),
+          x: utcX(plotWidth, null, domain),
           // d3's SI format gives every tick the largest tick's prefix, so zero read "0M".
           y: { field: 'paidToDate', type: 'quantitative' as const, title: `${options.text.paid} (${options.currency})`, axis: { format: '~s', labelExpr: "datum.value === 0 ? '0' : datum.label" } },
           description: { field: 'what' },
@@ -351,7 +355,7 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
   const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
   const rows = timeline.shown.map((process) => rowLabel(process.ocid));
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit } };
-  const common = { x: utcX(), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
+  const common = { x: utcX(options.width - labelLimit - AXIS_ROOM), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.text.description,

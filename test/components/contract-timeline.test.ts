@@ -262,6 +262,10 @@ describe('<ocds-contract-timeline>: statements about now are as of the data', ()
           : [`seguía activo al ${dated}, fecha de los datos`, `Seguía en curso al ${dated}, fecha de los datos.`];
       for (const phrase of expected) expect(summary).to.contain(phrase);
       expect(summary).not.to.match(/today|hoy/i);
+      // The note above the chart says it too, with the date filled in (it read "as of {asOf}").
+      const notes = [...element.shadowRoot!.querySelectorAll('p.note')].map((note) => note.textContent!).join(' ');
+      expect(notes).to.contain(expected[0]);
+      expect(notes).not.to.contain('{');
       expect(svgTexts(element)).to.include(rule);
       expect(svgTexts(element)).not.to.include.members(['Today']);
     });
