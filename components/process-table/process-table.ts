@@ -15,6 +15,9 @@ import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
 
+/** A process's red-flag codes as the rows give them (see processRow): space-separated, in code order. */
+const flagCodes = (flags: RedFlagsResult, ocid: string) => Object.keys(flags.OCID?.[ocid] ?? {}).sort().join(' ');
+
 const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
 const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start', 'flags'];
 /** At phone width the table keeps what fits without sideways page scroll. */
@@ -25,27 +28,54 @@ const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'flags',
 const PAGE_SIZE = 50;
 const HASH_KEY = 'ocds-process';
 
-/** What is worked out once per dataset: its currencies, red flags and search texts. */
+/**
+ * What is worked out once per dataset. Only the currencies come before the first rows; the red flags and the search
+ * texts are worked out after the first rows are drawn, in idle time (the texts in slices), or at once when a search
+ * needs them.
+ */
 interface PerDataset {
   dataset: Dataset;
   /** Currencies with amounts, the one behind the most processes first. */
   currencies: string[];
-  flags: RedFlagsResult;
-  texts: Map<string, string>;
+  /** Each process's amounts (processAmounts), in dataset order: the currencies and every currency's rows come from them. */
+  amounts: ReturnType<typeof TableCode.processAmounts>[];
+  flags?: RedFlagsResult;
+  /** Folded search text of each process, in dataset order; the first `textsDone` are there. */
+  texts: string[];
+  textsDone: number;
+  /** The idle work has been asked for. */
+  scheduled?: boolean;
 }
-/** The rows of one dataset in one currency, kept while only the query or the sort changes. */
+/** The rows of one dataset in one currency (in dataset order, as `texts`), kept while only the query or the sort changes. */
 interface Prepared {
   dataset: Dataset;
   currency: string;
   rows: ProcessRow[];
+  /** Whether `rows` carry the red flags yet. */
+  flagged: boolean;
+  /** Each row's red-flag codes, folded for search (the codes are searched as well). */
+  flagTexts: string[];
 }
+/** The last search, so that a query that only narrows it (a letter typed) searches its results, not every row. */
+interface Search {
+  prepared: Prepared;
+  words: string[];
+  /** Indexes of the matching rows, in dataset order. */
+  found: number[];
+}
+
+/** A slice of idle work, at most this long, so the page answers a keystroke at once. */
+const SLICE_MS = 8;
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 200 }) : setTimeout(work, 0);
 
 /**
  * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
  * "ñ" kept apart), sort by any column, pages of 50 rows, amounts in the shown currency (a switcher offers every
  * currency the processes have amounts in). A "Red flags" column gives the codes of the red flags each process raises
  * (cardinal's indicators with their default settings, as `<ocds-red-flags>` computes them): a red flag is a reason
- * to look closer, not evidence of wrongdoing. Choosing a row opens the process: its stages with amounts and dates,
+ * to look closer, not evidence of wrongdoing; it fills in just after the first rows are drawn (`rendered` waits for
+ * it), so 10,000 processes show at once. Choosing a row opens the process: its stages with amounts and dates,
  * its red flags with their reasons in words, buyer and suppliers with identifiers, and documents; `ocid` (or
  * `#ocds-process=<ocid>` in the page URL) opens it directly, and "Copy link" copies that URL (or shows it to copy by
  * hand where the clipboard is refused).
@@ -94,11 +124,17 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override usesCurrency = true;
   /** The table is the main view: a second, unpaged copy of 10,000 rows must never be drawn. */
   protected override hasTableToggle = false;
-  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection'];
+  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived'];
   protected override dataCode = tableCode;
 
   private perDataset?: PerDataset;
   private prepared?: Prepared;
+  private lastSearch?: Search;
+  /** Bumped when the red flags arrive: the rows are analysed again (and drawn) with them. */
+  @state() private flagsArrived = 0;
+  /** Resolves once the red flags of the current dataset are in the rows (what `rendered` waits for too). */
+  private flagsPending?: Promise<void>;
+  private flagsDone?: () => void;
   /** What "copy link" last produced, and whether the clipboard took it (else it is shown to copy by hand). */
   @state() private copied?: { url: string; ok: boolean };
   /** The ocid of the row the detail view was opened from, to give it focus again on the way back. */
@@ -119,30 +155,105 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     return this.perDataset ? [...this.perDataset.currencies].sort() : super.currencies;
   }
 
-  /** Currencies, red flags (cardinal's indicators, default settings) and search texts, once per dataset. */
-  private forDataset(dataset: Dataset): PerDataset {
-    if (this.perDataset?.dataset === dataset) return this.perDataset;
-    const flags = this.code.redFlags(dataset);
-    const codes = (ocid: string) => Object.keys(flags.OCID?.[ocid] ?? {}).join(' ');
-    return (this.perDataset = {
-      dataset,
-      currencies: this.code.spendingCurrencies(dataset).map(({ currency }) => currency),
-      flags,
-      texts: new Map(dataset.processes.map((process) => [process.ocid, this.code.searchText(process, dataset, codes(process.ocid))])),
+  /**
+   * Resolves once the element has settled after its pending update, with the red-flags column filled in (it is
+   * worked out just after the first rows are drawn).
+   */
+  override get rendered(): Promise<void> {
+    return super.rendered.then(async () => {
+      while (this.flagsPending) {
+        await this.flagsPending;
+        await super.rendered;
+      }
     });
   }
 
+  /** The currencies at once; the red flags and search texts later (see PerDataset). */
+  private forDataset(dataset: Dataset): PerDataset {
+    if (this.perDataset?.dataset === dataset) return this.perDataset;
+    this.flagsDone?.();
+    this.flagsPending = new Promise((resolve) => (this.flagsDone = resolve));
+    const amounts = dataset.processes.map(this.code.processAmounts);
+    return (this.perDataset = {
+      dataset,
+      currencies: this.code.currenciesOf(amounts).map(({ currency }) => currency),
+      amounts,
+      texts: [],
+      textsDone: 0,
+    });
+  }
+
+  /**
+   * After the first rows are drawn, in idle time: the search texts in slices (a search soon after needs them), then
+   * the red flags (one task).
+   */
+  private workWhenIdle(per: PerDataset): void {
+    if (per.scheduled) return;
+    per.scheduled = true;
+    const step = () => {
+      if (this.perDataset !== per) return;
+      if (per.textsDone < per.dataset.processes.length) {
+        this.searchTexts(per, performance.now() + SLICE_MS);
+        return whenIdle(step);
+      }
+      try {
+        per.flags = this.code.redFlags(per.dataset);
+      } catch (error) {
+        // The table stands without its flags column rather than not at all.
+        console.error('ocds-widgets: <ocds-process-table> could not work out the red flags.', error);
+        per.flags = { Meta: {}, coverage: {}, reasons: {} };
+      }
+      this.flagsArrived++;
+      void this.updateComplete.then(() => {
+        if (this.perDataset !== per) return;
+        this.flagsDone?.();
+        this.flagsPending = this.flagsDone = undefined;
+      });
+    };
+    whenIdle(step);
+  }
+
+  /** Fills in the search texts (their red-flag codes are searched apart, see Prepared), until `until` if given. */
+  private searchTexts(per: PerDataset, until = Infinity): void {
+    const { processes } = per.dataset;
+    while (per.textsDone < processes.length && performance.now() < until) {
+      per.texts.push(this.code.searchText(processes[per.textsDone]!, per.dataset));
+      per.textsDone++;
+    }
+  }
+
   protected analyse(dataset: Dataset): ProcessRow[] {
-    const { flags, texts } = this.forDataset(dataset);
+    const per = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
     let prepared = this.prepared;
-    if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency) {
-      prepared = this.prepared = { dataset, currency, rows: this.code.processRows(dataset, currency, flags.OCID) };
+    const flagsOnly = prepared?.dataset === dataset && prepared.currency === currency && !prepared.flagged && per.flags !== undefined;
+    if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency || flagsOnly) {
+      const rows = flagsOnly ? prepared!.rows.map((row) => ({ ...row, flags: flagCodes(per.flags!, row.ocid) })) : this.code.processRows(dataset, currency, per.flags?.OCID, per.amounts);
+      prepared = this.prepared = { dataset, currency, rows, flagged: per.flags !== undefined, flagTexts: rows.map((row) => row.flags.toLowerCase()) };
     }
     const words = this.code.queryWords(this.query);
-    const found = words.length ? prepared.rows.filter((row) => this.code.matchesWords(texts.get(row.ocid) ?? '', words)) : prepared.rows;
-    this.page = 0;
-    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(found, this.sortBy, this.sortDirection, this.languageTag) : found;
+    const found = words.length ? this.search(per, prepared, words) : undefined;
+    // The red flags arriving keep the page the reader is on; anything else starts again at the first page.
+    if (!flagsOnly) this.page = 0;
+    this.workWhenIdle(per);
+    const rows = found ? found.map((index) => prepared.rows[index]!) : prepared.rows;
+    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(rows, this.sortBy, this.sortDirection, this.languageTag) : rows;
+  }
+
+  /**
+   * Indexes of the rows whose text (or red-flag codes) holds every word. A query that only narrows the last one —
+   * each of its words held in one of the new words, as when a letter is typed — searches the last results alone.
+   */
+  private search(per: PerDataset, prepared: Prepared, words: string[]): number[] {
+    this.searchTexts(per);
+    const last = this.lastSearch;
+    const narrows = last?.prepared === prepared && last.words.every((old) => words.some((word) => word.includes(old)));
+    const candidates = narrows ? last!.found : prepared.rows.map((_, index) => index);
+    const { texts } = per;
+    const { flagTexts } = prepared;
+    const found = candidates.filter((index) => words.every((word) => texts[index]!.includes(word) || flagTexts[index]!.includes(word)));
+    this.lastSearch = { prepared, words, found };
+    return found;
   }
 
   /** Never called: the table is this element's main view (renderMainView). */
@@ -191,8 +302,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   /** Text with the query's words marked: built from text parts, never parsed as HTML. */
-  private highlighted(text: string): TemplateResult | string {
-    const ranges = this.code.matchRanges(text, this.code.queryWords(this.query));
+  private highlighted(text: string, words: string[]): TemplateResult | string {
+    const ranges = this.code.matchRanges(text, words);
     if (!ranges.length) return text;
     const parts: (TemplateResult | string)[] = [];
     let at = 0;
@@ -218,6 +329,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const page = Math.min(this.page, pages - 1);
     const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.sortDirection : 'none');
+    const words = this.code.queryWords(this.query);
     return html`<div class="process-table" part="chart">
       <p role="status" aria-live="polite">${ctx.t('search.results', { count: rows.length })}</p>
       <table part="table">
@@ -235,7 +347,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
               ${columns.map((column) => {
                 const text = this.cellText(row, column, ctx);
-                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
+                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) && words.length ? this.highlighted(text, words) : text}</td>`;
               })}
             </tr>`,
           )}

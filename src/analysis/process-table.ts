@@ -62,10 +62,13 @@ function stageReached(process: Process): { stage: ProcessStage | ''; status: str
   return { stage: '', status: '' };
 }
 
-/** The row of one process, its amounts in `currency` (stages with no amount in it are undefined). */
-export function processRow(process: Process, currency: string, flags: ProcessFlags = {}): ProcessRow {
+/**
+ * The row of one process, its amounts in `currency` (stages with no amount in it are undefined); `amounts` are its
+ * processAmounts, when the caller has them already.
+ */
+export function processRow(process: Process, currency: string, flags: ProcessFlags = {}, amounts = processAmounts(process)): ProcessRow {
   const sums = new Map<string, DecimalSum>();
-  for (const { stage, money } of processAmounts(process)) {
+  for (const { stage, money } of amounts) {
     if (money.currency !== currency) continue;
     let sum = sums.get(stage);
     if (!sum) sums.set(stage, (sum = new DecimalSum()));
@@ -94,21 +97,42 @@ export function processRow(process: Process, currency: string, flags: ProcessFla
   };
 }
 
-/** Every process's row, in dataset order. */
-export function processRows(dataset: Dataset, currency: string, flags: ProcessFlags = {}): ProcessRow[] {
-  return dataset.processes.map((process) => processRow(process, currency, flags));
+/** Every process's row, in dataset order; `amounts`, when given, are each process's processAmounts in that order. */
+export function processRows(dataset: Dataset, currency: string, flags: ProcessFlags = {}, amounts?: ReturnType<typeof processAmounts>[]): ProcessRow[] {
+  return dataset.processes.map((process, index) => processRow(process, currency, flags, amounts?.[index]));
 }
 
 // Search: lower case, accents dropped, but "ñ" kept apart from "n" (Spanish treats it as its own letter).
 const COMBINING = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/u;
+const EACH_NON_ASCII = /[^\x00-\x7f]/gu;
+const UPPER_ASCII = /[A-Z]+/g;
 const foldChar = (char: string) =>
   char === 'ñ' || char === 'Ñ' ? 'ñ' : char.normalize('NFD').replace(COMBINING, '').toLowerCase();
+// Folding runs over every process's text: each non-ASCII character is folded once and remembered (ASCII folds
+// to its lower case, and a text with only ASCII is lower-cased at once).
+const foldedChars = new Map<string, string>();
+const foldedShownChars = new Map<string, string>();
+const foldCached = (char: string) => {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) foldedChars.set(char, (folded = foldChar(char)));
+  return folded;
+};
+/** A character as shown (not yet in NFC), folded. */
+const foldShown = (char: string) => {
+  if (char < '\x80') return char.toLowerCase();
+  let folded = foldedShownChars.get(char);
+  if (folded === undefined) foldedShownChars.set(char, (folded = foldChar(char.normalize('NFC'))));
+  return folded;
+};
 
 /** Text folded for search: case and accents ignored, "ñ" distinct from "n". */
 export function foldText(text: string): string {
-  let folded = '';
-  for (const char of text.normalize('NFC')) folded += foldChar(char);
-  return folded;
+  const composed = text.normalize('NFC');
+  if (!NON_ASCII.test(composed)) return composed.toLowerCase();
+  // Character by character (each non-ASCII one folded as foldChar does; what it gives has no A–Z), in two passes
+  // that build two strings rather than one per character.
+  return composed.replace(EACH_NON_ASCII, foldCached).replace(UPPER_ASCII, (run) => run.toLowerCase());
 }
 
 /** The words of a query, folded; empty for a blank query. */
@@ -136,20 +160,18 @@ const itemDescriptions = (process: Process): string[] => {
  */
 export function searchText(process: Process, dataset: Dataset, extra = ''): string {
   const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
-  return foldText(
-    [
-      process.ocid,
-      process.title,
-      process.tender?.title,
-      process.description,
-      ...names(process.buyer),
-      ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
-      ...itemDescriptions(process),
-      extra,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
+  // Each piece once: a name repeated (in every release, for every award) matches no more for it.
+  const pieces = new Set([
+    process.ocid,
+    process.title,
+    process.tender?.title,
+    process.description,
+    ...names(process.buyer),
+    ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
+    ...itemDescriptions(process),
+    extra,
+  ]);
+  return foldText([...pieces].filter(Boolean).join('\n'));
 }
 
 /** Whether a folded search text holds every word of the query. */
@@ -165,7 +187,7 @@ export function matchRanges(text: string, words: string[]): [number, number][] {
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = foldChar(char.normalize('NFC'));
+    const f = foldShown(char);
     folded += f;
     for (let i = 0; i < f.length; i++) origin.push(offset);
     offset += char.length;
