@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
@@ -6,7 +6,7 @@ import { loadElement } from '../loader.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
-import type { RedFlagIndicator, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import type { RedFlagIndicator } from '../../src/analysis/red-flags.js';
 import { INDICATORS_URL, methodologyUrl } from '../../src/analysis/red-flag-constants.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
@@ -14,9 +14,6 @@ import { formatDate, formatMoney, formatNumber, translator } from '../../src/i18
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
-
-/** A process's red-flag codes as the rows give them (see processRow): space-separated, in code order. */
-const flagCodes = (flags: RedFlagsResult, ocid: string) => Object.keys(flags.OCID?.[ocid] ?? {}).sort().join(' ');
 
 const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
 const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start', 'flags'];
@@ -27,47 +24,6 @@ const DAYS = new Set<ProcessColumn>(['start', 'award', 'signature', 'end']);
 const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'flags', 'ocid']);
 const PAGE_SIZE = 50;
 const HASH_KEY = 'ocds-process';
-
-/**
- * What is worked out once per dataset. Only the currencies come before the first rows; the red flags and the search
- * texts are worked out after the first rows are drawn, in idle time (the texts in slices), or at once when a search
- * needs them.
- */
-interface PerDataset {
-  dataset: Dataset;
-  /** Currencies with amounts, the one behind the most processes first. */
-  currencies: string[];
-  /** Each process's amounts (processAmounts), in dataset order: the currencies and every currency's rows come from them. */
-  amounts: ReturnType<typeof TableCode.processAmounts>[];
-  flags?: RedFlagsResult;
-  /** Folded search text of each process, in dataset order; the first `textsDone` are there. */
-  texts: string[];
-  textsDone: number;
-  /** The idle work has been asked for. */
-  scheduled?: boolean;
-}
-/** The rows of one dataset in one currency (in dataset order, as `texts`), kept while only the query or the sort changes. */
-interface Prepared {
-  dataset: Dataset;
-  currency: string;
-  rows: ProcessRow[];
-  /** Whether `rows` carry the red flags yet. */
-  flagged: boolean;
-  /** Each row's red-flag codes, folded for search (the codes are searched as well). */
-  flagTexts: string[];
-}
-/** The last search, so that a query that only narrows it (a letter typed) searches its results, not every row. */
-interface Search {
-  prepared: Prepared;
-  words: string[];
-  /** Indexes of the matching rows, in dataset order. */
-  found: number[];
-}
-
-/** A slice of idle work, at most this long, so the page answers a keystroke at once. */
-const SLICE_MS = 8;
-const whenIdle = (work: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 200 }) : setTimeout(work, 0);
 
 /**
  * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
@@ -127,11 +83,13 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived'];
   protected override dataCode = tableCode;
 
-  private perDataset?: PerDataset;
-  private prepared?: Prepared;
-  private lastSearch?: Search;
-  /** Bumped when the red flags arrive: the rows are analysed again (and drawn) with them. */
+  /** What is worked out once per dataset (table-work.ts), and the rows last shown. */
+  private work?: TableCode.TableWork;
+  private shownRows?: TableCode.CurrencyRows;
+  /** Bumped when the red flags are in: the rows are analysed again (and drawn) with them. */
   @state() private flagsArrived = 0;
+  /** The update is the red flags arriving alone: the reader stays on the page they are on. */
+  private keepPage = false;
   /** Resolves once the red flags of the current dataset are in the rows (what `rendered` waits for too). */
   private flagsPending?: Promise<void>;
   private flagsDone?: () => void;
@@ -152,7 +110,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   /** Every currency the processes have amounts in (all rows are in the shown one, so the base can't tell). */
   override get currencies(): string[] {
-    return this.perDataset ? [...this.perDataset.currencies].sort() : super.currencies;
+    return this.work ? [...this.work.currencies].sort() : super.currencies;
   }
 
   /**
@@ -168,92 +126,36 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     });
   }
 
-  /** The currencies at once; the red flags and search texts later (see PerDataset). */
-  private forDataset(dataset: Dataset): PerDataset {
-    if (this.perDataset?.dataset === dataset) return this.perDataset;
+  protected override willUpdate(changed: PropertyValues): void {
+    this.keepPage = changed.size === 1 && changed.has('flagsArrived');
+    super.willUpdate(changed);
+  }
+
+  private forDataset(dataset: Dataset): TableCode.TableWork {
+    if (this.work?.dataset === dataset) return this.work;
+    this.work?.stop();
     this.flagsDone?.();
     this.flagsPending = new Promise((resolve) => (this.flagsDone = resolve));
-    const amounts = dataset.processes.map(this.code.processAmounts);
-    return (this.perDataset = {
-      dataset,
-      currencies: this.code.currenciesOf(amounts).map(({ currency }) => currency),
-      amounts,
-      texts: [],
-      textsDone: 0,
-    });
-  }
-
-  /**
-   * After the first rows are drawn, in idle time: the search texts in slices (a search soon after needs them), then
-   * the red flags (one task).
-   */
-  private workWhenIdle(per: PerDataset): void {
-    if (per.scheduled) return;
-    per.scheduled = true;
-    const step = () => {
-      if (this.perDataset !== per) return;
-      if (per.textsDone < per.dataset.processes.length) {
-        this.searchTexts(per, performance.now() + SLICE_MS);
-        return whenIdle(step);
-      }
-      try {
-        per.flags = this.code.redFlags(per.dataset);
-      } catch (error) {
-        // The table stands without its flags column rather than not at all.
-        console.error('ocds-widgets: <ocds-process-table> could not work out the red flags.', error);
-        per.flags = { Meta: {}, coverage: {}, reasons: {} };
-      }
-      this.flagsArrived++;
-      void this.updateComplete.then(() => {
-        if (this.perDataset !== per) return;
-        this.flagsDone?.();
-        this.flagsPending = this.flagsDone = undefined;
-      });
-    };
-    whenIdle(step);
-  }
-
-  /** Fills in the search texts (their red-flag codes are searched apart, see Prepared), until `until` if given. */
-  private searchTexts(per: PerDataset, until = Infinity): void {
-    const { processes } = per.dataset;
-    while (per.textsDone < processes.length && performance.now() < until) {
-      per.texts.push(this.code.searchText(processes[per.textsDone]!, per.dataset));
-      per.textsDone++;
-    }
+    return (this.work = new this.code.TableWork(dataset));
   }
 
   protected analyse(dataset: Dataset): ProcessRow[] {
-    const per = this.forDataset(dataset);
+    const work = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
-    let prepared = this.prepared;
-    const flagsOnly = prepared?.dataset === dataset && prepared.currency === currency && !prepared.flagged && per.flags !== undefined;
-    if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency || flagsOnly) {
-      const rows = flagsOnly ? prepared!.rows.map((row) => ({ ...row, flags: flagCodes(per.flags!, row.ocid) })) : this.code.processRows(dataset, currency, per.flags?.OCID, per.amounts);
-      prepared = this.prepared = { dataset, currency, rows, flagged: per.flags !== undefined, flagTexts: rows.map((row) => row.flags.toLowerCase()) };
-    }
+    const shown = (this.shownRows = work.rows(currency));
     const words = this.code.queryWords(this.query);
-    const found = words.length ? this.search(per, prepared, words) : undefined;
-    // The red flags arriving keep the page the reader is on; anything else starts again at the first page.
-    if (!flagsOnly) this.page = 0;
-    this.workWhenIdle(per);
-    const rows = found ? found.map((index) => prepared.rows[index]!) : prepared.rows;
+    const rows = words.length ? work.search(shown, words).map((index) => shown.rows[index]!) : shown.rows;
+    if (!this.keepPage) this.page = 0;
+    work.start(() => {
+      if (this.work !== work) return;
+      this.flagsArrived++;
+      void this.updateComplete.then(() => {
+        if (this.work !== work) return;
+        this.flagsDone?.();
+        this.flagsPending = this.flagsDone = undefined;
+      });
+    });
     return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(rows, this.sortBy, this.sortDirection, this.languageTag) : rows;
-  }
-
-  /**
-   * Indexes of the rows whose text (or red-flag codes) holds every word. A query that only narrows the last one —
-   * each of its words held in one of the new words, as when a letter is typed — searches the last results alone.
-   */
-  private search(per: PerDataset, prepared: Prepared, words: string[]): number[] {
-    this.searchTexts(per);
-    const last = this.lastSearch;
-    const narrows = last?.prepared === prepared && last.words.every((old) => words.some((word) => word.includes(old)));
-    const candidates = narrows ? last!.found : prepared.rows.map((_, index) => index);
-    const { texts } = per;
-    const { flagTexts } = prepared;
-    const found = candidates.filter((index) => words.every((word) => texts[index]!.includes(word) || flagTexts[index]!.includes(word)));
-    this.lastSearch = { prepared, words, found };
-    return found;
   }
 
   /** Never called: the table is this element's main view (renderMainView). */
@@ -429,7 +331,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
-    const row = rows.find((r) => r.ocid === process.ocid) ?? this.prepared?.rows.find((r) => r.ocid === process.ocid);
+    const row = rows.find((r) => r.ocid === process.ocid) ?? this.shownRows?.rows.find((r) => r.ocid === process.ocid);
     const stages: ProcessColumn[] = ['tendered', 'awarded', 'contracted', 'paid', 'start', 'award', 'signature', 'end', 'tenderers'];
     const documents = this.documents(process);
     const suppliers = process.awards.flatMap((award) => award.suppliers);
@@ -461,7 +363,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   /** The red flags the process raises, each with its reason in words and its methodology. */
   private renderFlags(ocid: string, ctx: ChartContext): TemplateResult | typeof nothing {
-    const flags = this.perDataset?.flags;
+    const flags = this.work?.flags;
     const codes = Object.keys(flags?.OCID?.[ocid] ?? {}).sort() as RedFlagIndicator[];
     if (!flags || !codes.length) return nothing;
     // Names and reasons in <ocds-red-flags>' words, from the data code (not in what loads before the element renders).

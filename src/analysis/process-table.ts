@@ -109,20 +109,12 @@ const EACH_NON_ASCII = /[^\x00-\x7f]/gu;
 const UPPER_ASCII = /[A-Z]+/g;
 const foldChar = (char: string) =>
   char === 'ñ' || char === 'Ñ' ? 'ñ' : char.normalize('NFD').replace(COMBINING, '').toLowerCase();
-// Folding runs over every process's text: each non-ASCII character is folded once and remembered (ASCII folds
-// to its lower case, and a text with only ASCII is lower-cased at once).
+// Folding runs over every process's text: each non-ASCII character is folded once and remembered (the
+// characters of an NFC text are NFC on their own, so one table serves foldText and matchRanges).
 const foldedChars = new Map<string, string>();
-const foldedShownChars = new Map<string, string>();
 const foldCached = (char: string) => {
   let folded = foldedChars.get(char);
-  if (folded === undefined) foldedChars.set(char, (folded = foldChar(char)));
-  return folded;
-};
-/** A character as shown (not yet in NFC), folded. */
-const foldShown = (char: string) => {
-  if (char < '\x80') return char.toLowerCase();
-  let folded = foldedShownChars.get(char);
-  if (folded === undefined) foldedShownChars.set(char, (folded = foldChar(char.normalize('NFC'))));
+  if (folded === undefined) foldedChars.set(char, (folded = foldChar(char.normalize('NFC'))));
   return folded;
 };
 
@@ -187,7 +179,7 @@ export function matchRanges(text: string, words: string[]): [number, number][] {
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = foldShown(char);
+    const f = char < '\x80' ? char.toLowerCase() : foldCached(char);
     folded += f;
     for (let i = 0; i < f.length; i++) origin.push(offset);
     offset += char.length;
