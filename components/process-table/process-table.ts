@@ -31,7 +31,7 @@ const HASH_KEY = 'ocds-process';
  * currency the processes have amounts in). A "Red flags" column gives the codes of the red flags each process raises
  * (cardinal's indicators with their default settings, as `<ocds-red-flags>` computes them): a red flag is a reason
  * to look closer, not evidence of wrongdoing; it fills in just after the first rows are drawn (`rendered` waits for
- * it), so 10,000 processes show at once. Choosing a row opens the process: its stages with amounts and dates,
+ * it), so the first rows of a large dataset show at once. Choosing a row opens the process: its stages with amounts and dates,
  * its red flags with their reasons in words, buyer and suppliers with identifiers, and documents; `ocid` (or
  * `#ocds-process=<ocid>` in the page URL) opens it directly, and "Copy link" copies that URL (or shows it to copy by
  * hand where the clipboard is refused).
