@@ -6,10 +6,13 @@ import { processRows, searchText, type ProcessRow } from '../../src/analysis/pro
 import { redFlags, type RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { currenciesOf, processAmounts } from '../../src/analysis/spending.js';
 
-/** A slice of idle work, at most this long, so the page answers a keystroke at once. */
+/** A slice of the work, at most this long, so the page answers a keystroke at once. */
 const SLICE_MS = 8;
+/** The first slice once the page is idle (the first rows painted); the next ones as background tasks, back to back. */
 const whenIdle = (work: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 200 }) : setTimeout(work, 0);
+const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => unknown } }).scheduler;
+const inBackground = (work: () => void) => (scheduler?.postTask ? scheduler.postTask(work, { priority: 'background' }) : setTimeout(work, 0));
 
 /** The rows in one currency, in dataset order (as the texts), and each row's red-flag codes folded for search. */
 export interface CurrencyRows {
@@ -69,7 +72,7 @@ export class TableWork {
       if (this.stopped) return;
       if (this.texts.length < this.dataset.processes.length) {
         this.searchTexts(performance.now() + SLICE_MS);
-        return whenIdle(step);
+        return inBackground(step);
       }
       try {
         this.flags = redFlags(this.dataset);
