@@ -231,7 +231,14 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
   const interval = periodOf(options.by);
-  const labels = labelLookup(dataset);
+  // An organisation's label, looked up once per organisation (its key) rather than for every amount.
+  const lookup = labelLookup(dataset);
+  const seenLabels = new Map<string, string>();
+  const labels = (ref: OrgRef) => {
+    let label = seenLabels.get(ref.key);
+    if (label === undefined && dataset.organisations.get(ref.key)?.names.some((name) => name)) seenLabels.set(ref.key, (label = lookup(ref)));
+    return label ?? lookup(ref);
+  };
   const descriptions = new Map<string, Map<string, number>>();
   const builds = new Map<string, Build>();
   const totals = new Map<string, { sum: DecimalSum; ocids: Set<string> }>();
@@ -248,7 +255,7 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
       const splits = options.split ? partsOf(options.split, process, fact, interval, labels, descriptions) : [undefined];
       for (const part of partsOf(options.by, process, fact, interval, labels, descriptions)) {
         for (const split of splits) {
-          const id = [rowCurrency ?? '', part.key, split?.key ?? ''].join('\u0000');
+          const id = `${rowCurrency ?? ''}\u0000${part.key}\u0000${split?.key ?? ''}`;
           let build = builds.get(id);
           if (!build) {
             const row: BreakdownRow = { key: part.key, label: part.label, value: 0, processes: 0, share: 0 };
@@ -260,8 +267,8 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
           }
           if (money) build.sum.add(money.amount * part.weight * (split?.weight ?? 1));
           build.ocids.add(process.ocid);
-          const wording = process.procurementMethodDetails ?? process.tender?.procurementMethodDetails;
-          if (options.by === 'method' && wording?.trim()) {
+          const wording = options.by === 'method' ? (process.procurementMethodDetails ?? process.tender?.procurementMethodDetails) : undefined;
+          if (wording?.trim()) {
             if (!build.details.has(wording.trim())) build.details.set(wording.trim(), new Set());
             build.details.get(wording.trim())!.add(process.ocid);
           }
