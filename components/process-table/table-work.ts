@@ -1,9 +1,10 @@
 // What <ocds-process-table> works out for one dataset, in its data chunk (not in what loads before it renders).
 // Only each process's amounts come before the first rows; the search texts and then the red flags are worked out
-// after the first rows are drawn, in idle slices, or (the texts) at once when a search needs them.
+// after the first rows are drawn, in slices of a few milliseconds between the page's other tasks, or (the texts) at
+// once when a search needs them.
 import type { Dataset } from '../../src/data/types.js';
 import { processRows, searchText, type ProcessRow } from '../../src/analysis/process-table.js';
-import { redFlags, type RedFlagsResult } from '../../src/analysis/red-flags.js';
+import { compiledReleases, redFlagsInSteps, type RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { currenciesOf, processAmounts } from '../../src/analysis/spending.js';
 
 /** A slice of the work, at most this long, so the page answers a keystroke at once. */
@@ -68,14 +69,21 @@ export class TableWork {
   start(flagsIn: () => void): void {
     if (this.started) return;
     this.started = true;
+    let flagSteps: Generator<void, RedFlagsResult> | undefined;
     const step = () => {
       if (this.stopped) return;
+      const until = performance.now() + SLICE_MS;
       if (this.texts.length < this.dataset.processes.length) {
-        this.searchTexts(performance.now() + SLICE_MS);
+        this.searchTexts(until);
         return inBackground(step);
       }
       try {
-        this.flags = redFlags(this.dataset);
+        flagSteps ??= redFlagsInSteps(compiledReleases(this.dataset));
+        let next;
+        do next = flagSteps.next();
+        while (!next.done && performance.now() < until);
+        if (!next.done) return inBackground(step);
+        this.flags = next.value;
       } catch (error) {
         // The table stands without its flags column rather than not at all.
         console.error(error);
