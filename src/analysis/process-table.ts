@@ -151,19 +151,30 @@ const itemDescriptions = (process: Process): string[] => {
  * the dataset, and the legal name), item descriptions, the ocid and `extra` words (e.g. its red-flag codes).
  */
 export function searchText(process: Process, dataset: Dataset, extra = ''): string {
-  const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
+  const refs = [process.buyer, ...process.awards.flatMap((award) => award.suppliers)].filter((ref): ref is OrgRef => ref !== undefined);
   // Each piece once: a name repeated (in every release, for every award) matches no more for it.
   const pieces = new Set([
     process.ocid,
     process.title,
     process.tender?.title,
     process.description,
-    ...names(process.buyer),
-    ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
+    ...refs.flatMap((ref) => [ref.name, ref.identifier?.legalName]),
     ...itemDescriptions(process),
     extra,
   ]);
-  return foldText([...pieces].filter(Boolean).join('\n'));
+  // An organisation's name variants are folded once per dataset (a buyer names hundreds of processes); folding
+  // pieces apart and joining them is folding their join, as a line break joins with nothing.
+  const variants = [...new Set(refs.map((ref) => ref.key))].map((key) => foldedNames(dataset, key));
+  return [foldText([...pieces].filter(Boolean).join('\n')), ...variants].filter(Boolean).join('\n');
+}
+
+const foldedVariants = new WeakMap<Dataset, Map<string, string>>();
+function foldedNames(dataset: Dataset, key: string): string {
+  let known = foldedVariants.get(dataset);
+  if (!known) foldedVariants.set(dataset, (known = new Map()));
+  let folded = known.get(key);
+  if (folded === undefined) known.set(key, (folded = foldText([...new Set(dataset.organisations.get(key)?.names ?? [])].filter(Boolean).join('\n'))));
+  return folded;
 }
 
 /** Whether a folded search text holds every word of the query. */
