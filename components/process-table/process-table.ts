@@ -80,19 +80,20 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override usesCurrency = true;
   /** The table is the main view: a second, unpaged copy of 10,000 rows must never be drawn. */
   protected override hasTableToggle = false;
-  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived'];
+  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived', 'textsArrived'];
   protected override dataCode = tableCode;
 
   /** What is worked out once per dataset (table-work.ts), and the rows last shown. */
   private work?: TableCode.TableWork;
   private shownRows?: TableCode.CurrencyRows;
-  /** Bumped when the red flags are in: the rows are analysed again (and drawn) with them. */
+  /** Bumped when the red flags, or every search text, are in: the rows are analysed again (and drawn) with them. */
   @state() private flagsArrived = 0;
+  @state() private textsArrived = 0;
   /** The update is the red flags arriving alone: the reader stays on the page they are on. */
   private keepPage = false;
-  /** Resolves once the red flags of the current dataset are in the rows (what `rendered` waits for too). */
-  private flagsPending?: Promise<void>;
-  private flagsDone?: () => void;
+  /** The work the last rows came from (its first rows wait for nothing). */
+  private analysed?: TableCode.TableWork;
+  private readonly waiting = new Map<'flags' | 'search', { promise: Promise<void>; resolve: () => void }>();
   /** What "copy link" last produced, and whether the clipboard took it (else it is shown to copy by hand). */
   @state() private copied?: { url: string; ok: boolean };
   /** The ocid of the row the detail view was opened from, to give it focus again on the way back. */
@@ -114,16 +115,35 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   /**
-   * Resolves once the element has settled after its pending update, with the red-flags column filled in (it is
-   * worked out just after the first rows are drawn).
+   * Resolves once the element has settled after its pending update, with the red-flags column filled in and the
+   * search results shown (both are worked out just after the first rows are drawn).
    */
   override get rendered(): Promise<void> {
     return super.rendered.then(async () => {
-      while (this.flagsPending) {
-        await this.flagsPending;
+      while (this.waiting.size) {
+        await Promise.all([...this.waiting.values()].map(({ promise }) => promise));
         await super.rendered;
       }
     });
+  }
+
+  /** Something the rows still wait for (`rendered` waits for it too), until done(what). */
+  private wait(what: 'flags' | 'search'): void {
+    if (this.waiting.has(what)) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    this.waiting.set(what, { promise, resolve });
+  }
+  private done(what: 'flags' | 'search'): void {
+    this.waiting.get(what)?.resolve();
+    this.waiting.delete(what);
+  }
+  /** Once the update that `arrived` asks for has been drawn, `what` is done (unless the dataset changed). */
+  private arrived(work: TableCode.TableWork, what: 'flags' | 'search'): void {
+    if (this.work !== work) return;
+    if (what === 'flags') this.flagsArrived++;
+    else this.textsArrived++;
+    void this.updateComplete.then(() => this.work === work && this.done(what));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -134,8 +154,9 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   private forDataset(dataset: Dataset): TableCode.TableWork {
     if (this.work?.dataset === dataset) return this.work;
     this.work?.stop();
-    this.flagsDone?.();
-    this.flagsPending = new Promise((resolve) => (this.flagsDone = resolve));
+    this.done('flags');
+    this.done('search');
+    this.wait('flags');
     return (this.work = new this.code.TableWork(dataset));
   }
 
@@ -144,17 +165,18 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
     const shown = (this.shownRows = work.rows(currency));
     const words = this.code.queryWords(this.query);
+    const firstRows = this.analysed !== work;
+    this.analysed = work;
+    work.start(() => this.arrived(work, 'flags'));
+    if (words.length && !firstRows && !work.searchable) {
+      // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are,
+      // rather than one long task now.
+      this.wait('search');
+      work.whenSearchable(() => this.arrived(work, 'search'));
+      return this.rows;
+    }
     const rows = words.length ? work.search(shown, words).map((index) => shown.rows[index]!) : shown.rows;
     if (!this.keepPage) this.page = 0;
-    work.start(() => {
-      if (this.work !== work) return;
-      this.flagsArrived++;
-      void this.updateComplete.then(() => {
-        if (this.work !== work) return;
-        this.flagsDone?.();
-        this.flagsPending = this.flagsDone = undefined;
-      });
-    });
     return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(rows, this.sortBy, this.sortDirection, this.languageTag) : rows;
   }
 

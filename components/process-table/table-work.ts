@@ -31,6 +31,7 @@ export class TableWork {
   private readonly texts: string[] = [];
   private started = false;
   private stopped = false;
+  private searchableThen?: () => void;
   private shown?: CurrencyRows;
   /** The last search, so that a query that only narrows it (a letter typed) searches its results alone. */
   private last?: { rows: CurrencyRows; words: string[]; found: number[] };
@@ -65,6 +66,17 @@ export class TableWork {
     return found;
   }
 
+  /** Whether every search text is in. */
+  get searchable(): boolean {
+    return this.texts.length === this.dataset.processes.length;
+  }
+
+  /** Runs `then` once every search text is in (the last call's `then`, if called again meanwhile). */
+  whenSearchable(then: () => void): void {
+    if (this.searchable) then();
+    else this.searchableThen = then;
+  }
+
   /** Starts the idle work once (after the first rows are drawn); `flagsIn` runs when the red flags are in. */
   start(flagsIn: () => void): void {
     if (this.started) return;
@@ -73,8 +85,9 @@ export class TableWork {
     const step = () => {
       if (this.stopped) return;
       const until = performance.now() + SLICE_MS;
-      if (this.texts.length < this.dataset.processes.length) {
+      if (!this.searchable) {
         this.searchTexts(until);
+        if (this.searchable) this.searchableThen?.();
         return inBackground(step);
       }
       try {

@@ -293,6 +293,37 @@ describe('<ocds-process-table>: currencies, red flags, feeds', () => {
     }
   });
 
+  it('a search typed as the first rows are drawn (before the search texts are in) shows its results once they are', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const want = releases.filter((r) => /asesoría/i.test(r.tender.title)).map((r) => r.ocid);
+    expect(want).to.have.length(1);
+    const element = document.createElement('ocds-process-table') as OcdsProcessTable;
+    element.lang = 'en';
+    const typed = new Promise<number>((resolve) =>
+      element.addEventListener(
+        'ocds-render',
+        () => {
+          const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+          input.value = 'asesoria';
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          resolve(element.rows.length);
+        },
+        { once: true },
+      ),
+    );
+    element.data = releases;
+    document.body.append(element);
+    try {
+      expect(await typed).to.equal(releases.length);
+      await element.rendered;
+      expect(element.rows.map((r) => r.ocid)).to.deep.equal(want);
+      expect(bodyRows(element).map((tr) => tr.dataset.ocid)).to.deep.equal(want);
+      expect(element.shadowRoot!.querySelector('[aria-live]')!.textContent).to.contain('1 process');
+    } finally {
+      element.remove();
+    }
+  });
+
   it('typed into the box a key at a time, the search gives what a brute-force filter of the fixture gives', async () => {
     const pkg = await fetchJson(ARMENIA);
     const element = await table(pkg);
