@@ -1,7 +1,7 @@
 // What <ocds-process-table> works out for one dataset, in its data chunk (not in what loads before it renders).
-// Only each process's amounts come before the first rows; the search texts and then the red flags are worked out
-// after the first rows are drawn, in slices of a few milliseconds between the page's other tasks, or (the texts) at
-// once when a search needs them.
+// Only each process's amounts come before the first rows; the red flags (the column shown) and then the search
+// texts are worked out after the first rows are drawn, in slices of a few milliseconds between the page's other
+// tasks; a search typed meanwhile shows its results once they are in.
 import type { Dataset } from '../../src/data/types.js';
 import { processRows, searchText, type ProcessRow } from '../../src/analysis/process-table.js';
 import { compiledReleases, redFlagsInSteps, type RedFlagsResult } from '../../src/analysis/red-flags.js';
@@ -85,24 +85,26 @@ export class TableWork {
     const step = () => {
       if (this.stopped) return;
       const until = performance.now() + SLICE_MS;
-      if (!this.searchable) {
-        this.searchTexts(until);
-        if (this.searchable) this.searchableThen?.();
+      if (!this.flags) {
+        try {
+          flagSteps ??= redFlagsInSteps(compiledReleases(this.dataset));
+          let next;
+          do next = flagSteps.next();
+          while (!next.done && performance.now() < until);
+          if (!next.done) return inBackground(step);
+          this.flags = next.value;
+        } catch (error) {
+          // The table stands without its flags column rather than not at all.
+          console.error(error);
+          this.flags = { Meta: {}, coverage: {}, reasons: {} };
+        }
+        flagsIn();
         return inBackground(step);
       }
-      try {
-        flagSteps ??= redFlagsInSteps(compiledReleases(this.dataset));
-        let next;
-        do next = flagSteps.next();
-        while (!next.done && performance.now() < until);
-        if (!next.done) return inBackground(step);
-        this.flags = next.value;
-      } catch (error) {
-        // The table stands without its flags column rather than not at all.
-        console.error(error);
-        this.flags = { Meta: {}, coverage: {}, reasons: {} };
-      }
-      flagsIn();
+      if (this.searchable) return;
+      this.searchTexts(until);
+      if (this.searchable) this.searchableThen?.();
+      else inBackground(step);
     };
     whenIdle(step);
   }
