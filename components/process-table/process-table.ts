@@ -89,7 +89,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   /** Bumped when the red flags, or every search text, are in: the rows are analysed again (and drawn) with them. */
   @state() private flagsArrived = 0;
   @state() private textsArrived = 0;
-  /** The update is the red flags arriving alone: the reader stays on the page they are on. */
+  /** The update is the red flags or the search texts arriving alone: the reader stays on the page they are on. */
   private keepPage = false;
   /** The work the last rows came from (its first rows wait for nothing). */
   private analysed?: TableCode.TableWork;
@@ -147,7 +147,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.keepPage = changed.size === 1 && changed.has('flagsArrived');
+    this.keepPage = changed.size === 1 && (changed.has('flagsArrived') || changed.has('textsArrived'));
     super.willUpdate(changed);
   }
 
@@ -157,7 +157,10 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     this.done('flags');
     this.done('search');
     this.wait('flags');
-    return (this.work = new this.code.TableWork(dataset));
+    this.wait('search');
+    const work = (this.work = new this.code.TableWork(dataset));
+    work.whenSearchable(() => this.arrived(work, 'search'));
+    return work;
   }
 
   protected analyse(dataset: Dataset): ProcessRow[] {
@@ -169,10 +172,9 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     this.analysed = work;
     work.start(() => this.arrived(work, 'flags'));
     if (words.length && !firstRows && !work.searchable) {
-      // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are,
-      // rather than one long task now.
-      this.wait('search');
-      work.whenSearchable(() => this.arrived(work, 'search'));
+      // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are
+      // (`rendered` waits for them), rather than one long task now.
+      this.page = 0;
       return this.rows;
     }
     const rows = words.length ? work.search(shown, words).map((index) => shown.rows[index]!) : shown.rows;

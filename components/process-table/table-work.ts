@@ -71,7 +71,7 @@ export class TableWork {
     return this.texts.length === this.dataset.processes.length;
   }
 
-  /** Runs `then` once every search text is in (the last call's `then`, if called again meanwhile). */
+  /** Runs `then` once every search text is in. */
   whenSearchable(then: () => void): void {
     if (this.searchable) then();
     else this.searchableThen = then;
@@ -103,8 +103,7 @@ export class TableWork {
       }
       if (this.searchable) return;
       this.searchTexts(until);
-      if (this.searchable) this.searchableThen?.();
-      else inBackground(step);
+      if (!this.searchable) inBackground(step);
     };
     whenIdle(step);
   }
@@ -118,5 +117,8 @@ export class TableWork {
   private searchTexts(until: number): void {
     const { processes } = this.dataset;
     while (this.texts.length < processes.length && performance.now() < until) this.texts.push(searchText(processes[this.texts.length]!, this.dataset));
+    const then = this.searchable ? this.searchableThen : undefined;
+    this.searchableThen = undefined;
+    then?.();
   }
 }
