@@ -117,8 +117,9 @@ export class TableWork {
   private searchTexts(until: number): void {
     const { processes } = this.dataset;
     while (this.texts.length < processes.length && performance.now() < until) this.texts.push(searchText(processes[this.texts.length]!, this.dataset));
-    const then = this.searchable ? this.searchableThen : undefined;
+    const then = this.searchableThen;
+    if (!then || !this.searchable) return;
     this.searchableThen = undefined;
-    then?.();
+    then();
   }
 }

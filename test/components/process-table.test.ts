@@ -324,6 +324,39 @@ describe('<ocds-process-table>: currencies, red flags, feeds', () => {
     }
   });
 
+  it('on data whose red flags and search texts take many slices, rendered resolves with both in; a search typed before gives its results', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    // 3,000 processes: Armenia's releases under new ocids, so the work after the first rows runs in many slices.
+    const releases = Array.from({ length: 30 }, (_, copy) =>
+      pkg.releases.map((r: Json) => ({ ...structuredClone(r), ocid: `${r.ocid}-copy${copy}`, id: `${r.id}-copy${copy}` })),
+    ).flat();
+    const word = 'copy17';
+    const element = document.createElement('ocds-process-table') as OcdsProcessTable;
+    element.lang = 'en';
+    const first = new Promise<void>((resolve) =>
+      element.addEventListener(
+        'ocds-render',
+        () => {
+          const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+          input.value = word;
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          resolve();
+        },
+        { once: true },
+      ),
+    );
+    element.data = { ...pkg, releases };
+    document.body.append(element);
+    try {
+      await first;
+      await element.rendered;
+      expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal(releases.filter((r: Json) => r.ocid.endsWith(`-${word}`)).map((r: Json) => r.ocid).sort());
+      expect(element.rows.some((r) => r.flags)).to.equal(true);
+    } finally {
+      element.remove();
+    }
+  });
+
   it('typed into the box a key at a time, the search gives what a brute-force filter of the fixture gives', async () => {
     const pkg = await fetchJson(ARMENIA);
     const element = await table(pkg);
