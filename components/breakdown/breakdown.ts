@@ -43,6 +43,21 @@ function catalogueFor(by: BreakdownBy, measure: BreakdownMeasure): Catalogues {
   return catalogues;
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A period key as a reader reads it: a year as it is ("2016"), a quarter by the catalogue ("Q1 2016", "T1 2016"), a
+ * month in the locale's short form ("Mar 2016", "mar 2016"). The key itself stays in `rows` and the CSV.
+ */
+function periodLabel(key: string, ctx: ChartContext): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return ctx.t('period.quarter', { quarter: quarter[2], year: quarter[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!month) return key;
+  let format = monthFormats.get(ctx.tag);
+  if (!format) monthFormats.set(ctx.tag, (format = new Intl.DateTimeFormat(ctx.tag, { month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+}
+
 /**
  * The questions a newsroom asks first: how much was bought by each method, from whom, by whom, when and for what —
  * processes or money (planned, tendered, awarded, contracted, paid) by one dimension, ranked bars for categories and
@@ -144,12 +159,17 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     return this.usesCurrency ? rows.filter((row) => row.currency === ctx.currency) : rows;
   }
 
-  private label(row: BreakdownRow, ctx: ChartContext, key = row.key, label = row.label): string {
+  /** A category as a reader reads it; `split` labels the row's split category instead. */
+  private label(row: BreakdownRow, ctx: ChartContext, split = false): string {
+    const key = split ? row.split : row.key;
+    const label = split ? row.splitLabel : row.label;
+    if (key === undefined) return '';
     if (key === OTHERS) return ctx.t('key.others', { count: row.count ?? 0 });
     if (key === UNDATED) return ctx.t('key.undated');
     if (key === NOT_STATED) return ctx.t('key.not-stated');
+    if (!split && TIME_DIMENSIONS.includes(this.by)) return periodLabel(key, ctx);
     const translated = ctx.t(`key.${key}`);
-    return translated === `key.${key}` ? label : translated;
+    return translated === `key.${key}` ? (label ?? key) : translated;
   }
 
   private formatValue(value: number, ctx: ChartContext): string {
@@ -174,7 +194,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     return this.code.breakdownChartSpec(this.shown(rows, ctx), {
       time: TIME_DIMENSIONS.includes(this.by),
       label: (row) => this.label(row, ctx),
-      splitLabel: (row) => this.label(row, ctx, row.split, row.splitLabel),
+      splitLabel: (row) => this.label(row, ctx, true),
       formatValue: (value) => this.formatValue(value, ctx),
       counts: !this.usesCurrency,
       formatTick: (value) => (this.usesCurrency ? formatMoney(value, ctx.currency!, ctx.tag, { compact: true }) : formatNumber(value, ctx.tag)),
@@ -206,7 +226,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
         const direction = last.value > first.value ? 'up' : last.value < first.value ? 'down' : 'same';
         const format = (value: number) => (this.usesCurrency ? this.formatValue(value, ctx) : formatNumber(value, ctx.tag));
         const kind = this.usesCurrency ? 'summary.change' : 'summary.change-count';
-        sentences.push(ctx.t(`${kind}.${direction}`, { measure, first: format(first.value), from: first.key, last: format(last.value), to: last.key }));
+        sentences.push(ctx.t(`${kind}.${direction}`, { measure, first: format(first.value), from: this.label(first.row, ctx), last: format(last.value), to: this.label(last.row, ctx) }));
       }
     } else if (LIMITED_DIMENSIONS.includes(this.by) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
       const top = categories.filter((c) => c.key !== OTHERS && c.key !== NOT_STATED);
@@ -234,7 +254,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
 
   protected tableColumns(ctx: ChartContext): TableColumn<BreakdownRow>[] {
     const columns: TableColumn<BreakdownRow>[] = [{ key: 'key', label: ctx.t(`by.${this.by}`), format: (row) => this.label(row, ctx) }];
-    if (this.split) columns.push({ key: 'split', label: ctx.t(`by.${this.split}`), format: (row) => this.label(row, ctx, row.split, row.splitLabel) });
+    if (this.split) columns.push({ key: 'split', label: ctx.t(`by.${this.split}`), format: (row) => this.label(row, ctx, true) });
     if (this.usesCurrency) columns.push({ key: 'currency', label: ctx.t('column.currency') });
     columns.push(
       { key: 'value', label: ctx.t(`measure.${this.measure}`), numeric: true, format: (row) => (row.currency ? formatMoney(row.value, row.currency, ctx.tag) : formatNumber(row.value, ctx.tag)) },

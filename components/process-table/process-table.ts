@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
@@ -6,7 +6,7 @@ import { loadElement } from '../loader.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
-import type { RedFlagIndicator, RedFlagsResult } from '../../src/analysis/red-flags.js';
+import type { RedFlagIndicator } from '../../src/analysis/red-flags.js';
 import { INDICATORS_URL, methodologyUrl } from '../../src/analysis/red-flag-constants.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
@@ -25,27 +25,13 @@ const SEARCHED = new Set<ProcessColumn>(['title', 'buyer', 'suppliers', 'flags',
 const PAGE_SIZE = 50;
 const HASH_KEY = 'ocds-process';
 
-/** What is worked out once per dataset: its currencies, red flags and search texts. */
-interface PerDataset {
-  dataset: Dataset;
-  /** Currencies with amounts, the one behind the most processes first. */
-  currencies: string[];
-  flags: RedFlagsResult;
-  texts: Map<string, string>;
-}
-/** The rows of one dataset in one currency, kept while only the query or the sort changes. */
-interface Prepared {
-  dataset: Dataset;
-  currency: string;
-  rows: ProcessRow[];
-}
-
 /**
  * One row per contracting process, to find any contract and see it whole: search (case- and accent-insensitive,
  * "ñ" kept apart), sort by any column, pages of 50 rows, amounts in the shown currency (a switcher offers every
  * currency the processes have amounts in). A "Red flags" column gives the codes of the red flags each process raises
  * (cardinal's indicators with their default settings, as `<ocds-red-flags>` computes them): a red flag is a reason
- * to look closer, not evidence of wrongdoing. Choosing a row opens the process: its stages with amounts and dates,
+ * to look closer, not evidence of wrongdoing; it fills in just after the first rows are drawn (`rendered` waits for
+ * it), so the first rows of a large dataset show at once. Choosing a row opens the process: its stages with amounts and dates,
  * its red flags with their reasons in words, buyer and suppliers with identifiers, and documents; `ocid` (or
  * `#ocds-process=<ocid>` in the page URL) opens it directly, and "Copy link" copies that URL (or shows it to copy by
  * hand where the clipboard is refused).
@@ -94,11 +80,20 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override usesCurrency = true;
   /** The table is the main view: a second, unpaged copy of 10,000 rows must never be drawn. */
   protected override hasTableToggle = false;
-  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection'];
+  protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived', 'textsArrived'];
   protected override dataCode = tableCode;
 
-  private perDataset?: PerDataset;
-  private prepared?: Prepared;
+  /** What is worked out once per dataset (table-work.ts), and the rows last shown. */
+  private work?: TableCode.TableWork;
+  private shownRows?: TableCode.CurrencyRows;
+  /** Bumped when the red flags, or every search text, are in: the rows are analysed again (and drawn) with them. */
+  @state() private flagsArrived = 0;
+  @state() private textsArrived = 0;
+  /** The update is the red flags or the search texts arriving alone: the reader stays on the page they are on. */
+  private keepPage = false;
+  /** The work the last rows came from (its first rows wait for nothing). */
+  private analysed?: TableCode.TableWork;
+  private readonly waiting = new Map<'flags' | 'search', { promise: Promise<void>; resolve: () => void }>();
   /** What "copy link" last produced, and whether the clipboard took it (else it is shown to copy by hand). */
   @state() private copied?: { url: string; ok: boolean };
   /** The ocid of the row the detail view was opened from, to give it focus again on the way back. */
@@ -116,33 +111,75 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   /** Every currency the processes have amounts in (all rows are in the shown one, so the base can't tell). */
   override get currencies(): string[] {
-    return this.perDataset ? [...this.perDataset.currencies].sort() : super.currencies;
+    return this.work ? [...this.work.currencies].sort() : super.currencies;
   }
 
-  /** Currencies, red flags (cardinal's indicators, default settings) and search texts, once per dataset. */
-  private forDataset(dataset: Dataset): PerDataset {
-    if (this.perDataset?.dataset === dataset) return this.perDataset;
-    const flags = this.code.redFlags(dataset);
-    const codes = (ocid: string) => Object.keys(flags.OCID?.[ocid] ?? {}).join(' ');
-    return (this.perDataset = {
-      dataset,
-      currencies: this.code.spendingCurrencies(dataset).map(({ currency }) => currency),
-      flags,
-      texts: new Map(dataset.processes.map((process) => [process.ocid, this.code.searchText(process, dataset, codes(process.ocid))])),
+  /**
+   * Resolves once the element has settled after its pending update, with the red-flags column filled in and the
+   * search results shown (both are worked out just after the first rows are drawn).
+   */
+  override get rendered(): Promise<void> {
+    return super.rendered.then(async () => {
+      while (this.waiting.size) {
+        await Promise.all([...this.waiting.values()].map(({ promise }) => promise));
+        await super.rendered;
+      }
     });
   }
 
+  /** Something the rows still wait for (`rendered` waits for it too), until done(what). */
+  private wait(what: 'flags' | 'search'): void {
+    if (this.waiting.has(what)) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    this.waiting.set(what, { promise, resolve });
+  }
+  private done(what: 'flags' | 'search'): void {
+    this.waiting.get(what)?.resolve();
+    this.waiting.delete(what);
+  }
+  /** Once the update that `arrived` asks for has been drawn, `what` is done (unless the dataset changed). */
+  private arrived(work: TableCode.TableWork, what: 'flags' | 'search'): void {
+    if (this.work !== work) return;
+    if (what === 'flags') this.flagsArrived++;
+    else this.textsArrived++;
+    void this.updateComplete.then(() => this.work === work && this.done(what));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.keepPage = changed.size === 1 && (changed.has('flagsArrived') || changed.has('textsArrived'));
+    super.willUpdate(changed);
+  }
+
+  private forDataset(dataset: Dataset): TableCode.TableWork {
+    if (this.work?.dataset === dataset) return this.work;
+    this.work?.stop();
+    this.done('flags');
+    this.done('search');
+    this.wait('flags');
+    this.wait('search');
+    const work = (this.work = new this.code.TableWork(dataset));
+    work.whenSearchable(() => this.arrived(work, 'search'));
+    return work;
+  }
+
   protected analyse(dataset: Dataset): ProcessRow[] {
-    const { flags, texts } = this.forDataset(dataset);
+    const work = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
-    let prepared = this.prepared;
-    if (!prepared || prepared.dataset !== dataset || prepared.currency !== currency) {
-      prepared = this.prepared = { dataset, currency, rows: this.code.processRows(dataset, currency, flags.OCID) };
-    }
+    const shown = (this.shownRows = work.rows(currency));
     const words = this.code.queryWords(this.query);
-    const found = words.length ? prepared.rows.filter((row) => this.code.matchesWords(texts.get(row.ocid) ?? '', words)) : prepared.rows;
-    this.page = 0;
-    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(found, this.sortBy, this.sortDirection, this.languageTag) : found;
+    const firstRows = this.analysed !== work;
+    this.analysed = work;
+    work.start(() => this.arrived(work, 'flags'));
+    if (words.length && !firstRows && !work.searchable) {
+      // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are
+      // (`rendered` waits for them), rather than one long task now.
+      this.page = 0;
+      return this.rows;
+    }
+    const rows = words.length ? work.search(shown, words).map((index) => shown.rows[index]!) : shown.rows;
+    if (!this.keepPage) this.page = 0;
+    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(rows, this.sortBy, this.sortDirection, this.languageTag) : rows;
   }
 
   /** Never called: the table is this element's main view (renderMainView). */
@@ -191,8 +228,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   /** Text with the query's words marked: built from text parts, never parsed as HTML. */
-  private highlighted(text: string): TemplateResult | string {
-    const ranges = this.code.matchRanges(text, this.code.queryWords(this.query));
+  private highlighted(text: string, words: string[]): TemplateResult | string {
+    const ranges = this.code.matchRanges(text, words);
     if (!ranges.length) return text;
     const parts: (TemplateResult | string)[] = [];
     let at = 0;
@@ -218,6 +255,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const page = Math.min(this.page, pages - 1);
     const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.sortDirection : 'none');
+    const words = this.code.queryWords(this.query);
     return html`<div class="process-table" part="chart">
       <p role="status" aria-live="polite">${ctx.t('search.results', { count: rows.length })}</p>
       <table part="table">
@@ -235,7 +273,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
               ${columns.map((column) => {
                 const text = this.cellText(row, column, ctx);
-                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) ? this.highlighted(text) : text}</td>`;
+                return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) && words.length ? this.highlighted(text, words) : text}</td>`;
               })}
             </tr>`,
           )}
@@ -317,7 +355,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
-    const row = rows.find((r) => r.ocid === process.ocid) ?? this.prepared?.rows.find((r) => r.ocid === process.ocid);
+    const row = rows.find((r) => r.ocid === process.ocid) ?? this.shownRows?.rows.find((r) => r.ocid === process.ocid);
     const stages: ProcessColumn[] = ['tendered', 'awarded', 'contracted', 'paid', 'start', 'award', 'signature', 'end', 'tenderers'];
     const documents = this.documents(process);
     const suppliers = process.awards.flatMap((award) => award.suppliers);
@@ -349,7 +387,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   /** The red flags the process raises, each with its reason in words and its methodology. */
   private renderFlags(ocid: string, ctx: ChartContext): TemplateResult | typeof nothing {
-    const flags = this.perDataset?.flags;
+    const flags = this.work?.flags;
     const codes = Object.keys(flags?.OCID?.[ocid] ?? {}).sort() as RedFlagIndicator[];
     if (!flags || !codes.length) return nothing;
     // Names and reasons in <ocds-red-flags>' words, from the data code (not in what loads before the element renders).

@@ -231,7 +231,14 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
   const interval = periodOf(options.by);
-  const labels = labelLookup(dataset);
+  // An organisation's label, looked up once per organisation (its key) rather than for every amount.
+  const lookup = labelLookup(dataset);
+  const seenLabels = new Map<string, string>();
+  const labels = (ref: OrgRef) => {
+    let label = seenLabels.get(ref.key);
+    if (label === undefined && dataset.organisations.get(ref.key)?.names.some((name) => name)) seenLabels.set(ref.key, (label = lookup(ref)));
+    return label ?? lookup(ref);
+  };
   const descriptions = new Map<string, Map<string, number>>();
   const builds = new Map<string, Build>();
   const totals = new Map<string, { sum: DecimalSum; ocids: Set<string> }>();
@@ -248,7 +255,7 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
       const splits = options.split ? partsOf(options.split, process, fact, interval, labels, descriptions) : [undefined];
       for (const part of partsOf(options.by, process, fact, interval, labels, descriptions)) {
         for (const split of splits) {
-          const id = [rowCurrency ?? '', part.key, split?.key ?? ''].join('\u0000');
+          const id = `${rowCurrency ?? ''}\u0000${part.key}\u0000${split?.key ?? ''}`;
           let build = builds.get(id);
           if (!build) {
             const row: BreakdownRow = { key: part.key, label: part.label, value: 0, processes: 0, share: 0 };
@@ -260,8 +267,8 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
           }
           if (money) build.sum.add(money.amount * part.weight * (split?.weight ?? 1));
           build.ocids.add(process.ocid);
-          const wording = process.procurementMethodDetails ?? process.tender?.procurementMethodDetails;
-          if (options.by === 'method' && wording?.trim()) {
+          const wording = options.by === 'method' ? (process.procurementMethodDetails ?? process.tender?.procurementMethodDetails) : undefined;
+          if (wording?.trim()) {
             if (!build.details.has(wording.trim())) build.details.set(wording.trim(), new Set());
             build.details.get(wording.trim())!.add(process.ocid);
           }
@@ -269,13 +276,15 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
       }
     }
   }
+  const rowOcids = new Map<BreakdownRow, Set<string>>();
   let rows = [...builds.values()].map(({ row, sum, ocids, details }) => {
+    rowOcids.set(row, ocids);
     row.processes = ocids.size;
     row.value = counting ? ocids.size : sum.value;
     if (details.size) {
       row.details = [...details]
         .map(([wording, set]) => ({ wording, processes: set.size }))
-        .sort((a, b) => b.processes - a.processes || a.wording.localeCompare(b.wording));
+        .sort((a, b) => b.processes - a.processes || compare(a.wording, b.wording));
     }
     if (options.by === 'classification' && row.key !== NOT_STATED) row.label = mostUsed(descriptions.get(row.key)) ?? row.key;
     return row;
@@ -283,7 +292,7 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
   rows = rank(rows, options.by);
   if (LIMITED_DIMENSIONS.includes(options.by)) {
     const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_BREAKDOWN_LIMIT : Math.floor(options.limit);
-    rows = grouped(rows, limit, counting, dataset, options, measure);
+    rows = grouped(rows, limit, counting, rowOcids, options.by);
   }
   for (const row of rows) {
     const total = totals.get(row.currency ?? '');
@@ -294,46 +303,52 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
 }
 
 function mostUsed(counts: Map<string, number> | undefined): string | undefined {
-  return counts && [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return counts && [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0];
 }
 
-/** Totals per category key and currency, over split rows. */
-function categoryTotals(rows: BreakdownRow[]): Map<string, number> {
-  const totals = new Map<string, DecimalSum>();
-  for (const row of rows) {
-    const id = `${row.currency ?? ''}\u0000${row.key}`;
-    if (!totals.has(id)) totals.set(id, new DecimalSum());
-    totals.get(id)!.add(row.value);
-  }
-  return new Map([...totals].map(([id, sum]) => [id, sum.value]));
-}
+/** `localeCompare` with the default locale, as one collator: the sorts below compare tens of thousands of rows. */
+let collator: Intl.Collator | undefined;
+const compare = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b);
 
 /** Currency, then categories by value (time in order, undated last), then split. */
 function rank(rows: BreakdownRow[], by: BreakdownBy): BreakdownRow[] {
-  const totals = categoryTotals(rows);
-  const total = (row: BreakdownRow) => totals.get(`${row.currency ?? ''}\u0000${row.key}`) ?? 0;
+  // Totals per category key and currency, over split rows: worked out once, not in every comparison.
+  const sums = new Map<string, DecimalSum>();
+  const idOf = (row: BreakdownRow) => `${row.currency ?? ''}\u0000${row.key}`;
+  for (const row of rows) {
+    const id = idOf(row);
+    if (!sums.has(id)) sums.set(id, new DecimalSum());
+    sums.get(id)!.add(row.value);
+  }
+  const totals = new Map([...sums].map(([id, sum]) => [id, sum.value]));
   const time = TIME_DIMENSIONS.includes(by);
   const last = (row: BreakdownRow) => (row.key === NOT_STATED || row.key === UNDATED || row.key === OTHERS ? 1 : 0);
-  return rows.sort(
+  const keyed = rows.map((row) => ({ row, total: totals.get(idOf(row)) ?? 0, last: last(row) }));
+  keyed.sort(
     (a, b) =>
-      (a.currency ?? '').localeCompare(b.currency ?? '') ||
-      last(a) - last(b) ||
-      (time ? a.key.localeCompare(b.key) : total(b) - total(a) || a.label.localeCompare(b.label)) ||
-      (a.split ?? '').localeCompare(b.split ?? ''),
+      compare(a.row.currency ?? '', b.row.currency ?? '') ||
+      a.last - b.last ||
+      (time ? compare(a.row.key, b.row.key) : b.total - a.total || compare(a.row.label, b.row.label)) ||
+      compare(a.row.split ?? '', b.row.split ?? ''),
   );
+  return keyed.map(({ row }) => row);
 }
 
-/** The `limit` largest categories per currency; the rest as one `OTHERS` row (per split category). */
-function grouped(rows: BreakdownRow[], limit: number, counting: boolean, dataset: Dataset, options: BreakdownOptions, measure: BreakdownMeasure): BreakdownRow[] {
+/**
+ * The `limit` largest categories per currency; the rest as one `OTHERS` row (per split category), its processes the
+ * distinct processes behind the rows it groups (a process may reach several of them).
+ */
+function grouped(rows: BreakdownRow[], limit: number, counting: boolean, rowOcids: Map<BreakdownRow, Set<string>>, by: BreakdownBy): BreakdownRow[] {
   const kept: BreakdownRow[] = [];
-  const others = new Map<string, { row: BreakdownRow; sum: DecimalSum; keys: Set<string> }>();
-  const seen = new Map<string, string[]>();
+  const others = new Map<string, { row: BreakdownRow; sum: DecimalSum; keys: Set<string>; ocids: Set<string> }>();
+  // Per currency, each category's rank (categories in the order the ranked rows first show them).
+  const seen = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const currency = row.currency ?? '';
-    const keys = seen.get(currency) ?? [];
-    seen.set(currency, keys);
-    if (!keys.includes(row.key) && row.key !== NOT_STATED) keys.push(row.key);
-    if (row.key === NOT_STATED || keys.indexOf(row.key) < limit) {
+    let ranks = seen.get(currency);
+    if (!ranks) seen.set(currency, (ranks = new Map()));
+    if (row.key !== NOT_STATED && !ranks.has(row.key)) ranks.set(row.key, ranks.size);
+    if (row.key === NOT_STATED || ranks.get(row.key)! < limit) {
       kept.push(row);
       continue;
     }
@@ -343,45 +358,19 @@ function grouped(rows: BreakdownRow[], limit: number, counting: boolean, dataset
       const base: BreakdownRow = { key: OTHERS, label: OTHERS, value: 0, processes: 0, share: 0 };
       if (row.currency !== undefined) base.currency = row.currency;
       if (row.split !== undefined) Object.assign(base, { split: row.split, splitLabel: row.splitLabel });
-      other = { row: base, sum: new DecimalSum(), keys: new Set() };
+      other = { row: base, sum: new DecimalSum(), keys: new Set(), ocids: new Set() };
       others.set(id, other);
     }
     other.sum.add(row.value);
     other.keys.add(row.key);
+    for (const ocid of rowOcids.get(row) ?? []) other.ocids.add(ocid);
   }
   if (!others.size) return kept;
-  // Processes behind "others" are counted once each (a process may reach several grouped categories).
-  const groupedKeys = new Map([...others].map(([id, other]) => [id, other.keys]));
-  const ocids = othersProcesses(dataset, options, measure, groupedKeys);
-  for (const [id, other] of others) {
+  for (const other of others.values()) {
     other.row.count = other.keys.size;
-    other.row.processes = ocids.get(id)?.size ?? 0;
+    other.row.processes = other.ocids.size;
     other.row.value = counting ? other.row.processes : other.sum.value;
     kept.push(other.row);
   }
-  return rank(kept, options.by);
-}
-
-/** The distinct processes behind each "others" group. */
-function othersProcesses(dataset: Dataset, options: BreakdownOptions, measure: BreakdownMeasure, groups: Map<string, Set<string>>): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
-  const interval = periodOf(options.by);
-  const labels = (ref: OrgRef) => ref.key;
-  const currency = options.currency?.trim().toUpperCase();
-  for (const process of dataset.processes) {
-    if (options.ocid !== undefined && process.ocid !== options.ocid) continue;
-    for (const fact of facts(process, measure)) {
-      if (currency !== undefined && fact.money && fact.money.currency !== currency) continue;
-      const splits = options.split ? partsOf(options.split, process, fact, interval, labels, new Map()) : [undefined];
-      for (const part of partsOf(options.by, process, fact, interval, labels, new Map())) {
-        for (const split of splits) {
-          const id = `${fact.money?.currency ?? ''}\u0000${split?.key ?? ''}`;
-          if (!groups.get(id)?.has(part.key)) continue;
-          if (!found.has(id)) found.set(id, new Set());
-          found.get(id)!.add(process.ocid);
-        }
-      }
-    }
-  }
-  return found;
+  return rank(kept, by);
 }

@@ -12,6 +12,14 @@ export interface ProcessStart {
   source: ProcessStartSource;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar day a date starts with, if it is one. */
+const day = (date: string | undefined) => {
+  const value = date?.slice(0, 10);
+  return value && DAY.test(value) ? value : undefined;
+};
+
 const earliest = (dates: (string | undefined)[]): string | undefined =>
   dates.filter((date): date is string => Boolean(date)).sort()[0];
 
@@ -20,19 +28,18 @@ const earliest = (dates: (string | undefined)[]): string | undefined =>
  * else its earliest award date, else its earliest contract signature or start, else (last) its first release date.
  */
 export function processStart(process: Process): ProcessStart | undefined {
+  // Tried in order, each worked out only when the ones before it gave no day (this runs for every process).
+  let found = day(process.tender?.tenderPeriod?.startDate);
+  if (found) return { day: found, source: 'tender-period' };
   const published = process.compiledRelease.tender as { datePublished?: unknown } | undefined;
-  const candidates: [ProcessStartSource, string | undefined][] = [
-    ['tender-period', process.tender?.tenderPeriod?.startDate],
-    ['tender-published', typeof published?.datePublished === 'string' ? published.datePublished : undefined],
-    ['award', earliest(process.awards.map((award) => award.date))],
-    ['contract', earliest(process.contracts.flatMap((contract) => [contract.dateSigned, contract.period?.startDate]))],
-    ['release', process.releases.find((release) => release.date)?.date],
-  ];
-  for (const [source, date] of candidates) {
-    const day = date?.slice(0, 10);
-    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) return { day, source };
-  }
-  return undefined;
+  found = day(typeof published?.datePublished === 'string' ? published.datePublished : undefined);
+  if (found) return { day: found, source: 'tender-published' };
+  found = day(earliest(process.awards.map((award) => award.date)));
+  if (found) return { day: found, source: 'award' };
+  found = day(earliest(process.contracts.flatMap((contract) => [contract.dateSigned, contract.period?.startDate])));
+  if (found) return { day: found, source: 'contract' };
+  found = day(process.releases.find((release) => release.date)?.date);
+  return found ? { day: found, source: 'release' } : undefined;
 }
 
 /** The calendar day (`YYYY-MM-DD`) a process started (see processStart). */

@@ -62,10 +62,13 @@ function stageReached(process: Process): { stage: ProcessStage | ''; status: str
   return { stage: '', status: '' };
 }
 
-/** The row of one process, its amounts in `currency` (stages with no amount in it are undefined). */
-export function processRow(process: Process, currency: string, flags: ProcessFlags = {}): ProcessRow {
+/**
+ * The row of one process, its amounts in `currency` (stages with no amount in it are undefined); `amounts` are its
+ * processAmounts, when the caller has them already.
+ */
+export function processRow(process: Process, currency: string, flags: ProcessFlags = {}, amounts = processAmounts(process)): ProcessRow {
   const sums = new Map<string, DecimalSum>();
-  for (const { stage, money } of processAmounts(process)) {
+  for (const { stage, money } of amounts) {
     if (money.currency !== currency) continue;
     let sum = sums.get(stage);
     if (!sum) sums.set(stage, (sum = new DecimalSum()));
@@ -94,21 +97,34 @@ export function processRow(process: Process, currency: string, flags: ProcessFla
   };
 }
 
-/** Every process's row, in dataset order. */
-export function processRows(dataset: Dataset, currency: string, flags: ProcessFlags = {}): ProcessRow[] {
-  return dataset.processes.map((process) => processRow(process, currency, flags));
+/** Every process's row, in dataset order; `amounts`, when given, are each process's processAmounts in that order. */
+export function processRows(dataset: Dataset, currency: string, flags: ProcessFlags = {}, amounts?: ReturnType<typeof processAmounts>[]): ProcessRow[] {
+  return dataset.processes.map((process, index) => processRow(process, currency, flags, amounts?.[index]));
 }
 
 // Search: lower case, accents dropped, but "ñ" kept apart from "n" (Spanish treats it as its own letter).
 const COMBINING = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/u;
+const EACH_NON_ASCII = /[^\x00-\x7f]/gu;
+const UPPER_ASCII = /[A-Z]+/g;
 const foldChar = (char: string) =>
   char === 'ñ' || char === 'Ñ' ? 'ñ' : char.normalize('NFD').replace(COMBINING, '').toLowerCase();
+// Folding runs over every process's text: each non-ASCII character is folded once and remembered (the
+// characters of an NFC text are NFC on their own, so one table serves foldText and matchRanges).
+const foldedChars = new Map<string, string>();
+const foldCached = (char: string) => {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) foldedChars.set(char, (folded = foldChar(char.normalize('NFC'))));
+  return folded;
+};
 
 /** Text folded for search: case and accents ignored, "ñ" distinct from "n". */
 export function foldText(text: string): string {
-  let folded = '';
-  for (const char of text.normalize('NFC')) folded += foldChar(char);
-  return folded;
+  const composed = text.normalize('NFC');
+  if (!NON_ASCII.test(composed)) return composed.toLowerCase();
+  // Character by character (each non-ASCII one folded as foldChar does; what it gives has no A–Z), in two passes
+  // that build two strings rather than one per character.
+  return composed.replace(EACH_NON_ASCII, foldCached).replace(UPPER_ASCII, (run) => run.toLowerCase());
 }
 
 /** The words of a query, folded; empty for a blank query. */
@@ -135,21 +151,30 @@ const itemDescriptions = (process: Process): string[] => {
  * the dataset, and the legal name), item descriptions, the ocid and `extra` words (e.g. its red-flag codes).
  */
 export function searchText(process: Process, dataset: Dataset, extra = ''): string {
-  const names = (ref: OrgRef | undefined) => (ref ? [ref.name, ref.identifier?.legalName, ...(dataset.organisations.get(ref.key)?.names ?? [])] : []);
-  return foldText(
-    [
-      process.ocid,
-      process.title,
-      process.tender?.title,
-      process.description,
-      ...names(process.buyer),
-      ...process.awards.flatMap((award) => award.suppliers.flatMap(names)),
-      ...itemDescriptions(process),
-      extra,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
+  const refs = [process.buyer, ...process.awards.flatMap((award) => award.suppliers)].filter((ref): ref is OrgRef => ref !== undefined);
+  // Each piece once: a name repeated (in every release, for every award) matches no more for it.
+  const pieces = new Set([
+    process.ocid,
+    process.title,
+    process.tender?.title,
+    process.description,
+    ...refs.flatMap((ref) => [ref.name, ref.identifier?.legalName]),
+    ...itemDescriptions(process),
+    extra,
+  ]);
+  // An organisation's name variants are folded once per dataset (a buyer names hundreds of processes); folding
+  // pieces apart and joining them is folding their join, as a line break joins with nothing.
+  const variants = [...new Set(refs.map((ref) => ref.key))].map((key) => foldedNames(dataset, key));
+  return [foldText([...pieces].filter(Boolean).join('\n')), ...variants].filter(Boolean).join('\n');
+}
+
+const foldedVariants = new WeakMap<Dataset, Map<string, string>>();
+function foldedNames(dataset: Dataset, key: string): string {
+  let known = foldedVariants.get(dataset);
+  if (!known) foldedVariants.set(dataset, (known = new Map()));
+  let folded = known.get(key);
+  if (folded === undefined) known.set(key, (folded = foldText([...new Set(dataset.organisations.get(key)?.names ?? [])].filter(Boolean).join('\n'))));
+  return folded;
 }
 
 /** Whether a folded search text holds every word of the query. */
@@ -165,7 +190,7 @@ export function matchRanges(text: string, words: string[]): [number, number][] {
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = foldChar(char.normalize('NFC'));
+    const f = char < '\x80' ? char.toLowerCase() : foldCached(char);
     folded += f;
     for (let i = 0; i < f.length; i++) origin.push(offset);
     offset += char.length;

@@ -151,6 +151,20 @@ export function redFlags(dataset: Dataset, settings?: RedFlagSettings | string):
 
 /** Cardinal's indicators on compiled releases. */
 export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSettings | string): RedFlagsResult {
+  const steps = redFlagsInSteps(releases, input);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Releases read between two steps of redFlagsInSteps. */
+const RELEASES_PER_STEP = 100;
+
+/**
+ * redFlagsOfReleases a step at a time (every RELEASES_PER_STEP releases, then the totals), for a caller that works
+ * in slices between the page's other tasks: the result, once done, is the same.
+ */
+export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSettings | string): Generator<void, RedFlagsResult> {
   const settings: RedFlagSettings =
     typeof input === 'string' ? parseRedFlagSettings(input).settings : input ?? Object.fromEntries(RED_FLAG_INDICATORS.map((code) => [code, {}]));
   const results: RedFlagResults = {};
@@ -202,7 +216,9 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
     set.add(ocid);
   };
 
+  let read = 0;
   for (const value of releases) {
+    if (++read % RELEASES_PER_STEP === 0) yield;
     if (!isObj(value)) continue;
     const release = value;
     const ocid = str(release.ocid);
@@ -418,6 +434,7 @@ export function redFlagsOfReleases(releases: readonly Json[], input?: RedFlagSet
     }
   }
 
+  yield; // the totals are a step of their own
   const quartiles = (code: RedFlagIndicator, values: number[], prefix = '') => {
     const q1 = statrsQuantile(values, 0.25);
     const q3 = statrsQuantile(values, 0.75);

@@ -74,10 +74,15 @@ export function spendingByStage(dataset: Dataset, options: SpendingOptions = {})
 
 /** Currencies by how many processes have an amount in them (most first, then alphabetical). */
 export function spendingCurrencies(dataset: Dataset, options: { ocid?: string } = {}): { currency: string; processes: number }[] {
+  const processes = options.ocid === undefined ? dataset.processes : dataset.processes.filter((process) => process.ocid === options.ocid);
+  return currenciesOf(processes.map(processAmounts));
+}
+
+/** spendingCurrencies from each process's processAmounts, for a caller that keeps them for more. */
+export function currenciesOf(amounts: ReturnType<typeof processAmounts>[]): { currency: string; processes: number }[] {
   const processes = new Map<string, number>();
-  for (const process of dataset.processes) {
-    if (options.ocid !== undefined && process.ocid !== options.ocid) continue;
-    for (const currency of new Set(processAmounts(process).map(({ money }) => money.currency))) {
+  for (const list of amounts) {
+    for (const currency of new Set(list.map(({ money }) => money.currency))) {
       processes.set(currency, (processes.get(currency) ?? 0) + 1);
     }
   }

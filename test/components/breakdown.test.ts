@@ -203,6 +203,12 @@ describe('<ocds-breakdown>', () => {
   });
 
   describe('the written summary (Armenia, AMD): numbers computed from the fixture', () => {
+    // Periods as a reader reads them, written out by hand: the locale's short month, the quarter by its letter.
+    const MONTHS = {
+      en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+      es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+    };
+    const monthName = (key: string, lang: 'en' | 'es') => `${MONTHS[lang][Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
     let armenia: Json[];
     const live = (r: Json) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value?.currency === 'AMD' && typeof a.value.amount === 'number');
     const money = (amount: number, tag: string) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'AMD' }).format(amount);
@@ -249,7 +255,9 @@ describe('<ocds-breakdown>', () => {
         const verb = { en: last > first ? 'rose from' : 'fell from', es: last > first ? 'creció de' : 'bajó de' }[lang];
         const monthly = await chart(html`<ocds-breakdown lang=${lang} by="month" measure="awarded"></ocds-breakdown>`, armenia);
         expect(text(monthly.shadowRoot!.querySelector('[part="summary"]'))).to.include(
-          lang === 'es' ? `El monto adjudicado ${verb} ${money(first, lang)} en ${from} a ${money(last, lang)} en ${to}.` : `The awarded amount ${verb} ${money(first, lang)} in ${from} to ${money(last, lang)} in ${to}.`,
+          lang === 'es'
+            ? `El monto adjudicado ${verb} ${money(first, lang)} en ${monthName(from, lang)} a ${money(last, lang)} en ${monthName(to, lang)}.`
+            : `The awarded amount ${verb} ${money(first, lang)} in ${monthName(from, lang)} to ${money(last, lang)} in ${monthName(to, lang)}.`,
         );
 
         // Processes by the year they started (tender period start, else the release date for these plans).
@@ -268,6 +276,34 @@ describe('<ocds-breakdown>', () => {
       });
     }
   });
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`by quarter and by month, awarded (${lang}): axis and table read "${lang === 'en' ? 'Q2 2016' : 'T2 2016'}", "${lang === 'en' ? 'Jun 2016' : 'jun 2016'}"; rows and CSV keep the keys`, async () => {
+      const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+      const dates = armenia.flatMap((r) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && typeof a.value?.amount === 'number').map((a: Json) => String(a.date)));
+      const months = [...new Set(dates.map((date) => date.slice(0, 7)))].sort();
+      const quarters = [...new Set(months.map((month) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`))];
+      expect(quarters.length).to.be.greaterThan(1);
+      const MONTHS = {
+        en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+        es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+      }[lang];
+      const cases = [
+        { by: 'quarter', keys: quarters, labels: quarters.map((q) => `${lang === 'en' ? 'Q' : 'T'}${q.slice(6)} ${q.slice(0, 4)}`) },
+        { by: 'month', keys: months, labels: months.map((m) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`) },
+      ];
+      for (const { by, keys, labels } of cases) {
+        const element = await chart(html`<ocds-breakdown lang=${lang} by=${by} measure="awarded"></ocds-breakdown>`, armenia);
+        expect(element.rows.map((row) => row.key)).to.deep.equal(keys);
+        expect(axisLabels(element, 'x')).to.deep.equal(labels);
+        element.shadowRoot!.querySelector<HTMLButtonElement>('[part="controls"] button[aria-pressed]')!.click();
+        await element.updateComplete;
+        const cells = [...element.shadowRoot!.querySelectorAll('[part="table"] tbody tr')].map((tr) => text(tr.querySelector('th, td')));
+        expect(cells).to.deep.equal(labels);
+        expect(element.csv().trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0])).to.deep.equal(keys);
+      }
+    });
+  }
 
   it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
     const element = document.createElement('ocds-breakdown');

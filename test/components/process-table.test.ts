@@ -261,6 +261,150 @@ describe('<ocds-process-table>: currencies, red flags, feeds', () => {
     expect(reasons).to.contain(`R003 Short submission period: tender open ${days} days; threshold 15 days`);
   });
 
+  it('the red-flags column fills in after the first rows are drawn, and the page the reader is on stays', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    expect(pkg.releases.length).to.be.greaterThan(50); // two pages
+    const element = document.createElement('ocds-process-table') as OcdsProcessTable;
+    element.lang = 'en';
+    const first = new Promise<{ flags: string[]; flagCells: string[] }>((resolve) =>
+      element.addEventListener(
+        'ocds-render',
+        () => {
+          const cells = bodyRows(element).map((tr) => tr.querySelectorAll('td')[tr.querySelectorAll('td').length - 1]!.textContent!.trim());
+          resolve({ flags: element.rows.map((r) => r.flags), flagCells: cells });
+          // The reader moves on to the second page before the flags are in.
+          [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.pages button')].find((b) => b.textContent!.trim() === 'Next page')!.click();
+        },
+        { once: true },
+      ),
+    );
+    element.data = pkg;
+    document.body.append(element);
+    try {
+      const drawn = await first;
+      expect(drawn.flagCells).to.have.length(50);
+      expect(drawn.flags.every((f) => f === '') && drawn.flagCells.every((c) => c === '')).to.equal(true);
+      await element.rendered;
+      const core = redFlags(fromOcds(structuredClone(pkg))).OCID ?? {};
+      const want = element.rows.map((r) => [r.ocid, Object.keys(core[r.ocid] ?? {}).sort().join(' ')]);
+      expect(want.filter(([, flags]) => flags).length).to.be.greaterThan(0);
+      expect(element.rows.map((r) => [r.ocid, r.flags])).to.deep.equal(want);
+      // Still the second page, its flag cells filled in.
+      expect(bodyRows(element).map((tr) => tr.dataset.ocid)).to.deep.equal(element.rows.slice(50, 100).map((r) => r.ocid));
+      const cells = bodyRows(element).map((tr) => [...tr.querySelectorAll('td')].at(-1)!.textContent!.trim());
+      expect(cells).to.deep.equal(element.rows.slice(50, 100).map((r) => r.flags));
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('a search typed as the first rows are drawn (before the search texts are in) shows its results once they are', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const want = releases.filter((r) => /asesoría/i.test(r.tender.title)).map((r) => r.ocid);
+    expect(want).to.have.length(1);
+    const element = document.createElement('ocds-process-table') as OcdsProcessTable;
+    element.lang = 'en';
+    const typed = new Promise<number>((resolve) =>
+      element.addEventListener(
+        'ocds-render',
+        () => {
+          const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+          input.value = 'asesoria';
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          resolve(element.rows.length);
+        },
+        { once: true },
+      ),
+    );
+    element.data = releases;
+    document.body.append(element);
+    try {
+      expect(await typed).to.equal(releases.length);
+      await element.rendered;
+      expect(element.rows.map((r) => r.ocid)).to.deep.equal(want);
+      expect(bodyRows(element).map((tr) => tr.dataset.ocid)).to.deep.equal(want);
+      expect(element.shadowRoot!.querySelector('[aria-live]')!.textContent).to.contain('1 process');
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('on data whose red flags and search texts take many slices, rendered resolves with both in; a search typed before gives its results', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    // 3,000 processes: Armenia's releases under new ocids, so the work after the first rows runs in many slices.
+    const releases = Array.from({ length: 30 }, (_, copy) =>
+      pkg.releases.map((r: Json) => ({ ...structuredClone(r), ocid: `${r.ocid}-copy${copy}`, id: `${r.id}-copy${copy}` })),
+    ).flat();
+    const word = 'copy17';
+    const element = document.createElement('ocds-process-table') as OcdsProcessTable;
+    element.lang = 'en';
+    const first = new Promise<void>((resolve) =>
+      element.addEventListener(
+        'ocds-render',
+        () => {
+          const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+          input.value = word;
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          resolve();
+        },
+        { once: true },
+      ),
+    );
+    element.data = { ...pkg, releases };
+    document.body.append(element);
+    try {
+      await first;
+      await element.rendered;
+      expect(element.rows.map((r) => r.ocid).sort()).to.deep.equal(releases.filter((r: Json) => r.ocid.endsWith(`-${word}`)).map((r: Json) => r.ocid).sort());
+      expect(element.rows.some((r) => r.flags)).to.equal(true);
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('typed into the box a key at a time, the search gives what a brute-force filter of the fixture gives', async () => {
+    const pkg = await fetchJson(ARMENIA);
+    const element = await table(pkg);
+    // The test's own folding: lower case, accents dropped, "ñ" kept.
+    const fold = (text: string) => text.normalize('NFC').replace(/[ñÑ]/g, '\u0000').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\u0000/g, 'ñ');
+    const core = redFlags(fromOcds(structuredClone(pkg))).OCID ?? {};
+    // Armenia publishes each organisation under one name, so its name variants are the names in its own release.
+    const partyText = (release: Json, id: string | undefined) =>
+      (release.parties ?? []).filter((p: Json) => p.id === id).flatMap((p: Json) => [p.name, p.identifier?.legalName]);
+    const texts: { ocid: string; text: string }[] = pkg.releases.map((r: Json) => ({
+      ocid: r.ocid as string,
+      text: fold(
+        [
+          r.ocid, r.tender?.title, r.tender?.description, r.buyer?.name, ...partyText(r, r.buyer?.id),
+          ...(r.awards ?? []).flatMap((a: Json) => (a.suppliers ?? []).flatMap((s: Json) => [s.name, ...partyText(r, s.id)])),
+          ...[r.tender?.items, ...(r.awards ?? []).map((a: Json) => a.items), ...(r.contracts ?? []).map((c: Json) => c.items)].flatMap((items) => (items ?? []).map((i: Json) => i.description)),
+          ...Object.keys(core[r.ocid] ?? {}),
+        ].filter((x) => typeof x === 'string').join('\n'),
+      ),
+    }));
+    const brute = (query: string) => {
+      const words = fold(query).split(/\s+/).filter(Boolean);
+      return texts.filter(({ text }) => words.every((word) => text.includes(word))).map(({ ocid }) => ocid).sort();
+    };
+    // A word common in the titles, typed a letter at a time, then a second word, then taken back letter by letter;
+    // then a red-flag code.
+    const counts = new Map<string, number>();
+    for (const r of pkg.releases) for (const word of fold(String(r.tender?.title ?? '')).split(/[^\p{L}\p{N}]+/u)) if (word.length >= 5) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const [word] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const typed = [...[...word].map((_, i) => word.slice(0, i + 1)), `${word} a`, `${word} an`, ...[...word].map((_, i) => word.slice(0, word.length - i)), '', 'r0', 'r003', 'R003 ' + word.slice(0, 3)];
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const sizes = new Set<number>();
+    for (const query of typed) {
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await element.updateComplete;
+      const want = brute(query);
+      sizes.add(want.length);
+      expect(element.rows.map((r) => r.ocid).sort(), `query "${query}"`).to.deep.equal(want);
+    }
+    expect(sizes.size, 'the queries give different results').to.be.greaterThan(3);
+  });
+
   it('Spanish: the flags note and the copy confirmation are translated', async () => {
     const pkg = await fetchJson(ARMENIA);
     const element = await table(pkg, { lang: 'es' });
