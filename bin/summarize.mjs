@@ -485,7 +485,8 @@ async function cubes(core, connection, dir, summarizer) {
   const amounts = (row, from, step) => row.map((value, i) => (i >= from && (i - from) % step === 0 ? amount(value) : value));
   const spendingBuyers = summarizer.options.spendingBuyers ?? core.SUMMARY_SPENDING_BUYERS;
   const spending = (await runSql(connection, 'spending', { limit: String(spendingBuyers) })).map((row) => amounts(row, 5, 3));
-  const breakdown = (await runSql(connection, 'breakdown')).map((row) => amounts(row, 4, 2));
+  const breakdown = (await runSql(connection, 'breakdown')).map((row) => amounts(row, 3, 2));
+  const breakdownProcesses = await runSql(connection, 'breakdown-processes');
   const methodDetails = await runSql(connection, 'method-details');
   const limit = summarizer.options.networkLimit ?? core.SUMMARY_NETWORK_LIMIT;
   const suppliers = (await runSql(connection, 'network-suppliers', { limit: String(limit) })).map((row) => [row[0], row[1], amount(row[2]), row[3]]);
@@ -511,7 +512,7 @@ async function cubes(core, connection, dir, summarizer) {
     },
     organisations: {},
     spending: { buyers: spendingBuyers, approximate: false, columns: [...core.SPENDING_COLUMNS], rows: spending },
-    breakdown: { columns: [...core.BREAKDOWN_COLUMNS], rows: breakdown },
+    breakdown: { columns: [...core.BREAKDOWN_COLUMNS], rows: breakdown, processes: { columns: [...core.BREAKDOWN_PROCESS_COLUMNS], rows: breakdownProcesses } },
     methodDetails: { columns: ['method', 'measure', 'currency', 'wording', 'processes'], rows: methodDetails },
     network: {
       limit,

@@ -1,7 +1,7 @@
 // The summary document (`ocds-widgets summarize`, src/summary/format.ts; README, "Summary documents"), checked
 // when read: by `summarize --merge` and by the elements given a summary as `src`/`data`.
 import { z } from 'zod/mini';
-import { BREAKDOWN_COLUMNS, SPENDING_COLUMNS, SUMMARY_BREAKDOWN_BY, SUMMARY_TYPE, SUMMARY_VERSION } from '../src/summary/format.js';
+import { BREAKDOWN_COLUMNS, BREAKDOWN_PROCESS_COLUMNS, SPENDING_COLUMNS, SUMMARY_BREAKDOWN_BY, SUMMARY_TYPE, SUMMARY_VERSION } from '../src/summary/format.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
@@ -49,7 +49,9 @@ export const summarySchema = z.object({
     cube(SPENDING_COLUMNS, z.tuple([text, text, text, text, text, ...stage, ...stage, ...stage, ...stage, ...stage])),
     { buyers: count, approximate: z.boolean() },
   ),
-  breakdown: cube(BREAKDOWN_COLUMNS, z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, text, count, ...measure, ...measure, ...measure, ...measure, ...measure])),
+  breakdown: z.extend(cube(BREAKDOWN_COLUMNS, z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, text, ...measure, ...measure, ...measure, ...measure, ...measure])), {
+    processes: cube(BREAKDOWN_PROCESS_COLUMNS, z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, count])),
+  }),
   methodDetails: cube(['method', 'measure', 'currency', 'wording', 'processes'], z.tuple([text, text, text, text, count])),
   network: z.object({
     limit: count,

@@ -77,7 +77,7 @@ const byLargest = (a: LargestRow, b: LargestRow) => compareText(a[0], b[0]) || c
 export function namedOrganisations(summary: Omit<SummaryDocument, 'organisations'>): Set<string> {
   return new Set([
     ...summary.spending.rows.map((row) => row[2]).filter((key) => key !== SPENDING_OTHER_BUYERS),
-    ...summary.breakdown.rows.filter((row) => row[0] === 'buyer').map((row) => row[1]),
+    ...summary.breakdown.processes.rows.filter((row) => row[0] === 'buyer').map((row) => row[1]),
     ...summary.network.suppliers.rows.map((row) => row[1]),
     ...summary.network.edges.rows.map((row) => row[0]),
     ...summary.network.others.rows.map((row) => row[0]),
@@ -91,6 +91,7 @@ export function canonicalSummary(summary: SummaryDocument): SummaryDocument {
   const named = namedOrganisations(summary);
   sortRows(summary.spending.rows, 5);
   sortRows(summary.breakdown.rows, 3);
+  sortRows(summary.breakdown.processes.rows, 2);
   sortRows(summary.methodDetails.rows, 4);
   sortRows(summary.network.currencies.rows, 1);
   summary.network.suppliers.rows.sort(bySupplierRank);
@@ -179,8 +180,8 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
     return count < largestLimit;
   });
 
-  const breakdownRows = addRows(summaries.flatMap((summary) => summary.breakdown.rows), 3);
-  const spending = mergeSpending(summaries, breakdownRows);
+  const breakdownProcesses = addRows(summaries.flatMap((summary) => summary.breakdown.processes.rows), 2);
+  const spending = mergeSpending(summaries, breakdownProcesses);
 
   const redFlagged = summaries.every((summary) => summary.redFlags);
   const first = summaries[0];
@@ -203,7 +204,11 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
     },
     organisations,
     spending: { ...spending, columns: first.spending.columns },
-    breakdown: { columns: first.breakdown.columns, rows: breakdownRows },
+    breakdown: {
+      columns: first.breakdown.columns,
+      rows: addRows(summaries.flatMap((summary) => summary.breakdown.rows), 3),
+      processes: { columns: first.breakdown.processes.columns, rows: breakdownProcesses },
+    },
     methodDetails: { columns: first.methodDetails.columns, rows: addRows(summaries.flatMap((summary) => summary.methodDetails.rows), 4) },
     network: {
       limit,
@@ -228,11 +233,11 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
  * most processes first, up to the smallest `buyers`); the rows of every other buyer join 'others:'. Every row is
  * exact; `approximate` says the kept buyers may differ from those the summary of the union would keep.
  */
-function mergeSpending(summaries: SummaryDocument[], breakdownRows: SummaryDocument['breakdown']['rows']): Pick<SummaryDocument['spending'], 'buyers' | 'approximate' | 'rows'> {
+function mergeSpending(summaries: SummaryDocument[], processRows: SummaryDocument['breakdown']['processes']['rows']): Pick<SummaryDocument['spending'], 'buyers' | 'approximate' | 'rows'> {
   const buyers = Math.min(...summaries.map((summary) => summary.spending.buyers));
   const grouped = summaries.some((summary) => summary.spending.rows.some((row) => row[2] === SPENDING_OTHER_BUYERS));
   const approximate = summaries.some((summary) => summary.spending.approximate) || (summaries.length > 1 && grouped);
-  const buyerRows = (summary: SummaryDocument) => summary.breakdown.rows.filter((row) => row[0] === 'buyer' && row[2] === '');
+  const buyerRows = (summary: SummaryDocument) => summary.breakdown.processes.rows.filter((row) => row[0] === 'buyer');
   const candidates = new Set(summaries.flatMap((summary) => buyerRows(summary).map((row) => row[1])));
   for (const summary of summaries) {
     const kept = new Set(summary.spending.rows.map((row) => row[2]));
@@ -240,7 +245,7 @@ function mergeSpending(summaries: SummaryDocument[], breakdownRows: SummaryDocum
     // A buyer with processes in this shard but grouped here (or kept without money): its own rows could miss some.
     for (const row of buyerRows(summary)) if (!kept.has(row[1])) candidates.delete(row[1]);
   }
-  const processes = new Map(breakdownRows.filter((row) => row[0] === 'buyer' && row[2] === '').map((row) => [row[1], row[3]]));
+  const processes = new Map(processRows.filter((row) => row[0] === 'buyer').map((row) => [row[1], row[2]]));
   const kept = new Set(
     [...candidates].sort((a, b) => (processes.get(b) ?? 0) - (processes.get(a) ?? 0) || compareText(a, b)).slice(0, buyers),
   );

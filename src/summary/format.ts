@@ -52,20 +52,20 @@ export type SpendingCubeRow = [
 ];
 
 export const BREAKDOWN_COLUMNS = [
-  'by', 'key', 'currency', 'processes',
+  'by', 'key', 'currency',
   'planned', 'plannedProcesses', 'tendered', 'tenderedProcesses', 'awarded', 'awardedProcesses',
   'contracted', 'contractedProcesses', 'paid', 'paidProcesses',
 ] as const;
-/**
- * One `<ocds-breakdown>` category in one currency: per measure its amount (null when none) and processes. The row of
- * currency `''` holds the `processes` measure (every process, with or without money); the others have 0 there.
- */
+/** One `<ocds-breakdown>` category in one currency: per money measure its amount (null when none) and processes. */
 export type BreakdownCubeRow = [
-  by: SummaryBreakdownBy, key: string, currency: string, processes: number,
+  by: SummaryBreakdownBy, key: string, currency: string,
   planned: Amount | null, plannedProcesses: number, tendered: Amount | null, tenderedProcesses: number,
   awarded: Amount | null, awardedProcesses: number, contracted: Amount | null, contractedProcesses: number,
   paid: Amount | null, paidProcesses: number,
 ];
+export const BREAKDOWN_PROCESS_COLUMNS = ['by', 'key', 'processes'] as const;
+/** One `<ocds-breakdown>` category's `processes` measure: every process in it, with or without money. */
+export type BreakdownProcessRow = [by: SummaryBreakdownBy, key: string, processes: number];
 
 export const METHOD_DETAILS_COLUMNS = ['method', 'measure', 'currency', 'wording', 'processes'] as const;
 /** The publisher's `procurementMethodDetails` wordings behind each method row. */
@@ -146,7 +146,7 @@ export interface SummaryDocument {
     /** True when a merge kept other buyers than the summary of the union would (every row stays exact). */
     approximate: boolean;
   } & Cube<SpendingCubeRow, typeof SPENDING_COLUMNS>;
-  breakdown: Cube<BreakdownCubeRow, typeof BREAKDOWN_COLUMNS>;
+  breakdown: Cube<BreakdownCubeRow, typeof BREAKDOWN_COLUMNS> & { processes: Cube<BreakdownProcessRow, typeof BREAKDOWN_PROCESS_COLUMNS> };
   methodDetails: Cube<MethodDetailsRow, typeof METHOD_DETAILS_COLUMNS>;
   network: {
     /** Suppliers kept per currency; the others are grouped per buyer. */

@@ -80,12 +80,12 @@ function breakdownCells(summary: SummaryDocument): BreakdownCell[] {
   let list = cells.get(summary);
   if (list) return list;
   list = [];
+  for (const [by, key, processes] of summary.breakdown.processes.rows) list.push([by, key, 'processes', '', null, processes]);
   for (const row of summary.breakdown.rows) {
-    const [by, key, currency, processes] = row;
-    if (currency === '') list.push([by, key, 'processes', '', null, processes]);
+    const [by, key, currency] = row;
     SUMMARY_STAGES.forEach((measure, i) => {
-      const count = row[5 + 2 * i] as number;
-      if (count > 0) list.push([by, key, measure, currency, row[4 + 2 * i] as string | null, count]);
+      const count = row[4 + 2 * i] as number;
+      if (count > 0) list.push([by, key, measure, currency, row[3 + 2 * i] as string | null, count]);
     });
   }
   cells.set(summary, list);
