@@ -29,6 +29,8 @@ Options:
   --merge             add up summaries of shards instead of reading OCDS
   --red-flags         also count red flags per buyer and indicator (slower)
   --network-limit N   suppliers kept per currency in the network (default 50; the others are grouped per buyer)
+  --spending-buyers N buyers whose spending is kept by year, method and category (default 10, the most
+                      processes; the others are one group; every buyer's totals are in the breakdown)
   --root KEY          property that wraps the packages, e.g. arrayReleasePackage
   --quiet             no progress line
   -h, --help          this text`;
@@ -52,6 +54,10 @@ export function parseArgs(argv) {
     else if (arg === '--network-limit') {
       options.networkLimit = Number(rest[++i]);
       if (!Number.isInteger(options.networkLimit) || options.networkLimit < 1) throw new UserError('--network-limit needs a whole number of suppliers, 1 or more.');
+    }
+    else if (arg === '--spending-buyers') {
+      options.spendingBuyers = Number(rest[++i]);
+      if (!Number.isInteger(options.spendingBuyers) || options.spendingBuyers < 0) throw new UserError('--spending-buyers needs a whole number of buyers, 0 or more.');
     }
     else if (arg === '--root') {
       options.root = rest[++i];
@@ -475,8 +481,12 @@ export async function summarize(options) {
 async function cubes(core, connection, dir, summarizer) {
   await runSql(connection, 'load', { dir: sqlPath(dir) });
   const amount = (text) => (text === null || text === undefined ? null : core.canonicalAmount(String(text)));
-  const spending = (await runSql(connection, 'spending')).map((row) => [...row.slice(0, 6), amount(row[6]), row[7], row[8]]);
-  const breakdown = (await runSql(connection, 'breakdown')).map((row) => [row[0], row[1], row[2], row[3], amount(row[4]), row[5]]);
+  // Amount columns: every stage's (spending) or measure's (breakdown) first column, from the given position on.
+  const amounts = (row, from, step) => row.map((value, i) => (i >= from && (i - from) % step === 0 ? amount(value) : value));
+  const spendingBuyers = summarizer.options.spendingBuyers ?? core.SUMMARY_SPENDING_BUYERS;
+  const spending = (await runSql(connection, 'spending', { limit: String(spendingBuyers) })).map((row) => amounts(row, 5, 3));
+  const breakdown = (await runSql(connection, 'breakdown')).map((row) => amounts(row, 3, 2));
+  const breakdownProcesses = await runSql(connection, 'breakdown-processes');
   const methodDetails = await runSql(connection, 'method-details');
   const limit = summarizer.options.networkLimit ?? core.SUMMARY_NETWORK_LIMIT;
   const suppliers = (await runSql(connection, 'network-suppliers', { limit: String(limit) })).map((row) => [row[0], row[1], amount(row[2]), row[3]]);
@@ -501,8 +511,8 @@ async function cubes(core, connection, dir, summarizer) {
       merged: 1,
     },
     organisations: {},
-    spending: { columns: ['year', 'method', 'buyer', 'category', 'stage', 'currency', 'amount', 'processes', 'pending'], rows: spending },
-    breakdown: { columns: ['by', 'key', 'measure', 'currency', 'amount', 'processes'], rows: breakdown },
+    spending: { buyers: spendingBuyers, approximate: false, columns: [...core.SPENDING_COLUMNS], rows: spending },
+    breakdown: { columns: [...core.BREAKDOWN_COLUMNS], rows: breakdown, processes: { columns: [...core.BREAKDOWN_PROCESS_COLUMNS], rows: breakdownProcesses } },
     methodDetails: { columns: ['method', 'measure', 'currency', 'wording', 'processes'], rows: methodDetails },
     network: {
       limit,

@@ -1,7 +1,7 @@
 // The summary document (`ocds-widgets summarize`, src/summary/format.ts; README, "Summary documents"), checked
 // when read: by `summarize --merge` and by the elements given a summary as `src`/`data`.
 import { z } from 'zod/mini';
-import { SUMMARY_BREAKDOWN_BY, SUMMARY_TYPE, SUMMARY_VERSION } from '../src/summary/format.js';
+import { BREAKDOWN_COLUMNS, BREAKDOWN_PROCESS_COLUMNS, SPENDING_COLUMNS, SUMMARY_BREAKDOWN_BY, SUMMARY_TYPE, SUMMARY_VERSION } from '../src/summary/format.js';
 
 // Same setting as schemas/ocds.ts: no `new Function` probe under a strict Content-Security-Policy.
 z.config({ jitless: true });
@@ -10,6 +10,10 @@ const text = z.string();
 const count = z.number().check(z.int(), z.minimum(0));
 /** A decimal amount as text: `-12.5`, `0`, `31130190.03`. */
 const amount = z.string().check(z.regex(/^-?\d+(\.\d{1,6})?$/));
+/** One spending stage's columns: amount (null when none), processes, pending. */
+const stage = [z.nullable(amount), count, count] as const;
+/** One breakdown measure's columns: amount (null when none), processes. */
+const measure = [z.nullable(amount), count] as const;
 const day = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
 
 const cube = <Row extends z.core.SomeType>(names: readonly string[], row: Row) =>
@@ -41,8 +45,13 @@ export const summarySchema = z.object({
   version: z.literal(SUMMARY_VERSION),
   meta: metaSchema,
   organisations: z.record(z.string(), z.array(z.tuple([text, count]))),
-  spending: cube(['year', 'method', 'buyer', 'category', 'stage', 'currency', 'amount', 'processes', 'pending'], z.tuple([text, text, text, text, text, text, amount, count, count])),
-  breakdown: cube(['by', 'key', 'measure', 'currency', 'amount', 'processes'], z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, text, text, z.nullable(amount), count])),
+  spending: z.extend(
+    cube(SPENDING_COLUMNS, z.tuple([text, text, text, text, text, ...stage, ...stage, ...stage, ...stage, ...stage])),
+    { buyers: count, approximate: z.boolean() },
+  ),
+  breakdown: z.extend(cube(BREAKDOWN_COLUMNS, z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, text, ...measure, ...measure, ...measure, ...measure, ...measure])), {
+    processes: cube(BREAKDOWN_PROCESS_COLUMNS, z.tuple([z.enum(SUMMARY_BREAKDOWN_BY), text, count])),
+  }),
   methodDetails: cube(['method', 'measure', 'currency', 'wording', 'processes'], z.tuple([text, text, text, text, count])),
   network: z.object({
     limit: count,

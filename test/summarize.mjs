@@ -99,6 +99,29 @@ test('JSON Lines of compiled releases, gzip’d, and from standard input: the br
     assert.ok(row, `awarded in ${currency}`);
     assert.ok(Math.abs(row.amount - exactSum(amounts)) <= Math.abs(row.amount) * 1e-12, `awarded in ${currency}: ${row.amount}`);
   }
+  // One buyer kept by year, method and category: every total still whole, that buyer's spending its own, the others refused.
+  const one = core.parseSummary(await run('--spending-buyers', '1', path));
+  assert.equal(one.spending.buyers, 1);
+  assertSameNumbers(one, dataset, 'compiled.jsonl.gz, one buyer kept in the spending cube');
+  const buyerKey = (process) => (process.buyer ?? process.procuringEntity)?.key ?? '';
+  const counts = new Map();
+  for (const process of dataset.processes) counts.set(buyerKey(process), (counts.get(buyerKey(process)) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key]) => key);
+  assert.ok(ranked.length > 2, `${ranked.length} buyers`);
+  const only = (key) => ({ ...dataset, processes: dataset.processes.filter((process) => buyerKey(process) === key) });
+  assert.deepEqual(core.summarySpending(one, { filters: { buyer: ranked[0] } }), core.spendingByStage(only(ranked[0])), 'the buyer with the most processes');
+  assert.equal(core.summarySpendingAnswers(one, { buyer: ranked[0] }), true);
+  assert.equal(core.summarySpendingAnswers(one, { buyer: ranked[1] }), false, 'a grouped buyer is not answered by the spending cube');
+  assert.equal(core.summarySpendingAnswers(one, { method: 'open' }), true);
+  assert.equal(core.summarySpendingAnswers(summary, { buyer: ranked[1] }), ranked.length <= core.SUMMARY_SPENDING_BUYERS || summary.spending.rows.some((row) => row[2] === ranked[1]));
+  const methods = new Set(dataset.processes.map((process) => core.breakdown({ ...dataset, processes: [process] }, { by: 'method' })[0]?.key));
+  for (const method of methods) {
+    const matching = { ...dataset, processes: dataset.processes.filter((process) => core.breakdown({ ...dataset, processes: [process] }, { by: 'method' })[0]?.key === method) };
+    assert.deepEqual(core.summarySpending(one, { filters: { method } }), core.spendingByStage(matching), `spending of method ${method}, grouped buyers included`);
+  }
+  // The size of the spending cube: one buyer's rows and the group's, not every buyer's.
+  assert.ok(one.spending.rows.length < summary.spending.rows.length || ranked.length <= 2);
+
   const piped = cli(['--quiet', '-'], gzipSync(text));
   assert.equal(piped.status, 0, piped.stderr);
   const fromStdin = JSON.parse(piped.stdout);
@@ -220,12 +243,34 @@ function buyerNetworkTotals(summary) {
   return new Map([...totals].map(([key, parts]) => [key, core.addAmounts(...parts.map(([amount]) => amount))]));
 }
 
+/** Spending rows with every buyer outside `kept` in the 'others:' rows, added exactly (another way than the merge's). */
+function regroup(rows, kept) {
+  const added = new Map();
+  for (const row of rows) {
+    const buyer = kept.has(row[2]) ? row[2] : core.SPENDING_OTHER_BUYERS;
+    const id = JSON.stringify([row[0], row[1], buyer, row[3], row[4]]);
+    const parts = added.get(id) ?? { keys: [row[0], row[1], buyer, row[3], row[4]], stages: Array.from({ length: 5 }, () => ({ amounts: [], processes: 0, pending: 0 })) };
+    added.set(id, parts);
+    parts.stages.forEach((stage, i) => {
+      if (row[5 + 3 * i] !== null) stage.amounts.push(Number(row[5 + 3 * i]));
+      stage.processes += row[6 + 3 * i];
+      stage.pending += row[7 + 3 * i];
+    });
+  }
+  return [...added.values()]
+    .map(({ keys, stages }) => [...keys, ...stages.flatMap((stage) => [stage.amounts.length ? exactSum(stage.amounts) : null, stage.processes, stage.pending])])
+    .sort((p, q) => (JSON.stringify(p.slice(0, 5)) < JSON.stringify(q.slice(0, 5)) ? -1 : 1));
+}
+
 test('summaries of shards, merged, equal the summary of the whole (random splits)', async () => {
   const lines = compiledLines();
   const wholePath = join(dir, 'whole.jsonl');
   writeFileSync(wholePath, lines.join('\n'));
-  // Three suppliers kept per currency, so shards group some of theirs and merges are approximate for some splits.
-  const whole = await run('--network-limit', '3', wholePath);
+  // Three suppliers kept per currency and two buyers in the spending cube, so shards group some of theirs and merges
+  // are approximate for some splits.
+  const limits = ['--network-limit', '3', '--spending-buyers', '2'];
+  const whole = await run(...limits, wholePath);
+  let spendingApproximate = 0;
   let runs = 0;
   let approximate = 0;
   await fc.assert(
@@ -236,14 +281,27 @@ test('summaries of shards, merged, equal the summary of the whole (random splits
         if (!part.length) continue;
         const path = join(dir, `shard-${runs}-${shard}.jsonl`);
         writeFileSync(path, part.join('\n'));
-        shards.push(await run('--network-limit', '3', path));
+        shards.push(await run(...limits, path));
       }
       runs++;
       const merged = core.mergeSummaries(shards, whole.meta.generator);
       assert.equal(merged.network.approximate, shards.length > 1 && shards.some((shard) => shard.network.others.rows.length > 0));
       if (merged.network.approximate) approximate++;
       assert.deepEqual(buyerNetworkTotals(merged), buyerNetworkTotals(whole), 'network totals per buyer');
+      const grouped = shards.length > 1 && shards.some((shard) => shard.spending.rows.some((row) => row[2] === core.SPENDING_OTHER_BUYERS));
+      assert.equal(merged.spending.approximate, grouped);
       const [a, b] = [strip(merged), strip(whole)];
+      if (merged.spending.approximate) {
+        spendingApproximate++;
+        // The merge may keep other buyers than the whole does: every row is exact, so with the buyers kept by only
+        // one of them grouped on both sides, the cubes are equal.
+        const keptBy = (summary) => new Set(summary.spending.rows.map((row) => row[2]));
+        const [x, y] = [keptBy(merged), keptBy(whole)];
+        const both = new Set([...x].filter((key) => y.has(key) && key !== core.SPENDING_OTHER_BUYERS));
+        for (const summary of [a, b]) {
+          summary.spending = { ...summary.spending, approximate: undefined, rows: regroup(summary.spending.rows, both) };
+        }
+      }
       if (merged.network.approximate) {
         // Kept suppliers may be ranked on partial totals: only the buyer totals above are exact.
         for (const summary of [a, b]) {
@@ -260,6 +318,7 @@ test('summaries of shards, merged, equal the summary of the whole (random splits
     { numRuns: 8, seed: 17 },
   );
   assert.ok(approximate > 0, 'some merges were approximate');
+  assert.ok(spendingApproximate > 0, 'some merges kept other buyers in the spending cube');
   // The command: `--merge a.json b.json` writes the same merged document.
   const halves = [lines.slice(0, 20), lines.slice(20)].map((part, i) => {
     const path = join(dir, `half-${i}.jsonl`);

@@ -7,23 +7,48 @@
 /** Counts per path, in cardinal's output shape: `{ "": 3, "/": 3, "/tender": 2, "/awards[]": 5, … }`. */
 export type FieldCoverage = Record<string, number>;
 
-/** Adds the paths of `value` under `path` to `counts`; true if the value is non-empty. */
-function countValue(value: unknown, path: string, counts: Map<string, number>): boolean {
+/**
+ * One JSON path of the counts. Paths are a tree, so a value's members find their counters by key instead of
+ * building and hashing their path text each time (a national summary counts millions of values).
+ */
+interface PathNode {
+  path: string;
+  /** Times the path held a non-empty value. */
+  count: number;
+  /** Times it held a non-empty object (the path + "/"). */
+  objects: number;
+  members?: Map<string, PathNode>;
+  element?: PathNode;
+}
+
+/** Paths in the order they were first counted, as `[node, object?]` (the order a Map of path texts would keep). */
+type Order = [PathNode, boolean][];
+
+const pathNode = (path: string): PathNode => ({ path, count: 0, objects: 0 });
+
+/** Adds the paths of `value` under `node` to the counts; true if the value is non-empty. */
+function countValue(value: unknown, node: PathNode, order: Order): boolean {
   let present: boolean;
   if (value === null || value === undefined || value === '') {
     present = false;
   } else if (Array.isArray(value)) {
     present = false;
-    const elementPath = `${path}[]`;
-    for (const element of value) if (countValue(element, elementPath, counts)) present = true;
+    const element = (node.element ??= pathNode(`${node.path}[]`));
+    for (const item of value) if (countValue(item, element, order)) present = true;
   } else if (typeof value === 'object') {
     present = false;
-    for (const [key, member] of Object.entries(value)) if (countValue(member, `${path}/${key}`, counts)) present = true;
-    if (present) counts.set(`${path}/`, (counts.get(`${path}/`) ?? 0) + 1);
+    const members = (node.members ??= new Map());
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      let member = members.get(key);
+      if (!member) members.set(key, (member = pathNode(`${node.path}/${key}`)));
+      if (countValue(object[key], member, order)) present = true;
+    }
+    if (present && node.objects++ === 0) order.push([node, true]);
   } else {
     present = true;
   }
-  if (present) counts.set(path, (counts.get(path) ?? 0) + 1);
+  if (present && node.count++ === 0) order.push([node, false]);
   return present;
 }
 
@@ -60,8 +85,15 @@ function* jsonLines(input: string | Uint8Array): Generator<unknown> {
  * (text or bytes: one compiled release per line), or the values themselves (e.g. each process's `compiledRelease`).
  */
 export function fieldCoverage(input: string | Uint8Array | Iterable<unknown>): FieldCoverage {
-  const counts = new Map<string, number>();
+  const root = pathNode('');
+  const order: Order = [];
   const values = typeof input === 'string' || input instanceof Uint8Array ? jsonLines(input) : input;
-  for (const value of values) countValue(value, '', counts);
-  return Object.fromEntries(counts);
+  for (const value of values) countValue(value, root, order);
+  const coverage: FieldCoverage = {};
+  for (const [node, object] of order) {
+    // A member named "" has the text of its object's "/" path: both add to one count, as in cardinal.
+    const path = object ? `${node.path}/` : node.path;
+    coverage[path] = (coverage[path] ?? 0) + (object ? node.objects : node.count);
+  }
+  return coverage;
 }

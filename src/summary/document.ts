@@ -3,6 +3,7 @@
 // shards: exact for every total and buyer-level figure; the network's kept suppliers are re-ranked and marked
 // approximate when a shard had grouped some of its suppliers).
 import {
+  SPENDING_OTHER_BUYERS,
   SUMMARY_ERROR_LIMIT,
   SUMMARY_TYPE,
   SUMMARY_VERSION,
@@ -10,6 +11,7 @@ import {
   type NetworkEdgeRow,
   type NetworkOthersRow,
   type NetworkSupplierRow,
+  type SpendingCubeRow,
   type SummaryDocument,
 } from './format.js';
 
@@ -74,8 +76,8 @@ const byLargest = (a: LargestRow, b: LargestRow) => compareText(a[0], b[0]) || c
 /** The organisations the cubes name (buyers, kept suppliers): the ones whose labels the document holds. */
 export function namedOrganisations(summary: Omit<SummaryDocument, 'organisations'>): Set<string> {
   return new Set([
-    ...summary.spending.rows.map((row) => row[2]),
-    ...summary.breakdown.rows.filter((row) => row[0] === 'buyer').map((row) => row[1]),
+    ...summary.spending.rows.map((row) => row[2]).filter((key) => key !== SPENDING_OTHER_BUYERS),
+    ...summary.breakdown.processes.rows.filter((row) => row[0] === 'buyer').map((row) => row[1]),
     ...summary.network.suppliers.rows.map((row) => row[1]),
     ...summary.network.edges.rows.map((row) => row[0]),
     ...summary.network.others.rows.map((row) => row[0]),
@@ -87,8 +89,9 @@ export function namedOrganisations(summary: Omit<SummaryDocument, 'organisations
 /** Puts every cube in its canonical order and keeps the labels of the organisations named, in place; returns the document. */
 export function canonicalSummary(summary: SummaryDocument): SummaryDocument {
   const named = namedOrganisations(summary);
-  sortRows(summary.spending.rows, 6);
-  sortRows(summary.breakdown.rows, 4);
+  sortRows(summary.spending.rows, 5);
+  sortRows(summary.breakdown.rows, 3);
+  sortRows(summary.breakdown.processes.rows, 2);
   sortRows(summary.methodDetails.rows, 4);
   sortRows(summary.network.currencies.rows, 1);
   summary.network.suppliers.rows.sort(bySupplierRank);
@@ -177,6 +180,9 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
     return count < largestLimit;
   });
 
+  const breakdownProcesses = addRows(summaries.flatMap((summary) => summary.breakdown.processes.rows), 2);
+  const spending = mergeSpending(summaries, breakdownProcesses);
+
   const redFlagged = summaries.every((summary) => summary.redFlags);
   const first = summaries[0];
   return canonicalSummary({
@@ -197,8 +203,12 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
       merged: summaries.reduce((sum, summary) => sum + summary.meta.merged, 0),
     },
     organisations,
-    spending: { columns: first.spending.columns, rows: addRows(summaries.flatMap((summary) => summary.spending.rows), 6) },
-    breakdown: { columns: first.breakdown.columns, rows: addRows(summaries.flatMap((summary) => summary.breakdown.rows), 4) },
+    spending: { ...spending, columns: first.spending.columns },
+    breakdown: {
+      columns: first.breakdown.columns,
+      rows: addRows(summaries.flatMap((summary) => summary.breakdown.rows), 3),
+      processes: { columns: first.breakdown.processes.columns, rows: breakdownProcesses },
+    },
     methodDetails: { columns: first.methodDetails.columns, rows: addRows(summaries.flatMap((summary) => summary.methodDetails.rows), 4) },
     network: {
       limit,
@@ -216,4 +226,31 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
     redFlags: redFlagged ? { columns: first.redFlags!.columns, rows: addRows(summaries.flatMap((summary) => summary.redFlags!.rows), 2) } : null,
     coverage,
   });
+}
+
+/**
+ * The spending cube of a union: a buyer keeps rows of its own when every shard it has processes in kept it (the
+ * most processes first, up to the smallest `buyers`); the rows of every other buyer join 'others:'. Every row is
+ * exact; `approximate` says the kept buyers may differ from those the summary of the union would keep.
+ */
+function mergeSpending(summaries: SummaryDocument[], processRows: SummaryDocument['breakdown']['processes']['rows']): Pick<SummaryDocument['spending'], 'buyers' | 'approximate' | 'rows'> {
+  const buyers = Math.min(...summaries.map((summary) => summary.spending.buyers));
+  const grouped = summaries.some((summary) => summary.spending.rows.some((row) => row[2] === SPENDING_OTHER_BUYERS));
+  const approximate = summaries.some((summary) => summary.spending.approximate) || (summaries.length > 1 && grouped);
+  const buyerRows = (summary: SummaryDocument) => summary.breakdown.processes.rows.filter((row) => row[0] === 'buyer');
+  const candidates = new Set(summaries.flatMap((summary) => buyerRows(summary).map((row) => row[1])));
+  for (const summary of summaries) {
+    const kept = new Set(summary.spending.rows.map((row) => row[2]));
+    if (!kept.has(SPENDING_OTHER_BUYERS)) continue;
+    // A buyer with processes in this shard but grouped here (or kept without money): its own rows could miss some.
+    for (const row of buyerRows(summary)) if (!kept.has(row[1])) candidates.delete(row[1]);
+  }
+  const processes = new Map(processRows.filter((row) => row[0] === 'buyer').map((row) => [row[1], row[2]]));
+  const kept = new Set(
+    [...candidates].sort((a, b) => (processes.get(b) ?? 0) - (processes.get(a) ?? 0) || compareText(a, b)).slice(0, buyers),
+  );
+  const rows = summaries.flatMap((summary) =>
+    summary.spending.rows.map((row) => (kept.has(row[2]) ? [...row] : [...row.slice(0, 2), SPENDING_OTHER_BUYERS, ...row.slice(3)]) as SpendingCubeRow),
+  );
+  return { buyers, approximate, rows: addRows(rows, 5) };
 }

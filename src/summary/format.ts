@@ -21,13 +21,51 @@ export type Amount = string;
 export const SUMMARY_BREAKDOWN_BY = ['method', 'category', 'stage', 'buyer', 'year', 'quarter', 'month'] as const;
 export type SummaryBreakdownBy = (typeof SUMMARY_BREAKDOWN_BY)[number];
 
-export const SPENDING_COLUMNS = ['year', 'method', 'buyer', 'category', 'stage', 'currency', 'amount', 'processes', 'pending'] as const;
-/** Spending by stage per process start year (`undated` when none), method, buyer (`''` when none) and category. */
-export type SpendingCubeRow = [year: string, method: string, buyer: string, category: string, stage: string, currency: string, amount: Amount, processes: number, pending: number];
+/** Buyers whose spending is kept crossed with year, method and category (the most processes first); the others are one row group. */
+export const SUMMARY_SPENDING_BUYERS = 10;
+/** The `buyer` of the spending rows of every buyer not kept (no organisation key has this form). */
+export const SPENDING_OTHER_BUYERS = 'others:';
 
-export const BREAKDOWN_COLUMNS = ['by', 'key', 'measure', 'currency', 'amount', 'processes'] as const;
-/** One `<ocds-breakdown>` category: `currency` is `''` and `amount` null for the `processes` measure. */
-export type BreakdownCubeRow = [by: SummaryBreakdownBy, key: string, measure: string, currency: string, amount: Amount | null, processes: number];
+/** The spending stages, in the order of their columns in a spending row. */
+export const SUMMARY_STAGES = ['planned', 'tendered', 'awarded', 'contracted', 'paid'] as const;
+
+export const SPENDING_COLUMNS = [
+  'year', 'method', 'buyer', 'category', 'currency',
+  'planned', 'plannedProcesses', 'plannedPending',
+  'tendered', 'tenderedProcesses', 'tenderedPending',
+  'awarded', 'awardedProcesses', 'awardedPending',
+  'contracted', 'contractedProcesses', 'contractedPending',
+  'paid', 'paidProcesses', 'paidPending',
+] as const;
+/**
+ * Spending by stage per process start year (`undated` when none), method, buyer (`''` when none; SPENDING_OTHER_BUYERS
+ * for every buyer not kept) and category, in one currency: per stage its amount (null when no process has one), the
+ * processes behind it and the pending awards or contracts it counts.
+ */
+export type SpendingCubeRow = [
+  year: string, method: string, buyer: string, category: string, currency: string,
+  planned: Amount | null, plannedProcesses: number, plannedPending: number,
+  tendered: Amount | null, tenderedProcesses: number, tenderedPending: number,
+  awarded: Amount | null, awardedProcesses: number, awardedPending: number,
+  contracted: Amount | null, contractedProcesses: number, contractedPending: number,
+  paid: Amount | null, paidProcesses: number, paidPending: number,
+];
+
+export const BREAKDOWN_COLUMNS = [
+  'by', 'key', 'currency',
+  'planned', 'plannedProcesses', 'tendered', 'tenderedProcesses', 'awarded', 'awardedProcesses',
+  'contracted', 'contractedProcesses', 'paid', 'paidProcesses',
+] as const;
+/** One `<ocds-breakdown>` category in one currency: per money measure its amount (null when none) and processes. */
+export type BreakdownCubeRow = [
+  by: SummaryBreakdownBy, key: string, currency: string,
+  planned: Amount | null, plannedProcesses: number, tendered: Amount | null, tenderedProcesses: number,
+  awarded: Amount | null, awardedProcesses: number, contracted: Amount | null, contractedProcesses: number,
+  paid: Amount | null, paidProcesses: number,
+];
+export const BREAKDOWN_PROCESS_COLUMNS = ['by', 'key', 'processes'] as const;
+/** One `<ocds-breakdown>` category's `processes` measure: every process in it, with or without money. */
+export type BreakdownProcessRow = [by: SummaryBreakdownBy, key: string, processes: number];
 
 export const METHOD_DETAILS_COLUMNS = ['method', 'measure', 'currency', 'wording', 'processes'] as const;
 /** The publisher's `procurementMethodDetails` wordings behind each method row. */
@@ -102,8 +140,13 @@ export interface SummaryDocument {
   meta: SummaryMeta;
   /** Labels of the organisations the cubes name: key → [name, references] most used first. */
   organisations: Record<string, [name: string, count: number][]>;
-  spending: Cube<SpendingCubeRow, typeof SPENDING_COLUMNS>;
-  breakdown: Cube<BreakdownCubeRow, typeof BREAKDOWN_COLUMNS>;
+  spending: {
+    /** Buyers kept crossed with year, method and category (the most processes first, then by key). */
+    buyers: number;
+    /** True when a merge kept other buyers than the summary of the union would (every row stays exact). */
+    approximate: boolean;
+  } & Cube<SpendingCubeRow, typeof SPENDING_COLUMNS>;
+  breakdown: Cube<BreakdownCubeRow, typeof BREAKDOWN_COLUMNS> & { processes: Cube<BreakdownProcessRow, typeof BREAKDOWN_PROCESS_COLUMNS> };
   methodDetails: Cube<MethodDetailsRow, typeof METHOD_DETAILS_COLUMNS>;
   network: {
     /** Suppliers kept per currency; the others are grouped per buyer. */

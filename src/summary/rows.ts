@@ -8,7 +8,7 @@ import type { NetworkEdge } from '../analysis/network.js';
 import { OTHERS_PREFIX } from '../analysis/network-constants.js';
 import { addAmounts } from './document.js';
 import { DecimalSum } from '../analysis/decimal-sum.js';
-import type { SummaryBreakdownBy, SummaryDocument } from './format.js';
+import { SPENDING_OTHER_BUYERS, SUMMARY_STAGES, type SummaryBreakdownBy, type SummaryDocument } from './format.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -27,6 +27,17 @@ export interface SummaryFilters {
   toYear?: string;
 }
 
+/**
+ * True when the spending cube can answer these filters: a buyer outside the buyers it keeps by year, method and
+ * category (`spending.buyers`) is only in the breakdown cube's buyer totals.
+ */
+export function summarySpendingAnswers(summary: SummaryDocument, filters: SummaryFilters = {}): boolean {
+  if (filters.buyer === undefined) return true;
+  if (filters.buyer === SPENDING_OTHER_BUYERS) return false;
+  const grouped = summary.spending.rows.some((row) => row[2] === SPENDING_OTHER_BUYERS);
+  return !grouped || summary.spending.rows.some((row) => row[2] === filters.buyer);
+}
+
 function spendingMatches(filters: SummaryFilters, [year, method, buyer, category]: SummaryDocument['spending']['rows'][number]): boolean {
   if (filters.buyer !== undefined && buyer !== filters.buyer) return false;
   if (filters.method !== undefined && method !== filters.method) return false;
@@ -43,18 +54,42 @@ export function summarySpending(summary: SummaryDocument, options: { currency?: 
   const totals = new Map<string, { stage: SpendingStage; currency: string; amounts: string[]; processes: number; pending: number }>();
   for (const row of summary.spending.rows) {
     if (options.filters && !spendingMatches(options.filters, row)) continue;
-    const [, , , , stage, rowCurrency, amount, processes, pending] = row;
+    const rowCurrency = row[4];
     if (currency !== undefined && rowCurrency !== currency) continue;
-    const key = `${rowCurrency}\u0000${stage}`;
-    let total = totals.get(key);
-    if (!total) totals.set(key, (total = { stage: stage as SpendingStage, currency: rowCurrency, amounts: [], processes: 0, pending: 0 }));
-    total.amounts.push(amount);
-    total.processes += processes;
-    total.pending += pending;
+    SUMMARY_STAGES.forEach((stage, i) => {
+      const amount = row[5 + 3 * i] as string | null;
+      if (amount === null) return;
+      const key = `${rowCurrency}\u0000${stage}`;
+      let total = totals.get(key);
+      if (!total) totals.set(key, (total = { stage, currency: rowCurrency, amounts: [], processes: 0, pending: 0 }));
+      total.amounts.push(amount);
+      total.processes += row[6 + 3 * i] as number;
+      total.pending += row[7 + 3 * i] as number;
+    });
   }
   return [...totals.values()]
     .map(({ amounts, ...row }) => ({ stage: row.stage, currency: row.currency, amount: Number(addAmounts(...amounts)), processes: row.processes, pending: row.pending }))
     .sort((a, b) => a.currency.localeCompare(b.currency) || SPENDING_STAGES.indexOf(a.stage) - SPENDING_STAGES.indexOf(b.stage));
+}
+
+type BreakdownCell = [by: SummaryBreakdownBy, key: string, measure: BreakdownMeasure, currency: string, amount: string | null, processes: number];
+const cells = new WeakMap<SummaryDocument, BreakdownCell[]>();
+
+/** The breakdown cube one measure a row: [by, key, measure, currency, amount, processes] (`processes`: currency '', no amount). */
+function breakdownCells(summary: SummaryDocument): BreakdownCell[] {
+  let list = cells.get(summary);
+  if (list) return list;
+  list = [];
+  for (const [by, key, processes] of summary.breakdown.processes.rows) list.push([by, key, 'processes', '', null, processes]);
+  for (const row of summary.breakdown.rows) {
+    const [by, key, currency] = row;
+    SUMMARY_STAGES.forEach((measure, i) => {
+      const count = row[4 + 2 * i] as number;
+      if (count > 0) list.push([by, key, measure, currency, row[3 + 2 * i] as string | null, count]);
+    });
+  }
+  cells.set(summary, list);
+  return list;
 }
 
 /** breakdown's rows from a summary, for the dimensions it holds (no split, no ocid). */
@@ -63,7 +98,7 @@ export function summaryBreakdown(summary: SummaryDocument, options: { by: Summar
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
   const pick = (by: SummaryBreakdownBy) =>
-    summary.breakdown.rows.filter((row) => row[0] === by && row[2] === measure && (currency === undefined || counting || row[3] === currency));
+    breakdownCells(summary).filter((row) => row[0] === by && row[2] === measure && (currency === undefined || counting || row[3] === currency));
   // Every process has one method, so the method rows add up to each currency's whole.
   const wholes = new Map<string, { amounts: string[]; processes: number }>();
   for (const row of pick('method')) {
