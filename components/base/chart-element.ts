@@ -124,6 +124,9 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
   truncated: 'parse',
   encoding: 'parse',
   'not-ocds': 'validate',
+  'summary-version': 'validate',
+  'summary-invalid': 'validate',
+  'needs-processes': 'validate',
 };
 
 /** The box is laid out and within a screen's height above or below the viewport (the observer's `100% 0px` margin). */
@@ -873,6 +876,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (link && /^https?:\/\//.test(link)) {
       parts.push(html`<a href=${link} rel="noopener" target="_blank">${ctx.t('source.link')}</a>`);
     }
+    const summary = dataset.summary?.document.meta;
+    if (summary) parts.push(ctx.t('source.summary', { count: summary.processes, date: formatDate(summary.generatedAt, ctx.tag) }));
     if (!meta.complete) parts.push(ctx.t('source.incomplete', { count: meta.releases }));
     const leftOut = dataset.issues.filter((issue) => LEFT_OUT.has(issue.code)).length;
     return html`
