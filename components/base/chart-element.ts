@@ -483,6 +483,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     try {
       this.currentRows = this.analyse(dataset);
     } catch (error) {
+      // Nothing from this data is shown (nor asked of it, e.g. its default currency).
+      this.loaded = undefined;
       this.fail(error, 'validate');
       return;
     }
