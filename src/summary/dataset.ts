@@ -16,6 +16,8 @@ import { summaryBreakdown, summarySpending, type SummaryFilters } from './rows.j
 import type { SpendingRow } from '../analysis/spending.js';
 import { OcdsError, type Dataset, type Organisation } from '../data/types.js';
 import { needsProcesses } from './needs.js';
+import { summaryNetwork } from './network.js';
+import type { SupplierNetwork, SupplierNetworkOptions } from '../analysis/network.js';
 import type { DatasetFilters } from '../analysis/filter-keys.js';
 
 /** The `<ocds-dataset>` filters a summary's cubes can answer; the others need the process data. */
@@ -32,6 +34,7 @@ export interface DatasetSummary {
   /** Currencies by how many processes have an amount in them, as far as the cube tells (its largest stage count). */
   currencies(): { currency: string; processes: number }[];
   breakdown(options: BreakdownOptions): BreakdownRow[];
+  network(options: SupplierNetworkOptions): SupplierNetwork;
   /** Processes summarised (after the filters, when the cubes can tell; else undefined). */
   processCount(): number | undefined;
   narrow(filters: DatasetFilters): DatasetSummary;
@@ -87,6 +90,11 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
       // The breakdown cubes are of the whole summary: a filtered one would chart the wrong numbers.
       if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by)) needsProcesses();
       return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
+    },
+    network(options) {
+      // The network's kept suppliers are of the whole summary: a filtered one would rank them wrongly.
+      if (filtered) needsProcesses();
+      return summaryNetwork(document, options);
     },
     processCount() {
       return filtered ? undefined : document.meta.processes;

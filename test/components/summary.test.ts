@@ -6,6 +6,7 @@ import '../../components/all.js';
 import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
 import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
+import type { OcdsSupplierNetwork } from '../../components/supplier-network/supplier-network.js';
 
 const ARMENIA = '/test/fixtures/ocds/real/armenia/sample-data/6.json';
 const ARMENIA_SUMMARY = '/test/fixtures/summaries/armenia-6.summary.json';
@@ -98,6 +99,36 @@ describe('elements given a summary document', () => {
     const direct = new Set(armenia.filter((release) => release.tender?.procurementMethod === 'direct').map((release) => release.ocid)).size;
     const byMethod = await chart<OcdsBreakdown>(html`<ocds-breakdown by="method" src=${ARMENIA_SUMMARY}></ocds-breakdown>`, true);
     expect(byMethod.rows.find((row) => row.key === 'direct')?.value, 'direct awards, counted in the fixture JSON').to.equal(direct);
+  });
+
+  it('<ocds-supplier-network>: the same edges, node amounts and concentration figures from the summary as from the fixture', async () => {
+    for (const [file, summaryFile] of [
+      [ARMENIA, ARMENIA_SUMMARY],
+      [PARAGUAY, PARAGUAY_SUMMARY],
+    ]) {
+      const original = await chart<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${file}></ocds-supplier-network>`);
+      const summarised = await chart<OcdsSupplierNetwork>(html`<ocds-supplier-network src=${summaryFile}></ocds-supplier-network>`);
+      expect(original.rows.length, file).to.be.greaterThan(0);
+      expect(summarised.rows, file).to.deep.equal(original.rows);
+      const [expected, actual] = [original.network!, summarised.network!];
+      expect(actual.currency).to.equal(expected.currency);
+      expect(actual.currencies).to.deep.equal(expected.currencies);
+      const amounts = (network: typeof expected) => Object.fromEntries(network.nodes.map((node) => [node.id, [node.amount, node.role, node.label]]));
+      expect(amounts(actual), file).to.deep.equal(amounts(expected));
+      const supplierAwards = (network: typeof expected) => network.nodes.filter((node) => node.role === 'supplier').map((node) => [node.id, node.awards]);
+      expect(supplierAwards(actual)).to.deep.equal(supplierAwards(expected));
+      expect(actual.summary.total).to.equal(expected.summary.total);
+      expect(actual.summary.top5).to.deep.equal(expected.summary.top5);
+      expect(actual.summary.top5Share).to.equal(expected.summary.top5Share);
+      expect(actual.summary.buyers.map((buyer) => [buyer.buyerId, buyer.amount])).to.deep.equal(expected.summary.buyers.map((buyer) => [buyer.buyerId, buyer.amount]));
+      done(original, summarised);
+    }
+    const summary = await fetchJson(ARMENIA_SUMMARY);
+    const focused = await fixture<OcdsSupplierNetwork>(html`<ocds-supplier-network focus="x"></ocds-supplier-network>`);
+    const failed = oneEvent(focused, 'ocds-error');
+    focused.data = summary;
+    expect(((await failed) as CustomEvent<{ code?: string }>).detail.code, 'a focus needs the processes').to.equal('needs-processes');
+    done(focused);
   });
 
   it('<ocds-dataset> given a summary: buyer and whole-year filters give the rows the same filters give on the fixture', async () => {
