@@ -124,9 +124,6 @@ const PHASE_BY_CODE: Record<string, ErrorPhase> = {
   truncated: 'parse',
   encoding: 'parse',
   'not-ocds': 'validate',
-  'summary-version': 'validate',
-  'summary-invalid': 'validate',
-  'needs-processes': 'validate',
 };
 
 /** The box is laid out and within a screen's height above or below the viewport (the observer's `100% 0px` margin). */
@@ -501,7 +498,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.finalizeView();
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status, retry: retryMayHelp(code, phase) };
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? (/^(summary|needs)-/.test(code) ? 'validate' : 'fetch')) : phase, code, status, retry: retryMayHelp(code, phase) };
     this.currentStatus = 'error';
     if (!code) console.error(error);
     const detail: OcdsErrorDetail = { phase: this.error.phase, message: this.errorMessage(this.t.bind(this)), ...(code ? { code } : {}) };
@@ -878,8 +875,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (link && /^https?:\/\//.test(link)) {
       parts.push(html`<a href=${link} rel="noopener" target="_blank">${ctx.t('source.link')}</a>`);
     }
-    const summary = dataset.summary?.document.meta;
-    if (summary) parts.push(ctx.t('source.summary', { count: summary.processes, date: formatDate(summary.generatedAt, ctx.tag) }));
+    if (dataset.summary) parts.push(dataset.summary.source(ctx.tag));
     if (!meta.complete) parts.push(ctx.t('source.incomplete', { count: meta.releases }));
     const leftOut = dataset.issues.filter((issue) => LEFT_OUT.has(issue.code)).length;
     return html`

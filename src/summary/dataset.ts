@@ -16,6 +16,7 @@ import { summaryBreakdown, summarySpending, type SummaryFilters } from './rows.j
 import type { SpendingRow } from '../analysis/spending.js';
 import { OcdsError, type Dataset, type Organisation } from '../data/types.js';
 import { needsProcesses } from './needs.js';
+import { formatDate, formatNumber } from '../i18n/index.js';
 import { summaryNetwork } from './network.js';
 import type { SupplierNetwork, SupplierNetworkOptions } from '../analysis/network.js';
 import type { DatasetFilters } from '../analysis/filter-keys.js';
@@ -38,7 +39,15 @@ export interface DatasetSummary {
   /** Processes summarised (after the filters, when the cubes can tell; else undefined). */
   processCount(): number | undefined;
   narrow(filters: DatasetFilters): DatasetSummary;
+  /** The source line's words (en, es): "summary of N processes, generated <date>". */
+  source(tag: string): string;
 }
+
+/** Kept here, not in the base messages: only a page given a summary needs them (the base loads before every render). */
+const SOURCE_WORDS = {
+  en: { one: 'summary of {count} process, generated {date}', other: 'summary of {count} processes, generated {date}' },
+  es: { one: 'resumen de {count} proceso, generado el {date}', other: 'resumen de {count} procesos, generado el {date}' },
+};
 
 /** Whole years only: the cubes are per process start year. */
 function yearOf(day: string | undefined, end: boolean): string | undefined | null {
@@ -98,6 +107,11 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
     },
     processCount() {
       return filtered ? undefined : document.meta.processes;
+    },
+    source(tag) {
+      const words = SOURCE_WORDS[tag.toLowerCase().startsWith('es') ? 'es' : 'en'];
+      const count = document.meta.processes;
+      return (count === 1 ? words.one : words.other).replace('{count}', formatNumber(count, tag)).replace('{date}', formatDate(document.meta.generatedAt, tag));
     },
     narrow(next) {
       const answered = summaryFilters(document, next);
