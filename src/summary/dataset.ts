@@ -82,17 +82,21 @@ function summaryFilters(document: SummaryDocument, filters: DatasetFilters): { f
 
 function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyof DatasetFilters)[]): DatasetSummary {
   const filtered = Object.keys(filters).length > 0;
+  // An element asks for spending several times a render (rows, default currency, the written summary): the cube,
+  // tens of thousands of rows in a national summary, is added up once per view.
+  let spending: SpendingRow[] | undefined;
+  const spendingRows = () => (spending ??= summarySpending(document, { filters }));
   return {
     document,
     filters,
     refused,
     spending(options = {}) {
       if (options.ocid !== undefined) needsProcesses();
-      return summarySpending(document, { filters });
+      return spendingRows().map((row) => ({ ...row }));
     },
     currencies() {
       const most = new Map<string, number>();
-      for (const row of summarySpending(document, { filters })) most.set(row.currency, Math.max(most.get(row.currency) ?? 0, row.processes));
+      for (const row of spendingRows()) most.set(row.currency, Math.max(most.get(row.currency) ?? 0, row.processes));
       return [...most].map(([currency, processes]) => ({ currency, processes })).sort((a, b) => b.processes - a.processes || a.currency.localeCompare(b.currency));
     },
     breakdown(options) {

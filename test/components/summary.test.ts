@@ -241,4 +241,30 @@ describe('elements given a summary document', () => {
     const spanish = await chart<OcdsBreakdown>(html`<ocds-breakdown lang="es" by="year" src=${ARMENIA_SUMMARY}></ocds-breakdown>`, true);
     await expect(spanish).to.be.accessible();
   });
+
+  it('demos/national.html: every chart reads the bundled summary; choosing a year filters the spending beside it', async () => {
+    const frame = document.createElement('iframe');
+    frame.width = '1000';
+    frame.height = '3000';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = '/demos/national.html';
+    document.body.prepend(frame);
+    await loaded;
+    const page = frame.contentDocument!;
+    try {
+      await until(() => page.querySelectorAll('ocds-breakdown, ocds-spending-by-stage, ocds-supplier-network').length === 5, 'the demo charts');
+      const charts = [...page.querySelectorAll<Chart>('ocds-breakdown, ocds-spending-by-stage, ocds-supplier-network')];
+      await until(() => charts.every((chart) => chart.status === 'ready'), 'every demo chart ready (none in error)', 20_000);
+      const spending = page.querySelector<OcdsSpendingByStage>('ocds-spending-by-stage')!;
+      const whole = spending.rows;
+      const years = page.querySelector<OcdsBreakdown>('ocds-dataset ocds-breakdown')!;
+      years.select('2016');
+      await until(() => spending.rows !== whole && spending.status === 'ready', 'the spending to follow the year');
+      const summary = await fetchJson(ARMENIA_SUMMARY);
+      const planned2016 = summary.spending.rows.filter((row: any[]) => row[0] === '2016' && row[4] === 'planned').reduce((sum: number, row: any[]) => sum + row[7], 0);
+      expect(spending.rows.find((row) => row.stage === 'planned')?.processes, 'planned processes of 2016, counted in the summary JSON').to.equal(planned2016);
+    } finally {
+      frame.remove();
+    }
+  });
 });
