@@ -488,7 +488,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.currentStatus = 'ready';
     if (shared) return;
     this.emit('ocds-load', {
-      processes: dataset.processes.length,
+      processes: dataset.summary?.document.meta.processes ?? dataset.processes.length,
       releases: dataset.meta.releases,
       issues: dataset.issues.length,
     });

@@ -253,7 +253,7 @@ export class OcdsDataset extends LitElement {
     this.loaded = dataset;
     this.filteredCache.clear();
     this.currentStatus = 'ready';
-    this.emit('ocds-load', { processes: dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
+    this.emit('ocds-load', { processes: dataset.summary?.document.meta.processes ?? dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
   }
 
   private fail(error: unknown, phase: ReadingPhase): void {

@@ -63,6 +63,12 @@ describe('elements given a summary document', () => {
       const fromUrl = await chart<OcdsSpendingByStage>(html`<ocds-spending-by-stage src=${summaryFile}></ocds-spending-by-stage>`, true);
       const original = await chart<OcdsSpendingByStage>(html`<ocds-spending-by-stage src=${file}></ocds-spending-by-stage>`);
       const summary = await fetchJson(summaryFile);
+      const element = document.createElement('ocds-spending-by-stage');
+      const load = oneEvent(element, 'ocds-load');
+      element.data = summary;
+      document.body.prepend(element);
+      expect(((await load) as CustomEvent<{ processes: number }>).detail.processes, 'ocds-load counts the summary’s processes').to.equal(summary.meta.processes);
+      element.remove();
       const fromData = await chart<OcdsSpendingByStage>(html`<ocds-spending-by-stage .data=${summary}></ocds-spending-by-stage>`);
       expect(original.rows.length, file).to.be.greaterThan(0);
       expect(fromUrl.status).to.equal('ready');
