@@ -16,6 +16,7 @@ const SAMPLES: [label: string, url: string][] = [
   ['Mexico City: releases through a paginated API', '/api/releases?source=mexico-cdmx&limit=25&page=1'],
   ['Every bundled publisher, several currencies (paginated API)', '/api/releases?limit=50&page=1'],
   ['Mexico EDCA: packages wrapped in arrayReleasePackage', '/api/edca/contractingprocess/2017'],
+  ['Armenia as a summary document (ocds-widgets summarize)', '/demos/data/summaries/armenia-6.summary.json'],
 ];
 
 /** What each option does, shown beside its control. */
@@ -44,7 +45,7 @@ const HINTS: Record<string, string> = {
 
 /** Options whose values the checked data suggests: its currencies, its processes. */
 const SUGGESTED: Record<string, (dataset: Dataset) => [value: string, label: string][]> = {
-  currency: (dataset) => spendingCurrencies(dataset).map((entry) => [entry.currency, `${entry.processes} processes`]),
+  currency: (dataset) => (dataset.summary ? dataset.summary.currencies() : spendingCurrencies(dataset)).map((entry) => [entry.currency, `${entry.processes} processes`]),
   ocid: (dataset) => dataset.processes.slice(0, 500).map((process) => [process.ocid, process.title ?? '']),
 };
 
@@ -219,7 +220,28 @@ function suggest(dataset: Dataset): void {
   }
 }
 
+/** A summary document (`ocds-widgets summarize`): what it holds, and which charts can answer from it. */
+function showSummaryReport(dataset: Dataset): void {
+  const summary = dataset.summary!;
+  const { meta } = summary.document;
+  const list = document.createElement('dl');
+  list.append(
+    ...row('Data', `a summary document (${summary.document.type}, version ${summary.document.version}), not OCDS`),
+    ...row('Generated', `${meta.generatedAt} by ${meta.generator.name} ${meta.generator.version}`),
+    ...row('Contracting processes', `${meta.processes} (from ${meta.releases} releases)`),
+    ...row('Process start dates', meta.dateRange ? `${meta.dateRange.first} to ${meta.dateRange.last}` : 'none'),
+    ...row('Currencies', summary.currencies().map((entry) => entry.currency).join(', ') || 'no amounts'),
+    ...row('Complete', meta.complete ? 'yes: every input was usable' : `no: ${meta.errorCount} input errors were left out`),
+    ...row(
+      'Charts that read it',
+      'spending by stage, breakdown (method, category, stage, buyer, year, quarter, month; no split), supplier network; in a dashboard, filters by buyer, method, category and whole years. Single-process views, the timeline, the process table, red flags and data quality need the OCDS data.',
+    ),
+  );
+  report.replaceChildren(list);
+}
+
 function showReport(dataset: Dataset): void {
+  if (dataset.summary) return showSummaryReport(dataset);
   const { meta } = dataset;
   const currencies = spendingCurrencies(dataset);
   const stages = new Set(spendingByStage(dataset).map((entry) => entry.stage));
@@ -269,7 +291,8 @@ async function check(): Promise<void> {
     });
     if (controller.signal.aborted) return;
     checked = { url, dataset };
-    snapshotButton.disabled = false;
+    // A snapshot is of OCDS processes; a summary holds none.
+    snapshotButton.disabled = dataset.summary !== undefined;
     showReport(dataset);
     suggest(dataset);
     update();

@@ -33,6 +33,8 @@ const ENTRY = 'ocds-widgets.js';
 const LAZY_ONLY = [/node_modules\/vega/, /src\/i18n\/d3-locales\//];
 /** Chunks a page loads only when something is wrong, never to show data: the texts of a refused attribute's warning. */
 const ONLY_ON_A_WARNING = [/schemas\/option-messages\.ts$/];
+/** Chunks a page loads only when its data is a summary document (`ocds-widgets summarize`), never for OCDS data. */
+const ONLY_FOR_A_SUMMARY = [/src\/summary\/(dataset|rows|document|network)\.ts$/];
 /**
  * Source paths an element must not import statically: the data core (but its types and OcdsError), the analyses and
  * chart specs (but the constants elements use before data: src/analysis/*-constants.ts, *-stages.ts, *-keys.ts).
@@ -80,6 +82,10 @@ const isLazyOnly = (name) => chunk(name).lazyOnly.length > 0;
  * chunk, then, repeatedly, the static closure of every chunk those import dynamically, except Vega/locale chunks and
  * the other elements' chunks (which the loader imports only for their own tags).
  */
+/** The summary reader's chunks, reached from some element: measured on their own (SUMMARY_CEILING_GZIP). */
+const summaryOnly = new Set();
+const SUMMARY_CEILING_GZIP = 4 * 1024;
+
 function beforeData(element, otherElements) {
   const needed = staticClosure(ENTRY, staticClosure(element));
   const lazy = new Set();
@@ -90,6 +96,7 @@ function beforeData(element, otherElements) {
         if (needed.has(next) || otherElements.has(next)) continue;
         if (isLazyOnly(next)) lazy.add(next);
         else if (chunk(next).sources.every((source) => ONLY_ON_A_WARNING.some((pattern) => pattern.test(source)))) continue;
+        else if (chunk(next).sources.every((source) => ONLY_FOR_A_SUMMARY.some((pattern) => pattern.test(source)))) summaryOnly.add(next);
         else {
           staticClosure(next, needed);
           grew = true;
@@ -151,6 +158,11 @@ for (const row of rows) {
   console.log(`bundle:   ${`<${row.tag}>`.padEnd(26)} ${kb(row.ready).padStart(9)} ${kb(row.withData).padStart(11)}  ${`+ ${kb(row.lazy)}`.padStart(19)}  ${mark}`);
 }
 console.log(`bundle:   ${ENTRY} alone with its static imports: ${kb(gzipOf(entry))}`);
+// Loaded besides the above only when the data is a summary document.
+const summaryReader = new Set([...summaryOnly].flatMap((file) => [...staticClosure(file)].filter((name) => summaryOnly.has(name) || ![...rows].length)));
+console.log(`bundle:   summary reader (only for a summary document): + ${kb(gzipOf(summaryReader))}`);
+if (!summaryOnly.size) failures.push('no element reaches the summary reader (src/summary/dataset.ts) through a dynamic import');
+if (gzipOf(summaryReader) > SUMMARY_CEILING_GZIP) failures.push(`the summary reader needs ${kb(gzipOf(summaryReader))} gzip, more than its ceiling of ${kb(SUMMARY_CEILING_GZIP)}`);
 
 // The iframe embed page's script and the host page's resize helper: no Vega before a chart draws; the helper alone.
 assertLazyOnly('embed-frame.js', staticClosure('embed-frame.js'));

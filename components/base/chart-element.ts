@@ -480,13 +480,15 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     try {
       this.currentRows = this.analyse(dataset);
     } catch (error) {
+      // Nothing from this data is shown (nor asked of it, e.g. its default currency).
+      this.loaded = undefined;
       this.fail(error, 'validate');
       return;
     }
     this.currentStatus = 'ready';
     if (shared) return;
     this.emit('ocds-load', {
-      processes: dataset.processes.length,
+      processes: dataset.summary?.document.meta.processes ?? dataset.processes.length,
       releases: dataset.meta.releases,
       issues: dataset.issues.length,
     });
@@ -496,7 +498,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     this.finalizeView();
     const code = (error as { name?: string; code?: string } | null)?.name === 'OcdsError' ? (error as { code: string }).code : undefined;
     const status = (error as { status?: number } | null)?.status;
-    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? 'fetch') : phase, code, status, retry: retryMayHelp(code, phase) };
+    this.error = { phase: code ? (PHASE_BY_CODE[code] ?? (/^(summary|needs)-/.test(code) ? 'validate' : 'fetch')) : phase, code, status, retry: retryMayHelp(code, phase) };
     this.currentStatus = 'error';
     if (!code) console.error(error);
     const detail: OcdsErrorDetail = { phase: this.error.phase, message: this.errorMessage(this.t.bind(this)), ...(code ? { code } : {}) };
@@ -873,6 +875,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (link && /^https?:\/\//.test(link)) {
       parts.push(html`<a href=${link} rel="noopener" target="_blank">${ctx.t('source.link')}</a>`);
     }
+    if (dataset.summary) parts.push(dataset.summary.source(ctx.tag));
     if (!meta.complete) parts.push(ctx.t('source.incomplete', { count: meta.releases }));
     const leftOut = dataset.issues.filter((issue) => LEFT_OUT.has(issue.code)).length;
     return html`

@@ -4,7 +4,10 @@
 // `data` or taking a Dataset stays within the current update, as it was when the code came with the element.
 import type { Dataset, LoadOptions, LoadProgress } from '../../src/data/types.js';
 import { dataCore } from './data-core.js';
-import type { Lazy } from './lazy.js';
+import { lazy, type Lazy } from './lazy.js';
+
+/** The reader of summary documents (`ocds-widgets summarize`): a chunk loaded only when `data` is one. */
+const summaryCode = lazy(() => import('../../src/summary/dataset.js'));
 
 export type ReadingPhase = 'fetch' | 'parse';
 
@@ -62,9 +65,10 @@ export class DataReading {
 
   /** Reads `data` (any OCDS value `fromOcds` takes) once the data core and `code` have loaded. */
   read(data: unknown, root: string | undefined, code?: Lazy<unknown>): void {
-    this.afterCode([dataCore, code], () => {
+    const summary = (data as { type?: unknown } | null)?.type === 'ocds-widgets-summary';
+    this.afterCode([dataCore, code, summary ? summaryCode : undefined], () => {
       try {
-        this.host.accept(dataCore.value!.fromOcds(data, { root }), false);
+        this.host.accept(summary ? summaryCode.value!.summaryDataset(data) : dataCore.value!.fromOcds(data, { root }), false);
       } catch (error) {
         this.host.fail(error, 'parse');
       }

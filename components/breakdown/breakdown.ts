@@ -149,7 +149,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   protected analyse(dataset: Dataset): BreakdownRow[] {
     this.useDefaults();
     this.usesCurrency = this.measure !== 'processes';
-    this.processTotal = dataset.processes.filter((process) => this.ocid === undefined || process.ocid === this.ocid).length;
+    this.processTotal = this.code.processTotal(dataset, this.ocid);
     const counts = this.usesCurrency && COUNTED_WITH_AMOUNT.includes(this.by) ? this.code.breakdown(dataset, { by: this.by, measure: 'processes', ocid: this.ocid }) : [];
     this.processCounts = new Map(counts.map((row) => [row.key, row.value]));
     return this.code.breakdown(dataset, { by: this.by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });

@@ -32,7 +32,7 @@ const FILTER_BY_KIND: Readonly<Record<string, FilterKey>> = {
 const PERIOD_KINDS = new Set(['year', 'quarter', 'month']);
 
 /** The `ocds-error` phase of each OcdsError code that is not about fetching (as the charts report them). */
-const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate' };
+const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate', 'summary-version': 'validate', 'summary-invalid': 'validate' };
 
 /** A chart element (upgraded or not yet) inside the dataset. */
 type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; select?: (id: string) => void };
@@ -253,7 +253,7 @@ export class OcdsDataset extends LitElement {
     this.loaded = dataset;
     this.filteredCache.clear();
     this.currentStatus = 'ready';
-    this.emit('ocds-load', { processes: dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
+    this.emit('ocds-load', { processes: dataset.summary?.document.meta.processes ?? dataset.processes.length, releases: dataset.meta.releases, issues: dataset.issues.length });
   }
 
   private fail(error: unknown, phase: ReadingPhase): void {
@@ -358,6 +358,14 @@ export class OcdsDataset extends LitElement {
     return t(`filter.${key}`, { value: shown });
   }
 
+  /** A summary document answers some filters from its cubes: the others are not applied, and the note says why. */
+  private renderSummaryNote(keys: FilterKey[], t: Translate): TemplateResult | typeof nothing {
+    const refused = this.filtered(this.filters).summary?.refused ?? [];
+    if (!refused.length) return nothing;
+    const names = keys.filter((key) => refused.includes(key)).map((key) => this.chipLabel(key, t));
+    return html`<p part="note" role="status">${t('filter.summary-refused', { filters: names.join('; ') })}</p>`;
+  }
+
   override render(): TemplateResult {
     const t = this.messages();
     const keys = FILTER_KEYS.filter((key) => this[key]);
@@ -378,7 +386,7 @@ export class OcdsDataset extends LitElement {
                 </button></span
               >`;
             })}
-            ${this.loaded ? html`<span>${t('filter.processes', { count: this.filtered(this.filters).processes.length })}</span>` : nothing}
+            ${this.loaded?.summary ? this.renderSummaryNote(keys, t) : this.loaded ? html`<span>${t('filter.processes', { count: this.filtered(this.filters).processes.length })}</span>` : nothing}
             ${this.from || this.to ? html`<p part="note">${t('filter.date-note')}</p>` : nothing}
             ${this.supplier ? html`<p part="note">${t('filter.supplier-note')}</p>` : nothing}
           </div>`

@@ -19,6 +19,8 @@ export const datasetMessages: Catalogues = {
       'Awarded, contracted and paid are this supplier’s own awards and contracts; planned and tendered are whole-process amounts.',
     'filter.date-note':
       'A process started on its tender period’s start, else the tender’s publication, else its first award, else its first contract date, else its first release. A year, quarter or month chosen in a breakdown filters by this date too.',
+    'filter.summary-refused':
+      'Not applied: {filters}. The data is a summary, whose totals can be filtered by buyer, method, category and whole years only; this filter needs the process data.',
     'filter.processes': { zero: 'No process matches.', one: '{count} process matches.', other: '{count} processes match.' },
   },
   es: {
@@ -39,6 +41,8 @@ export const datasetMessages: Catalogues = {
       'Adjudicado, contratado y pagado son las adjudicaciones y contratos propios de este proveedor; planeado y licitado son montos del proceso completo.',
     'filter.date-note':
       'Un proceso se inicia con el comienzo del periodo de licitación; si no consta, con la publicación de la licitación, su primera adjudicación, su primera fecha de contrato o, en último lugar, su primera entrega. Un año, trimestre o mes elegido en un desglose filtra también por esta fecha.',
+    'filter.summary-refused':
+      'No aplicado: {filters}. Los datos son un resumen, cuyos totales solo se filtran por comprador, método, categoría y años completos; este filtro necesita los datos de los procesos.',
     'filter.processes': { zero: 'Ningún proceso coincide.', one: '{count} proceso coincide.', other: '{count} procesos coinciden.' },
   },
 };

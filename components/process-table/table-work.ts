@@ -3,6 +3,7 @@
 // texts are worked out after the first rows are drawn, in slices of a few milliseconds between the page's other
 // tasks; a search typed meanwhile shows its results once they are in.
 import type { Dataset } from '../../src/data/types.js';
+import { needsProcesses } from '../../src/summary/needs.js';
 import { processRows, searchText, type ProcessRow } from '../../src/analysis/process-table.js';
 import { compiledReleases, redFlagsInSteps, type RedFlagsResult } from '../../src/analysis/red-flags.js';
 import { currenciesOf, processAmounts } from '../../src/analysis/spending.js';
@@ -37,6 +38,8 @@ export class TableWork {
   private last?: { rows: CurrencyRows; words: string[]; found: number[] };
 
   constructor(readonly dataset: Dataset) {
+    // A summary document holds totals, not processes: say so rather than show an empty table.
+    if (dataset.summary) needsProcesses();
     this.amounts = dataset.processes.map((process) => processAmounts(process));
     this.currencies = currenciesOf(this.amounts).map(({ currency }) => currency);
   }

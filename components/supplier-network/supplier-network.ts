@@ -140,7 +140,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   }
 
   protected analyse(dataset: Dataset): NetworkEdge[] {
-    this.analysed = this.ocid ? { ...dataset, processes: dataset.processes.filter((p) => p.ocid === this.ocid) } : dataset;
+    this.analysed = this.ocid ? this.code.oneProcess(dataset, this.ocid) : dataset;
     this.analysis++;
     this.networks.clear();
     this.run = undefined;

@@ -48,6 +48,8 @@ export function hasFilters(filters: DatasetFilters): boolean {
  */
 export function filterDataset(dataset: Dataset, filters: DatasetFilters): Dataset {
   if (!hasFilters(filters)) return dataset;
+  // A summary document's cubes answer some filters (the others are refused: it says which).
+  if (dataset.summary) return { ...dataset, summary: dataset.summary.narrow(filters) };
   const buyer = filters.buyer?.trim();
   const procuringEntity = filters.procuringEntity?.trim();
   const supplier = filters.supplier?.trim();

@@ -6,6 +6,7 @@
 import { buildDatasetAsync } from './dataset.js';
 import { decodeOcdsBytes, parseOcdsText } from './read.js';
 import { mergeContents, readOcdsContent, type OcdsContent } from './shapes.js';
+import { isSummaryDocument } from '../summary/format.js';
 import { OcdsError, type DataIssue, type Dataset, type DatasetMeta, type LoadOptions } from './types.js';
 
 const DEFAULT_MAX_PAGES = 100;
@@ -25,12 +26,16 @@ export interface FetchedContent {
   bytes: number;
   complete: boolean;
   incompleteReason?: DatasetMeta['incompleteReason'];
+  /** The URL held a summary document (`ocds-widgets summarize`), not OCDS: read it with `summaryDataset`. */
+  summary?: unknown;
 }
 
 /** Loads an OCDS URL (following `links.next`) into a Dataset. */
 export async function loadOcds(url: string, options: LoadOptions = {}): Promise<Dataset> {
   const fetched = await fetchOcdsContent(url, options);
   try {
+    // Its reader is a chunk of its own: loading OCDS never fetches it.
+    if (fetched.summary !== undefined) return (await import('../summary/dataset.js')).summaryDataset(fetched.summary, fetched.bytes);
     return await buildDatasetAsync(fetched.contents, {
       issues: fetched.issues,
       pages: fetched.pages,
@@ -92,6 +97,11 @@ export async function fetchOcdsContent(url: string, options: LoadOptions = {}): 
       // A large page is decoded and parsed in two tasks, so neither holds the page for long.
       if (bytes.length > LARGE_PAGE_BYTES) await yieldToPage(signal, next.href);
       const documents = parseOcdsText(text, collect);
+      if (result.pages === 0 && documents.length === 1 && isSummaryDocument(documents[0])) {
+        result.summary = documents[0];
+        result.pages = 1;
+        return result;
+      }
       const pageContents = documents.map((doc) => readOcdsContent(doc, { root: options.root }, collect));
       page = mergeContents(pageContents);
       page.next = pageContents.map((content) => content.next).find((link) => link !== undefined);

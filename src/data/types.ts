@@ -1,4 +1,5 @@
 // Public types of the data core. Every module in src/ and every element codes against these.
+import type { DatasetSummary } from '../summary/dataset.js';
 
 /** A JSON object as published (after repair). */
 export type JsonObject = Record<string, unknown>;
@@ -28,7 +29,12 @@ export type OcdsErrorCode =
   | 'truncated'
   | 'encoding'
   | 'redirect'
-  | 'bad-settings';
+  | 'bad-settings'
+  /** A summary document of a version this kit does not read, or not a valid one. */
+  | 'summary-version'
+  | 'summary-invalid'
+  /** The view needs process data, and was given a summary document. */
+  | 'needs-processes';
 
 /** Thrown for input that cannot be used at all. Never a bare TypeError/SyntaxError. */
 export class OcdsError extends Error {
@@ -229,6 +235,8 @@ export interface Dataset {
   organisations: Map<string, Organisation>;
   issues: DataIssue[];
   meta: DatasetMeta;
+  /** Read from a summary document (`ocds-widgets summarize`): no processes, and what its cubes answer. */
+  summary?: DatasetSummary;
 }
 
 export interface LoadProgress {

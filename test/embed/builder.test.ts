@@ -173,4 +173,20 @@ describe('embed builder (demos/builder.html)', function () {
     src.dispatchEvent(new Event('change'));
     await until(() => snippets().every(Boolean), 'snippets again for usable data');
   });
+
+  it('accepts a summary document URL: reports what it holds, previews it, and writes its snippet', async () => {
+    const url = '/demos/data/summaries/armenia-6.summary.json';
+    const expected = await json(url);
+    const page = await openPage(`/demos/builder.html?src=${encodeURIComponent(url)}`, { width: 1000, height: 1600 });
+    const report = await until(() => page.document.querySelector('#report dl'), 'the builder to check the summary', 30_000);
+    expect(report.textContent).to.include('a summary document (ocds-widgets-summary, version 1)');
+    expect(report.textContent).to.include(`${expected.meta.processes} (from ${expected.meta.releases} releases)`);
+    expect(page.document.querySelector<HTMLButtonElement>('#snapshot')!.disabled, 'no snapshot of a summary').to.equal(true);
+    const preview = await until(() => page.document.querySelector<HTMLElement>('#preview ocds-spending-by-stage'), 'the preview');
+    preview.scrollIntoView();
+    const shown = await drawn(preview);
+    expect(shown.rows.length).to.be.greaterThan(0);
+    const snippet = await until(() => page.document.querySelector<HTMLTextAreaElement>('#script-snippet')!.value, 'the script snippet');
+    expect(snippet).to.include(`src="${location.origin}${url}"`);
+  });
 });

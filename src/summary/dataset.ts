@@ -1,0 +1,165 @@
+// A summary document read as an element's data: a Dataset with no processes and a `summary` that answers what the
+// cubes hold (spending by stage, breakdown, the network's edges), narrowed by the filters the cubes can answer.
+// Loaded in a chunk of its own, only when a summary is read: an element given OCDS data never loads it.
+import type { BreakdownOptions, BreakdownRow } from '../analysis/breakdown.js';
+import {
+  BREAKDOWN_COLUMNS,
+  METHOD_DETAILS_COLUMNS,
+  SPENDING_COLUMNS,
+  SUMMARY_BREAKDOWN_BY,
+  SUMMARY_TYPE,
+  SUMMARY_VERSION,
+  type SummaryBreakdownBy,
+  type SummaryDocument,
+} from './format.js';
+import { summaryBreakdown, summarySpending, type SummaryFilters } from './rows.js';
+import type { SpendingRow } from '../analysis/spending.js';
+import { OcdsError, type Dataset, type Organisation } from '../data/types.js';
+import { needsProcesses } from './needs.js';
+import { formatDate, formatNumber } from '../i18n/index.js';
+import { summaryNetwork } from './network.js';
+import type { SupplierNetwork, SupplierNetworkOptions } from '../analysis/network.js';
+import type { DatasetFilters } from '../analysis/filter-keys.js';
+
+/** The `<ocds-dataset>` filters a summary's cubes can answer; the others need the process data. */
+export const SUMMARY_FILTER_KEYS = ['buyer', 'from', 'to', 'method', 'category'] as const;
+
+/** What a Dataset read from a summary document answers with. */
+export interface DatasetSummary {
+  document: SummaryDocument;
+  /** The filters in effect (those the cubes answer). */
+  filters: SummaryFilters;
+  /** `<ocds-dataset>` filters given that a summary cannot answer (not applied). */
+  refused: (keyof DatasetFilters)[];
+  spending(options?: { ocid?: string }): SpendingRow[];
+  /** Currencies by how many processes have an amount in them, as far as the cube tells (its largest stage count). */
+  currencies(): { currency: string; processes: number }[];
+  breakdown(options: BreakdownOptions): BreakdownRow[];
+  network(options: SupplierNetworkOptions): SupplierNetwork;
+  /** Processes summarised (after the filters, when the cubes can tell; else undefined). */
+  processCount(): number | undefined;
+  narrow(filters: DatasetFilters): DatasetSummary;
+  /** The source line's words (en, es): "summary of N processes, generated <date>". */
+  source(tag: string): string;
+}
+
+/** Kept here, not in the base messages: only a page given a summary needs them (the base loads before every render). */
+const SOURCE_WORDS = {
+  en: { one: 'summary of {count} process, generated {date}', other: 'summary of {count} processes, generated {date}' },
+  es: { one: 'resumen de {count} proceso, generado el {date}', other: 'resumen de {count} procesos, generado el {date}' },
+};
+
+/** Whole years only: the cubes are per process start year. */
+function yearOf(day: string | undefined, end: boolean): string | undefined | null {
+  if (day === undefined) return undefined;
+  const match = /^(\d{4})(?:-(\d\d)-(\d\d))?$/.exec(day.trim());
+  if (!match) return null;
+  if (match[2] === undefined || (end ? `${match[2]}-${match[3]}` === '12-31' : `${match[2]}-${match[3]}` === '01-01')) return match[1];
+  return null;
+}
+
+function summaryFilters(document: SummaryDocument, filters: DatasetFilters): { filters: SummaryFilters; refused: (keyof DatasetFilters)[] } {
+  const refused = (Object.keys(filters) as (keyof DatasetFilters)[]).filter((key) => filters[key] && !(SUMMARY_FILTER_KEYS as readonly string[]).includes(key));
+  const out: SummaryFilters = {};
+  const rows = document.spending.rows;
+  // Matched as `filterDataset` matches: methods and categories case-insensitively, a buyer by key or by name.
+  const value = (position: 1 | 3, wanted: string) => rows.find((row) => row[position].toLowerCase() === wanted.trim().toLowerCase())?.[position] ?? wanted;
+  if (filters.method) out.method = value(1, filters.method);
+  if (filters.category) out.category = value(3, filters.category);
+  if (filters.buyer) {
+    const wanted = filters.buyer.trim();
+    const byName = Object.entries(document.organisations).find(([, names]) => names.some(([name]) => name.trim().toLowerCase() === wanted.toLowerCase()))?.[0];
+    out.buyer = document.organisations[wanted] || rows.some((row) => row[2] === wanted) ? wanted : (byName ?? wanted);
+  }
+  const from = yearOf(filters.from, false);
+  const to = yearOf(filters.to, true);
+  if (from === null) refused.push('from');
+  else if (from !== undefined) out.fromYear = from;
+  if (to === null) refused.push('to');
+  else if (to !== undefined) out.toYear = to;
+  return { filters: out, refused };
+}
+
+function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyof DatasetFilters)[]): DatasetSummary {
+  const filtered = Object.keys(filters).length > 0;
+  // An element asks for spending several times a render (rows, default currency, the written summary): the cube,
+  // tens of thousands of rows in a national summary, is added up once per view.
+  let spending: SpendingRow[] | undefined;
+  const spendingRows = () => (spending ??= summarySpending(document, { filters }));
+  return {
+    document,
+    filters,
+    refused,
+    spending(options = {}) {
+      if (options.ocid !== undefined) needsProcesses();
+      return spendingRows().map((row) => ({ ...row }));
+    },
+    currencies() {
+      const most = new Map<string, number>();
+      for (const row of spendingRows()) most.set(row.currency, Math.max(most.get(row.currency) ?? 0, row.processes));
+      return [...most].map(([currency, processes]) => ({ currency, processes })).sort((a, b) => b.processes - a.processes || a.currency.localeCompare(b.currency));
+    },
+    breakdown(options) {
+      // The breakdown cubes are of the whole summary: a filtered one would chart the wrong numbers.
+      if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by)) needsProcesses();
+      return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
+    },
+    network(options) {
+      // The network's kept suppliers are of the whole summary: a filtered one would rank them wrongly.
+      if (filtered) needsProcesses();
+      return summaryNetwork(document, options);
+    },
+    processCount() {
+      return filtered ? undefined : document.meta.processes;
+    },
+    source(tag) {
+      const words = SOURCE_WORDS[tag.toLowerCase().startsWith('es') ? 'es' : 'en'];
+      const count = document.meta.processes;
+      return (count === 1 ? words.one : words.other).replace('{count}', formatNumber(count, tag)).replace('{date}', formatDate(document.meta.generatedAt, tag));
+    },
+    narrow(next) {
+      const answered = summaryFilters(document, next);
+      return view(document, answered.filters, answered.refused);
+    },
+  };
+}
+
+const sameColumns = (cube: unknown, columns: readonly string[]) =>
+  Array.isArray((cube as { rows?: unknown })?.rows) && JSON.stringify((cube as { columns?: unknown }).columns) === JSON.stringify(columns);
+
+/**
+ * The summary document a value is, checked as far as the element reads it: its type and version (as parseSummary
+ * checks them), and the columns of the cubes it charts. Not schemas/summary.ts: its zod code would join what every
+ * element loads before it renders (the summarize command and parseSummary check the whole document).
+ */
+function readSummary(value: unknown): SummaryDocument {
+  const document = value as SummaryDocument;
+  if (document?.type !== SUMMARY_TYPE) throw new OcdsError('summary-invalid', `This is not an ${SUMMARY_TYPE} document.`);
+  if (document.version !== SUMMARY_VERSION) {
+    throw new OcdsError('summary-version', `This summary is of version ${String(document.version)}; this version of ocds-widgets reads version ${SUMMARY_VERSION}.`);
+  }
+  const cubes: [unknown, readonly string[]][] = [
+    [document.spending, SPENDING_COLUMNS],
+    [document.breakdown, BREAKDOWN_COLUMNS],
+    [document.methodDetails, METHOD_DETAILS_COLUMNS],
+  ];
+  if (!cubes.every(([cube, columns]) => sameColumns(cube, columns)) || typeof document.meta?.processes !== 'number' || typeof document.organisations !== 'object') {
+    throw new OcdsError('summary-invalid', 'The summary is missing a part the elements read, or its columns are not those of its version.');
+  }
+  return document;
+}
+
+/** A Dataset for a summary document; an OcdsError `summary-version` or `summary-invalid` when it cannot be read. */
+export function summaryDataset(value: unknown, bytes = 0): Dataset {
+  const document = readSummary(value);
+  const organisations = new Map<string, Organisation>(
+    Object.entries(document.organisations).map(([key, names]) => [key, { key, names: names.map(([name]) => name), nameCounts: names.map(([, count]) => count) }]),
+  );
+  return {
+    processes: [],
+    organisations,
+    issues: [],
+    meta: { pages: 1, releases: document.meta.releases, bytes, complete: true },
+    summary: view(document, {}, []),
+  };
+}
