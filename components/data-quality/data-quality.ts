@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CoverageRow } from '../../src/analysis/data-quality.js';
 import { COVERAGE_FIELDS } from '../../src/analysis/data-quality-keys.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
@@ -6,6 +6,7 @@ import { formatDate, formatList, formatNumber, formatPercent } from '../../src/i
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { downloadText, rowsToCsv } from '../base/export.js';
 import { lazy } from '../base/lazy.js';
+import { chartElementStyles } from '../base/styles.js';
 import type * as DataQualityCode from './data-quality-code.js';
 import { dataQualityMessages } from './messages.js';
 
@@ -29,6 +30,14 @@ interface IssueLine extends DataIssue {
  * @csspart overview - What the data holds. @csspart issues - What was repaired or left out.
  */
 export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQualityCode> {
+  static override styles = [
+    chartElementStyles,
+    // Each category a disclosure: its marker is the list's bullet.
+    css`
+      .issues ul { list-style: none; padding-inline-start: 0; }
+      .issues summary { cursor: pointer; }
+    `,
+  ];
   protected override messages = dataQualityMessages;
   protected override selectKind = 'field';
   protected override dataCode = dataQualityCode;
@@ -120,11 +129,14 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
         ${groups.length
           ? html`<ul>
               ${groups.map(
+                // One line per category; its example (long paths and ids) behind it.
                 (group) => html`<li>
-                  ${ctx.t(`category.${group.category}`)}: ${ctx.t('issues.count', { count: group.count })}.
-                  ${group.example.ocid
-                    ? ctx.t('issues.example', { path: group.example.path, ocid: group.example.ocid })
-                    : ctx.t('issues.example-no-ocid', { path: group.example.path })}
+                  <details>
+                    <summary>${ctx.t(`category.${group.category}`)}: ${ctx.t('issues.count', { count: group.count })}.</summary>
+                    ${group.example.ocid
+                      ? ctx.t('issues.example', { path: group.example.path, ocid: group.example.ocid })
+                      : ctx.t('issues.example-no-ocid', { path: group.example.path })}
+                  </details>
                 </li>`,
               )}
             </ul>`

@@ -12,7 +12,10 @@ import { redFlagsMessages } from './messages.js';
 
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
-const PROCESS_LIMIT = 25;
+/** Flagged processes listed before "Show all": the list stays a few lines under the chart. */
+const PROCESSES_SHOWN = 5;
+/** With more indicators than this, their coverage lines and thresholds fold behind a one-line summary. */
+const INDICATORS_SHOWN = 3;
 /** Its messages once the data code (with the words for data) has loaded. */
 let withDataMessages: Catalogues | undefined;
 
@@ -40,9 +43,19 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     css`
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
-      ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
+      ul.coverage { padding-inline-start: 1.2rem; }
+      details.indicators > summary { cursor: pointer; }
+      /* One line per flagged process: its title (cut with an ellipsis, whole for screen readers and on hover) and its
+         flags, which show its reasons below when pressed. */
+      ul.flags { list-style: none; padding: 0; margin: 0.25rem 0; }
+      ul.flags > li { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 0.5rem; align-items: baseline; padding: 0.1rem 0; }
+      ul.flags .reasons { grid-column: 1 / -1; margin: 0.1rem 0 0.3rem; padding-inline-start: 1.2rem; }
       /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
-      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; text-decoration: underline; cursor: pointer; }
+      button.process, button.why { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; cursor: pointer; }
+      button.process { text-decoration: underline; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      button.why .badge:last-child { margin-inline-end: 0; }
+      button.why::after { content: ' ▸' / ''; }
+      button.why[aria-expanded='true']::after { content: ' ▾' / ''; }
       /* Links in the text colour, underlined: readable in both themes. */
       .coverage a { color: inherit; }
     `,
@@ -72,6 +85,10 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   @state() private settingsProblem?: SettingsProblem;
   /** Keys and sections of the settings file that are not cardinal's: shown, and ignored. */
   @state() private unknownSettings: readonly RedFlagSettingsIssue[] = [];
+  /** Whether every flagged process is listed, not only the first few. */
+  @state() private allProcesses = false;
+  /** The flagged processes whose reasons are shown. */
+  @state() private reasonsShown: ReadonlySet<string> = new Set();
   private parsed?: { text: string; settings: RedFlagSettings };
   private result?: RedFlagsResult;
 
@@ -212,26 +229,43 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const result = this.result;
     if (!result) return nothing;
     const codes = RED_FLAG_CODES.filter((code) => result.coverage[code]);
-    const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
     return html`
       <p class="caution">${ctx.t('caution')}</p>
       ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)} ${ctx.t('settings.defaults')}</p>` : nothing}
       ${this.unknownSettings.length
         ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
         : nothing}
-      <ul class="coverage">
-        ${codes.map((code) => {
-          const coverage = result.coverage[code]!;
-          const name = this.indicatorName(code, ctx);
-          const line = coverage.evaluable === 0
-            ? ctx.t('not-computable', { code, name })
-            : ctx.t('coverage', { code, name, flagged: formatNumber(coverage.flagged, ctx.tag), evaluable: formatNumber(coverage.evaluable, ctx.tag) });
-          return html`<li data-code=${code}>${line} ${link(code)}</li>`;
-        })}
-      </ul>
-      ${this.renderThresholds(codes, ctx)}
+      ${codes.length > INDICATORS_SHOWN
+        ? html`<details class="indicators">
+            <summary>${this.indicatorsSummary(codes, ctx)}</summary>
+            ${this.renderCoverage(codes, ctx)} ${this.renderThresholds(codes, ctx)}
+          </details>`
+        : html`${this.renderCoverage(codes, ctx)} ${this.renderThresholds(codes, ctx)}`}
       ${this.renderProcesses(ctx)}
     `;
+  }
+
+  /** One line for many indicators: how many could be computed, and which could not (what the data cannot support). */
+  private indicatorsSummary(codes: readonly RedFlagIndicator[], ctx: ChartContext): string {
+    const result = this.result!;
+    const missing = codes.filter((code) => result.coverage[code]!.evaluable === 0);
+    const computed = ctx.t('indicators.computed', { computed: formatNumber(codes.length - missing.length, ctx.tag), total: formatNumber(codes.length, ctx.tag) });
+    return missing.length ? `${computed} ${ctx.t('indicators.missing', { list: formatList(missing, ctx.tag) })}` : computed;
+  }
+
+  private renderCoverage(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
+    const result = this.result!;
+    const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
+    return html`<ul class="coverage">
+      ${codes.map((code) => {
+        const coverage = result.coverage[code]!;
+        const name = this.indicatorName(code, ctx);
+        const line = coverage.evaluable === 0
+          ? ctx.t('not-computable', { code, name })
+          : ctx.t('coverage', { code, name, flagged: formatNumber(coverage.flagged, ctx.tag), evaluable: formatNumber(coverage.evaluable, ctx.tag) });
+        return html`<li data-code=${code}>${line} ${link(code)}</li>`;
+      })}
+    </ul>`;
   }
 
   private renderThresholds(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
@@ -255,14 +289,37 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     const flagged = new Map<string, RedFlagIndicator[]>();
     for (const code of RED_FLAG_CODES) for (const ocid of result.coverage[code]?.flaggedOcids ?? []) flagged.set(ocid, [...(flagged.get(ocid) ?? []), code]);
     if (flagged.size === 0) return nothing;
+    // Most flags first; among equals, in the order of the indicators.
+    const ordered = [...flagged].sort(([, a], [, b]) => b.length - a.length);
+    const shown = this.allProcesses ? ordered : ordered.slice(0, PROCESSES_SHOWN);
     const titles = new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []);
+    const toggleReasons = (ocid: string) => {
+      const open = new Set(this.reasonsShown);
+      if (!open.delete(ocid)) open.add(ocid);
+      this.reasonsShown = open;
+    };
     return html`<h3>${ctx.t('processes')}</h3>
-      <ul class="flags">
-        ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
-          <button type="button" class="process" @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: titles.get(ocid) ?? ocid })}>${titles.get(ocid) ?? ocid}</button>:
-          ${codes.map((code) => html`<span class="badge">${code}</span>${this.code.redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
-        </li>`)}
-      </ul>`;
+      <ul class="flags" id="flagged-processes">
+        ${shown.map(([ocid, codes], index) => {
+          const title = titles.get(ocid) ?? ocid;
+          const open = this.reasonsShown.has(ocid);
+          return html`<li data-ocid=${ocid}>
+            <button type="button" class="process" title=${title} @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: title })}>${title}</button>
+            <button type="button" class="why" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`reasons-${index}`} @click=${() => toggleReasons(ocid)}>
+              <span class="visually-hidden">${ctx.t('reasons')}: </span>${codes.map((code) => html`<span class="badge">${code}</span>`)}
+            </button>
+            <ul class="reasons" id=${`reasons-${index}`} ?hidden=${!open}>
+              ${codes.map((code) => html`<li><span class="badge">${code}</span>${this.code.redFlagReason(result.reasons, ocid, code, ctx)}</li>`)}
+            </ul>
+          </li>`;
+        })}
+      </ul>
+      ${ordered.length > PROCESSES_SHOWN
+        ? html`<button type="button" class="all-processes" aria-expanded=${this.allProcesses ? 'true' : 'false'} aria-controls="flagged-processes"
+            @click=${() => (this.allProcesses = !this.allProcesses)}>
+            ${ctx.t(this.allProcesses ? 'processes.fewer' : 'processes.all', { count: formatNumber(this.allProcesses ? PROCESSES_SHOWN : ordered.length, ctx.tag) })}
+          </button>`
+        : nothing}`;
   }
 }
 
