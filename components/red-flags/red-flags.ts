@@ -15,7 +15,7 @@ const CHART_LIMIT = 15;
 /** Flagged processes listed before "Show all": the list stays a few lines under the chart. */
 const PROCESSES_SHOWN = 5;
 /** With more indicators than this, their coverage lines and thresholds fold behind a one-line summary. */
-const INDICATORS_SHOWN = 3;
+const INDICATORS_SHOWN = 1;
 /** Its messages once the data code (with the words for data) has loaded. */
 let withDataMessages: Catalogues | undefined;
 
