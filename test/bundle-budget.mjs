@@ -23,7 +23,7 @@ const CEILING_GZIP = {
   'ocds-supplier-network': 61.3 * 1024,
   'ocds-breakdown': 59.8 * 1024,
   'ocds-process-table': 64.4 * 1024, // + cardinal's indicators for the red-flags column; + 0.3 KB: issue 18's events and retry rule in the base
-  'ocds-red-flags': 60.1 * 1024,
+  'ocds-red-flags': 61.5 * 1024, // + 1 KB: issue 12's compact flagged-process list (Show all, reasons per process, folded coverage), moved out of step 1
   'ocds-dataset': 44.1 * 1024,
   'ocds-data-quality': 54.9 * 1024,
 };

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagSettingsError, RedFlagSettingsIssue, RedFlagsResult } from '../../src/analysis/red-flags.js';
-import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
+import { RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatList, formatNumber, formatPercent, mergeCatalogues, type Catalogues, type MessageParams } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
@@ -12,10 +12,6 @@ import { redFlagsMessages } from './messages.js';
 
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
-/** Flagged processes listed before "Show all": the list stays a few lines under the chart. */
-const PROCESSES_SHOWN = 5;
-/** With more indicators than this, their coverage lines and thresholds fold behind a one-line summary. */
-const INDICATORS_SHOWN = 1;
 /** Its messages once the data code (with the words for data) has loaded. */
 let withDataMessages: Catalogues | undefined;
 
@@ -43,21 +39,6 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
     css`
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
-      ul.coverage { padding-inline-start: 1.2rem; }
-      details.indicators > summary { cursor: pointer; }
-      /* One line per flagged process: its title (cut with an ellipsis, whole for screen readers and on hover) and its
-         flags, which show its reasons below when pressed. */
-      ul.flags { list-style: none; padding: 0; margin: 0.25rem 0; }
-      ul.flags > li { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 0.5rem; align-items: baseline; padding: 0.1rem 0; }
-      ul.flags .reasons { grid-column: 1 / -1; margin: 0.1rem 0 0.3rem; padding-inline-start: 1.2rem; }
-      /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
-      button.process, button.why { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; cursor: pointer; }
-      button.process { text-decoration: underline; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      button.why .badge:last-child { margin-inline-end: 0; }
-      button.why::after { content: ' ▸' / ''; }
-      button.why[aria-expanded='true']::after { content: ' ▾' / ''; }
-      /* Links in the text colour, underlined: readable in both themes. */
-      .coverage a { color: inherit; }
     `,
   ];
   protected override messages = redFlagsMessages;
@@ -228,98 +209,35 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   protected override renderDetails(_rows: RedFlagGroupRow[], ctx: ChartContext): TemplateResult | typeof nothing {
     const result = this.result;
     if (!result) return nothing;
-    const codes = RED_FLAG_CODES.filter((code) => result.coverage[code]);
+    // Its styles join the shadow root's with the code that renders what they style.
+    const sheet = this.code.findingsStyles.styleSheet;
+    const root = this.shadowRoot!;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return html`
       <p class="caution">${ctx.t('caution')}</p>
       ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)} ${ctx.t('settings.defaults')}</p>` : nothing}
       ${this.unknownSettings.length
         ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
         : nothing}
-      ${codes.length > INDICATORS_SHOWN
-        ? html`<details class="indicators">
-            <summary>${this.indicatorsSummary(codes, ctx)}</summary>
-            ${this.renderCoverage(codes, ctx)} ${this.renderThresholds(codes, ctx)}
-          </details>`
-        : html`${this.renderCoverage(codes, ctx)} ${this.renderThresholds(codes, ctx)}`}
-      ${this.renderProcesses(ctx)}
+      ${this.code.renderFindings(
+        {
+          result,
+          settings: this.chosenSettings(),
+          whole: !!this.contextDataset,
+          titles: new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []),
+          allProcesses: this.allProcesses,
+          reasonsShown: this.reasonsShown,
+          toggleAll: () => (this.allProcesses = !this.allProcesses),
+          toggleReasons: (ocid) => {
+            const open = new Set(this.reasonsShown);
+            if (!open.delete(ocid)) open.add(ocid);
+            this.reasonsShown = open;
+          },
+          select: (ocid, title) => this.emit('ocds-select', { kind: 'process', id: ocid, label: title }),
+        },
+        ctx,
+      )}
     `;
-  }
-
-  /** One line for many indicators: how many could be computed, and which could not (what the data cannot support). */
-  private indicatorsSummary(codes: readonly RedFlagIndicator[], ctx: ChartContext): string {
-    const result = this.result!;
-    const missing = codes.filter((code) => result.coverage[code]!.evaluable === 0);
-    const computed = ctx.t('indicators.computed', { computed: formatNumber(codes.length - missing.length, ctx.tag), total: formatNumber(codes.length, ctx.tag) });
-    return missing.length ? `${computed} ${ctx.t('indicators.missing', { list: formatList(missing, ctx.tag) })}` : computed;
-  }
-
-  private renderCoverage(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
-    const result = this.result!;
-    const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
-    return html`<ul class="coverage">
-      ${codes.map((code) => {
-        const coverage = result.coverage[code]!;
-        const name = this.indicatorName(code, ctx);
-        const line = coverage.evaluable === 0
-          ? ctx.t('not-computable', { code, name })
-          : ctx.t('coverage', { code, name, flagged: formatNumber(coverage.flagged, ctx.tag), evaluable: formatNumber(coverage.evaluable, ctx.tag) });
-        return html`<li data-code=${code}>${line} ${link(code)}</li>`;
-      })}
-    </ul>`;
-  }
-
-  private renderThresholds(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
-    const result = this.result!;
-    const settings = this.chosenSettings();
-    const items: string[] = [];
-    if (codes.includes('R003')) items.push(`R003: ${ctx.t('threshold.R003', { value: settings.R003?.threshold ?? 15 })}`);
-    for (const code of codes) {
-      const meta = result.Meta[code];
-      if (!meta) continue;
-      const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
-      if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
-    }
-    const note = ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note');
-    // With no threshold to list (e.g. R018 alone), only the note.
-    return html`<p class="thresholds">${items.length ? `${ctx.t('thresholds')}: ${items.join('; ')}. ` : ''}${note}</p>`;
-  }
-
-  private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
-    const result = this.result!;
-    const flagged = new Map<string, RedFlagIndicator[]>();
-    for (const code of RED_FLAG_CODES) for (const ocid of result.coverage[code]?.flaggedOcids ?? []) flagged.set(ocid, [...(flagged.get(ocid) ?? []), code]);
-    if (flagged.size === 0) return nothing;
-    // Most flags first; among equals, in the order of the indicators.
-    const ordered = [...flagged].sort(([, a], [, b]) => b.length - a.length);
-    const shown = this.allProcesses ? ordered : ordered.slice(0, PROCESSES_SHOWN);
-    const titles = new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []);
-    const toggleReasons = (ocid: string) => {
-      const open = new Set(this.reasonsShown);
-      if (!open.delete(ocid)) open.add(ocid);
-      this.reasonsShown = open;
-    };
-    return html`<h3>${ctx.t('processes')}</h3>
-      <ul class="flags" id="flagged-processes">
-        ${shown.map(([ocid, codes], index) => {
-          const title = titles.get(ocid) ?? ocid;
-          const open = this.reasonsShown.has(ocid);
-          return html`<li data-ocid=${ocid}>
-            <button type="button" class="process" title=${title} @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: title })}>${title}</button>
-            <button type="button" class="why" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`reasons-${index}`} @click=${() => toggleReasons(ocid)}>
-              <span class="visually-hidden">${ctx.t('reasons')}: </span>${codes.map((code) => html`<span class="badge">${code}</span>`)}
-            </button>
-            <ul class="reasons" id=${`reasons-${index}`} ?hidden=${!open}>
-              ${codes.map((code) => html`<li><span class="badge">${code}</span>${this.code.redFlagReason(result.reasons, ocid, code, ctx)}</li>`)}
-            </ul>
-          </li>`;
-        })}
-      </ul>
-      ${ordered.length > PROCESSES_SHOWN
-        ? html`<button type="button" class="all-processes" aria-expanded=${this.allProcesses ? 'true' : 'false'} aria-controls="flagged-processes"
-            @click=${() => (this.allProcesses = !this.allProcesses)}>
-            ${ctx.t(this.allProcesses ? 'processes.fewer' : 'processes.all', { count: formatNumber(this.allProcesses ? PROCESSES_SHOWN : ordered.length, ctx.tag) })}
-          </button>`
-        : nothing}`;
   }
 }
 

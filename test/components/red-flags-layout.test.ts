@@ -150,6 +150,12 @@ describe('<ocds-red-flags> at 400 px', () => {
     await el.updateComplete;
     expect(text(button)).to.equal('Mostrar solo los primeros 5');
     expect(entries(el)).to.have.length(flagged.length);
+    // Everything open, for the contrast check in the dark theme.
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.indicators')!.open = true;
+    entries(el)[0]!.querySelector<HTMLButtonElement>('button.why')!.click();
+    await el.updateComplete;
+    expect(text(entries(el)[0]!.querySelector('.reasons'))).to.contain('un solo oferente');
+    expect(text(el.shadowRoot!.querySelector('details.indicators summary'))).to.equal('Se pudieron calcular 2 de 2 indicadores con estos datos.');
     await expect(el).to.be.accessible();
   });
 });
