@@ -24,7 +24,8 @@ interface SettingsProblem {
 /**
  * cardinal's red flags (open-contracting/cardinal-rs): per buyer (or procuring entity, or supplier) the share of its
  * evaluable processes each indicator flagged, ranked, with the counts; what the data cannot support said first; each
- * flagged process with its reasons in words. A red flag is a reason to look closer, not evidence of wrongdoing.
+ * flagged process with its reasons in words, one line each, most flags first: five, the rest behind "Show all". A red
+ * flag is a reason to look closer, not evidence of wrongdoing.
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
