@@ -31,7 +31,7 @@ export const findingsStyles = css`
   summary { cursor: pointer; }
   ul.flags { list-style: none; padding: 0; margin: 0.25rem 0; }
   ul.flags > li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 0.5rem; align-items: baseline; padding: 0.1rem 0; }
-  .reasons { grid-column: 1 / -1; margin: 0.1rem 0 0.3rem; }
+  .reasons { grid-column: 1 / -1; margin: 0.1rem 0 0.3rem; list-style: none; }
   .flags button { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; cursor: pointer; }
   button.process { text-decoration: underline; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   button.why::after { content: ' ▸' / ''; }
