@@ -31,12 +31,15 @@ interface IssueLine extends DataIssue {
  */
 export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQualityCode> {
   // --ocds-chart-reserve: one 22 px bar per field the charts rely on (always the same fields) and the share axis.
+  // Each issue category is a disclosure: its marker is the list's bullet.
   static override styles = [
     chartElementStyles,
     css`
       :host {
         --ocds-chart-reserve: 350px;
       }
+      .issues ul { list-style: none; padding-inline-start: 0; }
+      .issues summary { cursor: pointer; }
     `,
   ];
   protected override messages = dataQualityMessages;
@@ -131,11 +134,14 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
         ${groups.length
           ? html`<ul>
               ${groups.map(
+                // One line per category; its example (long paths and ids) behind it.
                 (group) => html`<li>
-                  ${ctx.t(`category.${group.category}`)}: ${ctx.t('issues.count', { count: group.count })}.
-                  ${group.example.ocid
-                    ? ctx.t('issues.example', { path: group.example.path, ocid: group.example.ocid })
-                    : ctx.t('issues.example-no-ocid', { path: group.example.path })}
+                  <details>
+                    <summary>${ctx.t(`category.${group.category}`)}: ${ctx.t('issues.count', { count: group.count })}.</summary>
+                    ${group.example.ocid
+                      ? ctx.t('issues.example', { path: group.example.path, ocid: group.example.ocid })
+                      : ctx.t('issues.example-no-ocid', { path: group.example.path })}
+                  </details>
                 </li>`,
               )}
             </ul>`

@@ -8,3 +8,4 @@ export { redFlagsChartSpec } from '../../src/charts/red-flags.js';
 // Its words for data and a flag's reason in words: needed only once there is data.
 export { redFlagsDataMessages } from './data-messages.js';
 export { redFlagReason } from './reason-text.js';
+export { renderFindings, findingsStyles } from './findings-view.js';

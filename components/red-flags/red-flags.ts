@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RedFlagGroupRow, RedFlagGrouping, RedFlagIndicator, RedFlagSettings, RedFlagSettingsError, RedFlagSettingsIssue, RedFlagsResult } from '../../src/analysis/red-flags.js';
-import { methodologyUrl, RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
+import { RED_FLAG_CODES } from '../../src/analysis/red-flag-constants.js';
 import type { Dataset } from '../../src/data/types.js';
 import { formatList, formatNumber, formatPercent, mergeCatalogues, type Catalogues, type MessageParams } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
@@ -12,7 +12,6 @@ import { redFlagsMessages } from './messages.js';
 
 const redFlagsCode = lazy(() => import('./red-flags-code.js'));
 const CHART_LIMIT = 15;
-const PROCESS_LIMIT = 25;
 /** Its messages once the data code (with the words for data) has loaded. */
 let withDataMessages: Catalogues | undefined;
 
@@ -25,7 +24,8 @@ interface SettingsProblem {
 /**
  * cardinal's red flags (open-contracting/cardinal-rs): per buyer (or procuring entity, or supplier) the share of its
  * evaluable processes each indicator flagged, ranked, with the counts; what the data cannot support said first; each
- * flagged process with its reasons in words. A red flag is a reason to look closer, not evidence of wrongdoing.
+ * flagged process with its reasons in words, one line each, most flags first: five, the rest behind "Show all". A red
+ * flag is a reason to look closer, not evidence of wrongdoing.
  *
  * @summary Red flags: where to look closer.
  * @event ocds-load @event ocds-render @event ocds-error
@@ -42,11 +42,6 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
       :host { --ocds-chart-reserve: 372px; }
       .caution { font-weight: 600; }
       .badge { display: inline-block; border: 1px solid var(--ocds-color-accent, #1f5fa8); border-radius: 0.25rem; padding: 0 0.3rem; margin-inline-end: 0.3rem; font-size: 0.85em; }
-      ul.flags, ul.coverage { padding-inline-start: 1.2rem; }
-      /* A flagged process's title: a button that selects it (filters the dashboard), shown as a link. */
-      button.process { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: start; text-decoration: underline; cursor: pointer; }
-      /* Links in the text colour, underlined: readable in both themes. */
-      .coverage a { color: inherit; }
     `,
   ];
   protected override messages = redFlagsMessages;
@@ -74,6 +69,10 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   @state() private settingsProblem?: SettingsProblem;
   /** Keys and sections of the settings file that are not cardinal's: shown, and ignored. */
   @state() private unknownSettings: readonly RedFlagSettingsIssue[] = [];
+  /** Whether every flagged process is listed, not only the first few. */
+  @state() private allProcesses = false;
+  /** The flagged processes whose reasons are shown. */
+  @state() private reasonsShown: ReadonlySet<string> = new Set();
   private parsed?: { text: string; settings: RedFlagSettings };
   private result?: RedFlagsResult;
 
@@ -214,58 +213,35 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   protected override renderDetails(_rows: RedFlagGroupRow[], ctx: ChartContext): TemplateResult | typeof nothing {
     const result = this.result;
     if (!result) return nothing;
-    const codes = RED_FLAG_CODES.filter((code) => result.coverage[code]);
-    const link = (code: string) => html`<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('methodology')} ${code}</a>`;
+    // Its styles join the shadow root's with the code that renders what they style.
+    const sheet = this.code.findingsStyles.styleSheet;
+    const root = this.shadowRoot!;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return html`
       <p class="caution">${ctx.t('caution')}</p>
       ${this.settingsProblem ? html`<p role="status" class="settings-problem">${ctx.t(this.settingsProblem.key, this.settingsProblem.params)} ${ctx.t('settings.defaults')}</p>` : nothing}
       ${this.unknownSettings.length
         ? html`<p role="status" class="settings-unknown">${ctx.t('settings.unknown', { list: formatList(this.unknownSettings.map((issue) => ctx.t('settings.unknown-item', { line: issue.line, key: issue.key })), ctx.tag) })}</p>`
         : nothing}
-      <ul class="coverage">
-        ${codes.map((code) => {
-          const coverage = result.coverage[code]!;
-          const name = this.indicatorName(code, ctx);
-          const line = coverage.evaluable === 0
-            ? ctx.t('not-computable', { code, name })
-            : ctx.t('coverage', { code, name, flagged: formatNumber(coverage.flagged, ctx.tag), evaluable: formatNumber(coverage.evaluable, ctx.tag) });
-          return html`<li data-code=${code}>${line} ${link(code)}</li>`;
-        })}
-      </ul>
-      ${this.renderThresholds(codes, ctx)}
-      ${this.renderProcesses(ctx)}
+      ${this.code.renderFindings(
+        {
+          result,
+          settings: this.chosenSettings(),
+          whole: !!this.contextDataset,
+          titles: new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []),
+          allProcesses: this.allProcesses,
+          reasonsShown: this.reasonsShown,
+          toggleAll: () => (this.allProcesses = !this.allProcesses),
+          toggleReasons: (ocid) => {
+            const open = new Set(this.reasonsShown);
+            if (!open.delete(ocid)) open.add(ocid);
+            this.reasonsShown = open;
+          },
+          select: (ocid, title) => this.emit('ocds-select', { kind: 'process', id: ocid, label: title }),
+        },
+        ctx,
+      )}
     `;
-  }
-
-  private renderThresholds(codes: readonly RedFlagIndicator[], ctx: ChartContext): TemplateResult {
-    const result = this.result!;
-    const settings = this.chosenSettings();
-    const items: string[] = [];
-    if (codes.includes('R003')) items.push(`R003: ${ctx.t('threshold.R003', { value: settings.R003?.threshold ?? 15 })}`);
-    for (const code of codes) {
-      const meta = result.Meta[code];
-      if (!meta) continue;
-      const parts = Object.entries(meta).filter(([, value]) => Number.isFinite(value)).map(([key, value]) => ctx.t('fence', { key, value: formatNumber(value, ctx.tag) }));
-      if (parts.length) items.push(`${code}: ${parts.join(', ')}`);
-    }
-    const note = ctx.t(this.contextDataset ? 'fences-note.whole' : 'fences-note');
-    // With no threshold to list (e.g. R018 alone), only the note.
-    return html`<p class="thresholds">${items.length ? `${ctx.t('thresholds')}: ${items.join('; ')}. ` : ''}${note}</p>`;
-  }
-
-  private renderProcesses(ctx: ChartContext): TemplateResult | typeof nothing {
-    const result = this.result!;
-    const flagged = new Map<string, RedFlagIndicator[]>();
-    for (const code of RED_FLAG_CODES) for (const ocid of result.coverage[code]?.flaggedOcids ?? []) flagged.set(ocid, [...(flagged.get(ocid) ?? []), code]);
-    if (flagged.size === 0) return nothing;
-    const titles = new Map(this.loadedDataset?.processes.map((p) => [p.ocid, p.title ?? p.ocid]) ?? []);
-    return html`<h3>${ctx.t('processes')}</h3>
-      <ul class="flags">
-        ${[...flagged].slice(0, PROCESS_LIMIT).map(([ocid, codes]) => html`<li data-ocid=${ocid}>
-          <button type="button" class="process" @click=${() => this.emit('ocds-select', { kind: 'process', id: ocid, label: titles.get(ocid) ?? ocid })}>${titles.get(ocid) ?? ocid}</button>:
-          ${codes.map((code) => html`<span class="badge">${code}</span>${this.code.redFlagReason(this.result!.reasons, ocid, code, ctx)} `)}
-        </li>`)}
-      </ul>`;
   }
 }
 
