@@ -161,7 +161,7 @@ describe('OcdsChartElement (through <ocds-spending-by-stage>)', () => {
     element.data = record;
     document.body.append(spacer, element);
     try {
-      await until(() => !!shadow(element).querySelector('ul.items') && !!shadow(element).querySelector('p.source'), 'list and source line shown');
+      await until(() => !!shadow(element).querySelector('.items') && !!shadow(element).querySelector('p.source'), 'list and source line shown');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(drawn).to.equal(false);
       expect(shadow(element).querySelector('.chart svg')).to.equal(null);
