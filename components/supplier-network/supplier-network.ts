@@ -80,6 +80,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
+  protected override listAfterChart = false;
   private listed?: { key: string; items: SelectableItem[]; all: Map<string, NetworkNode>; item: (node: NetworkNode) => SelectableItem };
   /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
   private drawnWidth = 0;
