@@ -133,6 +133,22 @@ function withinAScreen(box: DOMRect): boolean {
   return box.bottom >= -height && box.top <= 2 * height && box.right >= 0 && box.left <= window.innerWidth;
 }
 
+/**
+ * Resolves after the next frame has been painted: a frame's callbacks run before its paint, the task after one runs
+ * after it. A hidden page paints no frames: a timer stands in.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** Issue codes (src/data) meaning a whole release, record or item was left out rather than repaired. */
 const LEFT_OUT = new Set(['release-not-object', 'release-missing-ocid', 'record-missing-ocid', 'item-not-object', 'item-not-ocds']);
 
@@ -182,6 +198,20 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @state() private summaryOpen = false;
   /** Sentences of `summaryText` shown before "More": a caption's worth. */
   protected summaryShown = 2;
+  /**
+   * The keyboard list, the written summary and the source line wait for the chart's first frame when data first
+   * arrives: the chart is what a reader looks for, and drawing it first keeps their render and layout (3–7 ms) out of
+   * that frame. They follow one frame later, below the chart (nothing above it moves), and at once when the chart
+   * cannot be drawn now (far from the viewport, an error, nothing to chart, an element's own main view).
+   */
+  @state() private aidsAfterChart = false;
+  /**
+   * False for an element whose chart is drawn again, not resized, when its width changes (the supplier network): the
+   * list appearing after it may bring the page's scrollbar, and a second draw would cost more than the list saves.
+   */
+  protected listAfterChart = true;
+  /** `summary()` of the last draw, kept for the render that follows it (cleared whenever anything changes). */
+  private summaryMemo?: { rows: Row[]; tag: string; currency?: string; sentences: readonly string[] };
 
   private get chartContainer(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.chart');
@@ -382,6 +412,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   protected override willUpdate(changed: PropertyValues): void {
     rejectInvalidOptions(this, changed);
+    if (changed.size !== 1 || !changed.has('aidsAfterChart')) this.summaryMemo = undefined;
     const sourceChanged = ['src', 'maxPages', 'root', 'followOrigins', 'timeout'].some((key) => changed.has(key));
     if (changed.has('sharedDataset') && this.sharedDataset) this.useSharedDataset();
     else if (changed.has('data') && this.data !== undefined) this.useData();
@@ -413,6 +444,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   private queueDraw(): void {
     this.drawQueued = true;
     this.settled = false;
+    this.summaryMemo = undefined;
   }
 
   /** Draws the chart again at the next update (the same spec path as a theme change). */
@@ -454,8 +486,12 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   }
 
   private summary(rows: Row[], ctx: ChartContext): readonly string[] {
+    const memo = this.summaryMemo;
+    if (memo && memo.rows === rows && memo.tag === ctx.tag && memo.currency === ctx.currency) return memo.sentences;
     const text = this.summaryText(rows, ctx);
-    return typeof text === 'string' ? [text] : text;
+    const sentences = typeof text === 'string' ? [text] : text;
+    this.summaryMemo = { rows, tag: ctx.tag, currency: ctx.currency, sentences };
+    return sentences;
   }
 
   /** Also waits for data given before its code had loaded to be read and shown, and for a refused attribute's warning. */
@@ -475,6 +511,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
 
   /** `shared`: given by <ocds-dataset> (or `sharedDataset`), whose loader fired `ocds-load`: this chart fires none. */
   private accept(dataset: Dataset, shared: boolean): void {
+    // New data for an element showing none yet; new data for a shown chart (a filter) keeps its list in place.
+    if (this.currentStatus !== 'ready' && this.listAfterChart) this.aidsAfterChart = true;
     this.error = undefined;
     this.loaded = dataset;
     try {
@@ -552,6 +590,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     if (this.currentStatus === 'idle' || this.currentStatus === 'loading') return;
     // An element's own main view (renderMainView) is drawn by Lit: it is up once this update has rendered.
     if (this.currentStatus === 'ready' && this.ownMainView) {
+      this.aidsAfterChart = false;
       this.settle();
       this.emit('ocds-render', this.shownCounts());
       return;
@@ -559,12 +598,16 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     // Error, empty and "not in the data" states have no chart: the element has settled. An empty or "not in the
     // data" state shows the data too (none of it to chart): it is rendered, with counts of 0 or what is there.
     if (this.currentStatus === 'error' || !container) {
+      this.aidsAfterChart = false;
       this.settle();
       if (this.currentStatus === 'ready') this.emit('ocds-render', this.shownCounts());
       return;
     }
-    // Vega is fetched only for charts a reader may see; meanwhile the empty chart keeps its height.
-    await this.nearViewport();
+    // Vega is fetched only for charts a reader may see; meanwhile the empty chart keeps its height, and the list,
+    // summary and source line are shown without it.
+    const near = this.nearViewport();
+    if (!this.viewportNow) this.aidsAfterChart = false;
+    await near;
     if (token !== this.drawToken) return;
     try {
       const { embedChart } = await vega.load();
@@ -574,7 +617,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         width: ctx.width,
         autosize: { type: 'fit-x', contains: 'padding' },
         // Vega labels its SVG with the description: the written summary is the chart's accessible description.
-        description: this.summary(this.currentRows, ctx).join(' '),
+        ...(spec.description === undefined ? { description: this.summary(this.currentRows, ctx).join(' ') } : {}),
         ...spec,
       };
       // vega-embed owns its element's attributes and children: give it one Lit does not render.
@@ -599,6 +642,13 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
       this.setSignal('ocds_hovered', this.focusedItem ?? null);
       this.setChartDrawn(true);
       this.emit('ocds-render', this.shownCounts());
+      if (this.aidsAfterChart) {
+        // Shown once this chart has been painted, even if a redraw has started since (it must not hold them back).
+        await afterNextPaint();
+        this.aidsAfterChart = false;
+        await this.updateComplete;
+        if (token !== this.drawToken) return;
+      }
       this.settle();
     } catch (error) {
       if (token === this.drawToken) this.fail(error, 'render');
@@ -611,17 +661,23 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     return { processes: processes.length, releases: processes.reduce((sum, process) => sum + process.releases.length, 0), rows: this.currentRows.length };
   }
 
+  /** The element has been within a screen's height of the viewport: drawing need not wait. */
+  private viewportNow = false;
   /** Resolves once the element is within a screen's height of the viewport (at once after that). */
   private nearViewport(): Promise<void> {
     // Measured at once when the element is laid out near the viewport: an IntersectionObserver reports only after
     // the next frame, a wait as long as drawing a small chart. Not laid out (e.g. inside `display: none`), or far
     // away: the observer decides.
-    if (!this.viewportReached && withinAScreen(this.getBoundingClientRect())) this.viewportReached = Promise.resolve();
+    if (!this.viewportReached && withinAScreen(this.getBoundingClientRect())) {
+      this.viewportNow = true;
+      this.viewportReached = Promise.resolve();
+    }
     this.viewportReached ??= new Promise((resolve) => {
       const observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return;
           observer.disconnect();
+          this.viewportNow = true;
           resolve();
         },
         { rootMargin: '100% 0px' },
@@ -773,6 +829,15 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
         ${this.tableShown && this.currentRows.length ? this.renderTable(this.currentRows, ctx) : nothing} ${this.renderSource(ctx)}`;
     }
     const rows = this.currentRows;
+    const main = this.mainView(rows, ctx);
+    return html`
+      ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)} ${main}
+      ${this.aidsAfterChart && !this.ownMainView ? nothing : this.renderAids(rows, ctx)}
+    `;
+  }
+
+  /** Below the main view: the keyboard list, the written summary, the table when asked for, the source line. */
+  private renderAids(rows: Row[], ctx: ChartContext): TemplateResult {
     const items = this.selectableItems(rows, ctx);
     // Loaded with the data: there whenever rows are; its styles join the shadow root's when it first renders.
     const aids = listAndSummary.value!;
@@ -780,8 +845,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     const sheet = aids.styles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return html`
-      ${this.renderControls(ctx)} ${this.renderDetails(rows, ctx)}
-      ${this.mainView(rows, ctx)}
       ${items.length
         ? aids.renderItemList({
             items,

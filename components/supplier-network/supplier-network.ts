@@ -84,6 +84,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
+  protected override listAfterChart = false;
   private listed?: { key: string; items: SelectableItem[]; all: Map<string, NetworkNode>; item: (node: NetworkNode) => SelectableItem };
   /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
   private drawnWidth = 0;
@@ -109,8 +110,9 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
 
   /** Resolves once the layout is at rest and drawn (at once when there is nothing to draw, or an error). */
   get layoutSettled(): Promise<void> {
-    if ((this.drawnAtRest && !this.drawInFlight) || this.status === 'error' || (this.status === 'ready' && this.rows.length === 0)) return Promise.resolve();
-    return new Promise((resolve) => this.settledWaiters.push(resolve));
+    if ((this.drawnAtRest && !this.drawInFlight) || this.status === 'error' || (this.status === 'ready' && this.rows.length === 0)) return this.rendered;
+    // `rendered`: the list and summary, which follow the chart's first frame, are shown too.
+    return new Promise<void>((resolve) => this.settledWaiters.push(resolve)).then(() => this.rendered);
   }
 
   /** The network drawn for the shown currency (nodes, edges, summary). */

@@ -148,7 +148,7 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
   const dated: RankedProcess[] = [];
   const undated: { ocid: string; title?: string }[] = [];
   for (const process of dataset.processes) {
-    const events = processRows(process, issues).filter((row) => row.kind !== 'release');
+    const events = processRows(process, issues, false);
     if (events.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
     else dated.push(rankedProcess(process, events, currency));
   }
@@ -173,8 +173,12 @@ function validLimit(limit: number | undefined): number {
   return Math.floor(limit);
 }
 
-/** Every dated event of one process, oldest first. */
-function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
+/**
+ * Every dated event of one process, oldest first. `withReleases` false (ranking many processes, which draws only their
+ * stage segments): the release rows and the payments' running totals are left out, not built to be thrown away; the
+ * release dates are still checked, so the issues are the same.
+ */
+function processRows(process: Process, issues: DataIssue[], withReleases = true): TimelineRow[] {
   const rows: TimelineRow[] = [];
   // Payments that count as "paid" (money rules: contracts not cancelled).
   const paid = new Set<TimelineRow>();
@@ -294,7 +298,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
 
   process.releases.forEach((release, i) => {
     const start = date(release.date, `releases[${i}].date`);
-    if (!start) return;
+    if (!start || !withReleases) return;
     rows.push({
       ...base, kind: 'release', stage: releaseStage(release.tags), event: 'release',
       label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`.trim()),
@@ -304,7 +308,7 @@ function processRows(process: Process, issues: DataIssue[]): TimelineRow[] {
   });
 
   const ordered = chronological(rows);
-  addPaidToDate(ordered, paid);
+  if (withReleases) addPaidToDate(ordered, paid);
   return ordered;
 }
 

@@ -49,6 +49,7 @@ describe('<ocds-contract-timeline>: code loaded with the data', () => {
       expect(releases.map((row) => row.start)).to.deep.equal(record.releases.map((r: Json) => r.date));
       const transactions = (record.compiledRelease.contracts as Json[]).flatMap((c) => c.implementation?.transactions ?? []);
       expect(element.rows.filter((row) => row.event === 'transaction')).to.have.length(transactions.length);
+      await element.rendered; // the summary follows the chart's first frame
       expect(element.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain(record.compiledRelease.tender.title);
     } finally {
       element.remove();

@@ -265,7 +265,7 @@ describe('<ocds-supplier-network>', () => {
       html`<ocds-supplier-network limit="1000" .data=${generateNetworkReleases(1000, 3)}></ocds-supplier-network>`,
     );
     if (el.status !== 'ready') await oneEvent(el, 'ocds-load');
-    await el.updateComplete;
+    await el.rendered; // the list follows the chart's first frame
     expect(el.network!.nodes).to.have.length(1000);
     // Everything a Tab reaches outside the controls row (currency, sort, table, downloads).
     const controls = el.shadowRoot!.querySelector('[part~="controls"]')!;
