@@ -5,7 +5,7 @@
 import { releaseSchema } from '../../schemas/ocds.js';
 import { safeParse, type z } from 'zod/mini';
 import type { DataIssue, JsonObject, ReleaseRef } from './types.js';
-import { parseOcdsDate } from './dates.js';
+import { isCanonicalDate, parseOcdsDate } from './dates.js';
 import { normaliseCurrency } from './organisations.js';
 import { DecimalSum } from '../analysis/decimal-sum.js';
 import { balanceBidi } from './bidi.js';
@@ -476,6 +476,7 @@ class RepairContext {
   }
 
   private repairDate(text: string, segments: Segment[]): unknown {
+    if (isCanonicalDate(text)) return text;
     const parsed = parseOcdsDate(text);
     if ('iso' in parsed && parsed.iso === text) return text;
     const checked = checkDate(text);
