@@ -67,7 +67,7 @@ function canonicalTime(text: string): number {
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   // PLACEHOLDER_DAYS (0000-00-00 has no month already), without cutting the text.
   if (month === 1 && day === 1 && (year === 1970 || year === 1900 || year === 1)) return Number.NaN;
-  if (length === 10) return Date.UTC(year, month - 1, day);
+  if (length === 10) return utc(year, month, day, 0, 0, 0, 0);
   if (text.charCodeAt(10) !== 0x54 /* T */ || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return Number.NaN;
   const hours = digits(text, 11, 2);
   const minutes = digits(text, 14, 2);
@@ -95,7 +95,28 @@ function canonicalTime(text: string): number {
   } else {
     return Number.NaN;
   }
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, millis) - offset * 60_000;
+  return utc(year, month, day, hours, minutes, seconds, millis) - offset * 60_000;
+}
+
+/**
+ * `Date.UTC(year, month - 1, …)` for a valid date, by arithmetic (days from the civil date): `Date.UTC` is a call
+ * into the runtime, and every date of every release is read. Years 0–99 are left to `Date.UTC`, which reads them as
+ * 1900–1999.
+ */
+function utc(year: number, month: number, day: number, hours: number, minutes: number, seconds: number, millis: number): number {
+  if (year < 100) return Date.UTC(year, month - 1, day, hours, minutes, seconds, millis);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * 86_400_000 + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis;
+}
+
+/** Whether a date is one `canonicalTime` reads (valid, and its own `iso`: nothing to repair). */
+export function isCanonicalDate(text: string): boolean {
+  return !Number.isNaN(canonicalTime(text));
 }
 
 function isDigit(code: number): boolean {

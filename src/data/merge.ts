@@ -456,7 +456,9 @@ class DirectMerge {
    * as it is, the number of that release, until a later release merges into it.
    */
   private readonly items = new Map<unknown[], Map<string, MergedItem> | number>();
-  private readonly nullLeaves: [JsonObject, string][] = [];
+  /** Where null leaves were set: objects and keys side by side (no pair per leaf). */
+  private readonly nullTargets: JsonObject[] = [];
+  private readonly nullKeys: string[] = [];
   /** Objects of the release being merged that `isClean` found clean (an object is always met at one path). */
   private readonly clean = new Set<JsonObject>();
   /** Where each list with a repeated id is in its release, as issue paths write it. */
@@ -467,7 +469,8 @@ class DirectMerge {
   setLeaf(target: JsonObject, key: string, value: unknown): void {
     if (value === null) {
       setProperty(target, key, NULL_LEAF);
-      this.nullLeaves.push([target, key]);
+      this.nullTargets.push(target);
+      this.nullKeys.push(key);
     } else {
       setProperty(target, key, Array.isArray(value) && !this.owned ? cloneJson(value) : value);
     }
@@ -577,6 +580,7 @@ class DirectMerge {
     // Asked again for the parts of an object that was not clean, as it is merged field by field: known already.
     if (this.clean.has(object)) return true;
     let keys = 0;
+    let nests = false;
     for (const key in object) {
       if (!Object.hasOwn(object, key)) continue;
       keys++;
@@ -585,27 +589,32 @@ class DirectMerge {
       const value = object[key];
       if (value === null) return false;
       if (childRules?.wholeList || typeof value !== 'object') continue;
+      nests = true;
       if (!Array.isArray(value)) {
         if (!this.isClean(value as JsonObject, childRules, depth + 1)) return false;
       } else if (value.every(isObject) && !this.takesAsIs(value, childRules, depth + 1)) {
         return false;
       }
     }
-    if (keys > 0) this.clean.add(object);
+    // Remembered only when it holds objects or lists: one of plain values is as quick to look at again.
+    if (keys > 0 && nests) this.clean.add(object);
     return keys > 0;
   }
 
   /** `isClean` for a list of objects; the list is noted as taken over in this release. */
   private takesAsIs(list: JsonObject[], rules: RuleNode | undefined, depth: number): boolean {
     if (list.length === 0 || rules?.append || rules?.mergeByPosition || depth > MAX_DEPTH) return false;
-    const ids = new Set<string>();
+    // A list of one cannot repeat an id: no set for it (most lists in real data hold one item).
+    const ids = list.length > 1 ? new Set<string>() : undefined;
     for (const item of list) {
       if (Object.hasOwn(item, 'id')) {
         const id = item.id;
         if (typeof id === 'object' || firstKey(item) !== 'id') return false;
-        const key = pythonString(id);
-        if (ids.has(key)) return false;
-        ids.add(key);
+        if (ids) {
+          const key = pythonString(id);
+          if (ids.has(key)) return false;
+          ids.add(key);
+        }
       }
       if (!this.isClean(item, rules, depth + 1)) return false;
     }
@@ -644,7 +653,9 @@ class DirectMerge {
   }
 
   removeNullLeaves(): void {
-    for (const [target, key] of this.nullLeaves) {
+    for (let i = 0; i < this.nullTargets.length; i++) {
+      const target = this.nullTargets[i];
+      const key = this.nullKeys[i];
       if (target[key] === NULL_LEAF) delete target[key];
     }
   }

@@ -5,7 +5,7 @@
 import { releaseSchema } from '../../schemas/ocds.js';
 import { safeParse, type z } from 'zod/mini';
 import type { DataIssue, JsonObject, ReleaseRef } from './types.js';
-import { parseOcdsDate } from './dates.js';
+import { isCanonicalDate, parseOcdsDate } from './dates.js';
 import { normaliseCurrency } from './organisations.js';
 import { DecimalSum } from '../analysis/decimal-sum.js';
 import { balanceBidi } from './bidi.js';
@@ -255,6 +255,23 @@ const CHARTED_AMOUNTS = new Set([
  */
 export class UnchartedAmounts {
   private readonly paths = new Map<string, { count: number; totals: Map<string, DecimalSum> }>();
+  /** The generic paths met so far as a tree of segments, so each is written out once, not once per amount. */
+  private readonly written: PathNode = { path: '', children: new Map() };
+
+  /** `awards[].items[].value` for these segments (indices left out). */
+  genericPath(segments: Segment[]): string {
+    let node = this.written;
+    for (const segment of segments) {
+      if (typeof segment === 'number') {
+        node = node.items ??= { path: `${node.path}[]`, children: new Map() };
+        continue;
+      }
+      let next = node.children.get(segment);
+      if (!next) node.children.set(segment, (next = { path: node.path ? `${node.path}.${segment}` : segment, children: new Map() }));
+      node = next;
+    }
+    return node.path;
+  }
 
   add(path: string, amount: unknown, currency: unknown): void {
     let entry = this.paths.get(path);
@@ -345,10 +362,17 @@ class RepairContext {
       // Most values need nothing: a text with no key of its own and nothing to repair, a number whose key reads it
       // as it is, true, false or null are passed over without a path or a call.
       if (typeof value === 'string') {
-        if (!TEXT_KEYS.has(key) && !MAY_NEED_REPAIR.test(value)) continue;
+        // Accented text that is not mojibake ("Secretaría") is common: it fails the second test here, not in a call.
+        if (!TEXT_KEYS.has(key) && (!MAY_NEED_REPAIR.test(value) || !NEEDS_REPAIR.test(value))) continue;
       } else if (typeof value === 'number') {
         if (!NUMBER_REPAIR_KEYS.has(key)) continue;
       } else if (typeof value !== 'object' || value === null) {
+        continue;
+      } else if (!mayRepairContainer(key, value)) {
+        // An object or list that stays itself (most of them): only what is inside it may need repair.
+        segments.push(key);
+        if (!this.walkChild(value, segments)) delete object[key];
+        segments.pop();
         continue;
       }
       segments.push(key);
@@ -360,7 +384,7 @@ class RepairContext {
     }
     // An amount (after its repair above) where the model does not read one: counted, never silently lost.
     if (this.uncharted && typeof object.amount === 'number' && object.currency !== undefined && segments.length > 0) {
-      if (!isCharted(segments)) this.uncharted.add(genericPath(segments), object.amount, object.currency);
+      if (!isCharted(segments)) this.uncharted.add(this.uncharted.genericPath(segments), object.amount, object.currency);
     }
   }
 
@@ -378,7 +402,7 @@ class RepairContext {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         if (typeof item === 'string') {
-          if (!MAY_NEED_REPAIR.test(item)) continue;
+          if (!MAY_NEED_REPAIR.test(item) || !NEEDS_REPAIR.test(item)) continue;
           segments.push(i);
           value[i] = this.repairText(item, segments);
           segments.pop();
@@ -432,7 +456,7 @@ class RepairContext {
       return value[0];
     }
     if (isPlainObject(value)) {
-      const wrapped = hasOneKey(value) ? numberWrapper(value) : undefined;
+      const wrapped = numberWrapper(value);
       if (wrapped !== undefined) {
         const number = Number(value[wrapped]);
         if (Number.isFinite(number)) {
@@ -476,6 +500,7 @@ class RepairContext {
   }
 
   private repairDate(text: string, segments: Segment[]): unknown {
+    if (isCanonicalDate(text)) return text;
     const parsed = parseOcdsDate(text);
     if ('iso' in parsed && parsed.iso === text) return text;
     const checked = checkDate(text);
@@ -585,17 +610,24 @@ const isValidRelease = checkOf(releaseSchema);
 
 const REMOVE = Symbol('remove');
 
-/** Whether an object has exactly one own key (read for every object: no list of its keys). */
-function hasOneKey(value: JsonObject): boolean {
-  let keys = 0;
-  for (const key in value) if (Object.hasOwn(value, key) && ++keys > 1) return false;
-  return keys === 1;
+/** Whether `repairValue` may replace this object or list under `key` (its checks, without a call or an issue). */
+function mayRepairContainer(key: string, value: object): boolean {
+  if (Array.isArray(value)) return OBJECT_KEYS.has(key) && value.length === 1 && isPlainObject(value[0]);
+  return ARRAY_KEYS.has(key) || numberWrapper(value as JsonObject) !== undefined;
 }
 
-/** The `$number…` key of a Mongo number wrapper, if the object has one (read for every object: no closure). */
+/**
+ * The `$number…` key of a Mongo number wrapper (an object whose one own key is one of NUMBER_WRAPPERS), if the
+ * object is one. Asked of every object: most have a first key without `$`, and the answer comes at that key.
+ */
 function numberWrapper(value: JsonObject): string | undefined {
-  for (const name of NUMBER_WRAPPERS) if (name in value) return name;
-  return undefined;
+  let found: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (found !== undefined || key.charCodeAt(0) !== 0x24 /* $ */) return undefined;
+    found = key;
+  }
+  return found !== undefined && NUMBER_WRAPPERS.includes(found) ? found : undefined;
 }
 
 /** Whether `segments` ends at an OCDS Value `value` (tender, unit, award, contract, transaction), not an extension's number. */
@@ -633,11 +665,12 @@ function isCharted(segments: Segment[]): boolean {
   return node.end;
 }
 
-/** `awards[].items[].value`: the path with its indices left out. */
-function genericPath(segments: Segment[]): string {
-  let path = '';
-  for (const segment of segments) path += typeof segment === 'number' ? '[]' : path ? `.${segment}` : segment;
-  return path;
+interface PathNode {
+  path: string;
+  /** After a property name. */
+  children: Map<string, PathNode>;
+  /** After an index. */
+  items?: PathNode;
 }
 
 export function isPlainObject(value: unknown): value is JsonObject {
