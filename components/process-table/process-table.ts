@@ -2,15 +2,13 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { OcdsChartElement, type ChartContext, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
-import { loadElement } from '../loader.js';
 import { chartElementStyles } from '../base/styles.js';
 import type * as TableCode from './table-code.js';
 import type { ProcessRow, SortDirection } from '../../src/analysis/process-table.js';
-import type { RedFlagIndicator } from '../../src/analysis/red-flags.js';
-import { INDICATORS_URL, methodologyUrl } from '../../src/analysis/red-flag-constants.js';
+import { INDICATORS_URL } from '../../src/analysis/red-flag-constants.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
-import { formatDate, formatMoney, formatNumber, translator } from '../../src/i18n/index.js';
+import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
@@ -156,9 +154,10 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     this.work?.stop();
     this.done('flags');
     this.done('search');
+    // Made first: a Dataset it refuses (a summary) throws here, and `rendered` must not wait for work never started.
+    const work = (this.work = new this.code.TableWork(dataset));
     this.wait('flags');
     this.wait('search');
-    const work = (this.work = new this.code.TableWork(dataset));
     work.whenSearchable(() => this.arrived(work, 'search'));
     return work;
   }
@@ -356,82 +355,21 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
     const row = rows.find((r) => r.ocid === process.ocid) ?? this.shownRows?.rows.find((r) => r.ocid === process.ocid);
-    const stages: ProcessColumn[] = ['tendered', 'awarded', 'contracted', 'paid', 'start', 'award', 'signature', 'end', 'tenderers'];
-    const documents = this.documents(process);
-    const suppliers = process.awards.flatMap((award) => award.suppliers);
-    return html`<section class="process-detail" part="chart" aria-labelledby="detail-title">
-      <button type="button" class="back" @click=${this.back}>${ctx.t('detail.back')}</button>
-      <button type="button" class="copy" @click=${() => this.copyLink(process.ocid)}>${ctx.t('detail.copy')}</button>
-      <p role="status" class="copied">${this.copied
-        ? this.copied.ok ? ctx.t('detail.copied') : html`${ctx.t('detail.copy-by-hand')} <code>${this.copied.url}</code>`
-        : nothing}</p>
-      <h3 id="detail-title">${row?.title || process.ocid}</h3>
-      <dl class="stages">
-        <dt>${ctx.t('column.ocid')}</dt><dd>${process.ocid}</dd>
-        <dt>${ctx.t('column.buyer')}</dt><dd>${this.orgText(process.buyer)}</dd>
-        ${row ? stages.map((column) => (row[column] === undefined ? nothing : html`<dt>${ctx.t(`column.${column}`)}</dt><dd>${this.cellText(row, column, ctx)}</dd>`)) : nothing}
-      </dl>
-      ${this.renderFlags(process.ocid, ctx)}
-      ${suppliers.length
-        ? html`<h4>${ctx.t('detail.suppliers')}</h4><ul>${suppliers.map((s) => html`<li>${this.orgText(s)}</li>`)}</ul>`
-        : nothing}
-      ${documents.length
-        ? html`<h4>${ctx.t('detail.documents')}</h4>
-            <ul>${documents.map(({ title, url }) =>
-              /^https?:\/\//i.test(url) ? html`<li><a href=${url} rel="noopener" target="_blank">${title || url}</a></li>` : html`<li>${title}${title ? ': ' : ''}${url}</li>`,
-            )}</ul>`
-        : nothing}
-      ${this.renderProcessCharts(process)}
-    </section>`;
-  }
-
-  /** The red flags the process raises, each with its reason in words and its methodology. */
-  private renderFlags(ocid: string, ctx: ChartContext): TemplateResult | typeof nothing {
-    const flags = this.work?.flags;
-    const codes = Object.keys(flags?.OCID?.[ocid] ?? {}).sort() as RedFlagIndicator[];
-    if (!flags || !codes.length) return nothing;
-    // Names and reasons in <ocds-red-flags>' words, from the data code (not in what loads before the element renders).
-    const words = { ...ctx, t: translator(this.code.redFlagsMessages, this.languageTag) };
-    return html`<h4>${ctx.t('column.flags')}</h4>
-      <p>${ctx.t('flags.note')}</p>
-      <ul class="flag-reasons">${codes.map((code) => html`<li>${code} ${words.t(`name.${code}`)}: ${this.code.redFlagReason(flags.reasons, ocid, code, words)}
-        (<a href=${methodologyUrl(code)} target="_blank" rel="noopener">${ctx.t('flags.methodology')}</a>)</li>`)}</ul>`;
-  }
-
-  /** The process's own timeline and spending chart, given the loaded data (no refetch); their code loads now. */
-  private renderProcessCharts(process: Process): TemplateResult {
-    for (const tag of ['ocds-contract-timeline', 'ocds-spending-by-stage']) {
-      loadElement(tag).catch((error: unknown) => console.error(`ocds-widgets: could not load <${tag}>.`, error));
-    }
-    const dataset = this.loadedDataset;
-    return html`<ocds-contract-timeline .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}></ocds-contract-timeline>
-      <ocds-spending-by-stage .sharedDataset=${dataset} ocid=${process.ocid} lang=${this.languageTag} theme=${this.theme ?? nothing}
-        currency=${this.shownCurrency ?? nothing}></ocds-spending-by-stage>`;
-  }
-
-  private orgText(org: Process['buyer']): string {
-    if (!org) return '';
-    const id = org.identifier?.id ? ` (${[org.identifier.scheme, org.identifier.id].filter(Boolean).join(' ')})` : '';
-    return `${org.name}${id}`;
-  }
-
-  /** Every document the process publishes (planning, tender, awards, contracts, implementation). */
-  private documents(process: Process): { title: string; url: string }[] {
-    const release = process.compiledRelease as Record<string, any>;
-    const lists = [
-      release.planning?.documents,
-      release.tender?.documents,
-      ...(Array.isArray(release.awards) ? release.awards : []).map((a: any) => a?.documents),
-      ...(Array.isArray(release.contracts) ? release.contracts : []).flatMap((c: any) => [c?.documents, c?.implementation?.documents]),
-    ];
-    return lists.flatMap((list) =>
-      Array.isArray(list)
-        ? list
-            .filter((d) => d && typeof d === 'object')
-            .map((d) => ({ title: typeof d.title === 'string' ? d.title : '', url: typeof d.url === 'string' ? d.url : '' }))
-            .filter((d) => d.title || d.url)
-        : [],
-    );
+    // The detail view's code loads with the data (table-code.ts): the table's first paint does not need it.
+    return this.code.renderDetail({
+      process,
+      row,
+      ctx,
+      flags: this.work?.flags,
+      copied: this.copied,
+      languageTag: this.languageTag,
+      theme: this.theme,
+      currency: this.shownCurrency,
+      dataset: this.loadedDataset,
+      cellText: (r, column) => this.cellText(r, column, ctx),
+      back: () => this.back(),
+      copyLink: () => void this.copyLink(process.ocid),
+    });
   }
 }
 
