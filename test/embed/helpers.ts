@@ -37,10 +37,12 @@ export type ChartLike = HTMLElement & {
   select(id: string): void;
 };
 
-/** Resolves once the chart has data and has drawn its SVG. */
-export function drawn(element: Element): Promise<ChartLike> {
-  const chart = element as ChartLike;
-  return until(() => chart.status === 'ready' && chart.shadowRoot?.querySelector('[part~="chart"] svg') && chart, `<${element.localName}> to draw`);
+/** Resolves once the chart has data, has drawn its SVG and shown what follows it (summary, list, source line). */
+export async function drawn(element: Element): Promise<ChartLike> {
+  const chart = element as ChartLike & { rendered?: Promise<void> };
+  await until(() => chart.status === 'ready' && chart.shadowRoot?.querySelector('[part~="chart"] svg') && chart, `<${element.localName}> to draw`);
+  await chart.rendered;
+  return chart;
 }
 
 /** Script URLs the page has requested so far. */
