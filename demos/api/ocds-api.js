@@ -74,7 +74,8 @@ async function listJson(dir) {
   const nested = await Promise.all(
     entries.map((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return listJson(path);
+      // summaries/ holds ocds-widgets summary documents (not OCDS): demos load them by URL, the API does not serve them.
+      if (entry.isDirectory()) return entry.name === 'summaries' ? Promise.resolve([]) : listJson(path);
       return Promise.resolve(entry.name.endsWith('.json') ? [path] : []);
     }),
   );

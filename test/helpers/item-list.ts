@@ -27,6 +27,8 @@ export const activeText = (element: HTMLElement): string => activeOption(element
 
 /** Focuses what comes just before the listbox, then presses Tab: focus must land on the listbox. */
 export async function tabIntoList(element: Chart): Promise<HTMLElement> {
+  // The listbox renders just after the chart's first frame: `rendered` waits for it.
+  await (element as Chart & { rendered?: Promise<void> }).rendered;
   const list = listbox(element);
   expect(list, 'the keyboard listbox').to.not.equal(null);
   const all = focusables(element);
