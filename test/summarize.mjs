@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as core from 'ocds-widgets';
 import { merge, parseArgs, summarize } from '../bin/summarize.mjs';
+import { exactSum } from './helpers/decimal.mjs';
 
 const BIN = new URL('../bin/ocds-widgets.mjs', import.meta.url).pathname;
 const REAL = new URL('./fixtures/ocds/real/', import.meta.url).pathname;
@@ -347,24 +348,6 @@ test('a summary of another version is refused with a message saying so', () => {
   assert.equal(result.status, 1);
   assert.match(result.stderr, /version 2; this version of ocds-widgets reads version 1/);
 });
-
-/** Exact decimal sum, another method than the code under test (as test/helpers/decimal.ts). */
-function exactSum(values) {
-  const parts = values.map((value) => {
-    const [mantissa, exponent = '0'] = String(value).toLowerCase().split('e');
-    const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
-    return { negative: mantissa.startsWith('-'), digits: whole + fraction, places: fraction.length - Number(exponent) };
-  });
-  const places = Math.max(0, ...parts.map((part) => part.places));
-  let total = 0n;
-  for (const part of parts) {
-    const scaled = BigInt(part.digits) * 10n ** BigInt(places - part.places);
-    total += part.negative ? -scaled : scaled;
-  }
-  const negative = total < 0n;
-  const digits = (negative ? -total : total).toString().padStart(places + 1, '0');
-  return Number(`${negative ? '-' : ''}${digits.slice(0, digits.length - places)}${places ? `.${digits.slice(digits.length - places)}` : ''}`);
-}
 
 test('the package ships the command, its SQL, and DuckDB only as an optional peer dependency', () => {
   const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -6,7 +6,7 @@ import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsBreakdown } from '../../components/breakdown/breakdown.js';
 import { fetchJson } from '../spending-expected.js';
-import { exactSum } from '../helpers/decimal.js';
+import { exactSum } from '../helpers/decimal.mjs';
 import { activeText, chooseByKeyboard } from '../helpers/item-list.js';
 
 type Json = Record<string, any>;

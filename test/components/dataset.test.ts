@@ -4,7 +4,7 @@ import type { OcdsContractTimeline } from '../../components/contract-timeline/co
 import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/supplier-network.js';
-import { exactSum } from '../helpers/decimal.js';
+import { exactSum } from '../helpers/decimal.mjs';
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
 const PARAGUAY = '/api/files/paraguay-dncp/sample-data/records/277004.json';

@@ -1,7 +1,9 @@
+// Plain JavaScript, so Node tests (test/summarize.mjs) and browser tests share it; types in decimal.d.mts.
 // The exact decimal sum of amounts as published, for expected values in tests: each number is read from its
 // shortest decimal text (String(x)) and added as a BigInt scaled to the most places seen — another method than
 // src/analysis/decimal-sum.ts, so a test does not check that code against itself.
-export function exactSum(values: number[]): number {
+/** @param {number[]} values @returns {number} */
+export function exactSum(values) {
   const parts = values.map((value) => {
     const [mantissa, exponent = '0'] = String(value).toLowerCase().split('e');
     const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
