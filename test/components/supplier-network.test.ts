@@ -310,6 +310,9 @@ describe('<ocds-supplier-network>', () => {
     await press(el, 'Tab');
     expect(root.activeElement === more, 'Tab from the listbox reaches More').to.equal(true);
     await press(el, 'Enter');
+    // Firefox may dispatch the key's click after WebDriver returns: wait for the toggle (it fails here if it never comes).
+    await waitUntil(() => more.getAttribute('aria-expanded') === 'true', 'Enter on More opens the summary');
+    await el.updateComplete;
     expect(shown()).to.equal(full);
     expect([more.textContent!.trim(), more.getAttribute('aria-expanded')]).to.deep.equal(['Menos', 'true']);
     el.lang = 'en';
