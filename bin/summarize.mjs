@@ -224,6 +224,7 @@ class Summarizer {
     this.errors = [];
     this.errorCount = 0;
     this.coverage = {};
+    this.fields = {};
     this.excluded = { noBuyer: 0, noSupplier: 0 };
     this.first = undefined;
     this.last = undefined;
@@ -301,6 +302,7 @@ class Summarizer {
     this.write('names', facts.names);
     this.write('red-flags', facts.redFlags);
     for (const [path, count] of Object.entries(facts.coverage)) this.coverage[path] = (this.coverage[path] ?? 0) + count;
+    for (const [field, count] of Object.entries(facts.fields)) this.fields[field] = (this.fields[field] ?? 0) + count;
     this.excluded.noBuyer += facts.excluded.noBuyer;
     this.excluded.noSupplier += facts.excluded.noSupplier;
     for (const day of facts.days) {
@@ -526,6 +528,7 @@ async function cubes(core, connection, dir, summarizer) {
     largest: { limit: core.SUMMARY_LARGEST_LIMIT, columns: ['currency', 'amount', 'ocid', 'title', 'buyer', 'method', 'start', 'tenderEnd', 'awarded', 'contractStart', 'contractEnd'], rows: largest },
     redFlags: redFlags ? { columns: ['buyer', 'indicator', 'evaluable', 'flagged'], rows: redFlags } : null,
     coverage: summarizer.coverage,
+    fields: summarizer.fields,
   });
   const named = core.namedOrganisations(summary);
   for (const [key, name, uses] of await runSql(connection, 'organisations')) {

@@ -68,4 +68,5 @@ export const summarySchema = z.object({
   ),
   redFlags: z.nullable(cube(['buyer', 'indicator', 'evaluable', 'flagged'], z.tuple([text, text, count, count]))),
   coverage: z.record(z.string(), count),
+  fields: z.record(z.string(), count),
 });

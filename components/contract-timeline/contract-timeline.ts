@@ -86,11 +86,13 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   override get currencies(): string[] {
     const dataset = this.loadedDataset;
     if (this.timeline?.mode !== 'processes' || !dataset) return super.currencies;
+    if (dataset.summary) return dataset.summary.timelineCurrencies();
     const codes = dataset.processes.flatMap((p) => p.contracts.flatMap((c) => (c.value && c.status !== 'cancelled' ? [c.value.currency] : [])));
     return [...new Set(codes)].sort();
   }
 
   protected override defaultCurrency(dataset: Dataset): string | undefined {
+    if (dataset.summary) return dataset.summary.timelineCurrency();
     const ocid = this.focusedOcid(dataset);
     return this.code.mostUsedCurrency(ocid === undefined ? dataset.processes : dataset.processes.filter((p) => p.ocid === ocid));
   }
@@ -226,7 +228,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     if (this.drilled) {
       return html`<button type="button" class="back" @click=${this.back}>← ${ctx.t('control.back')}</button>`;
     }
-    if (this.timeline?.mode !== 'processes') return nothing;
+    // A summary's list is of its largest processes: ranked by value only (its note says so).
+    if (this.timeline?.mode !== 'processes' || this.loadedDataset?.summary) return nothing;
     return html`<label
       >${ctx.t('control.sort')}
       <select class="sort" @change=${this.onSortChange}>
@@ -239,6 +242,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
     const timeline = this.timeline;
     if (!timeline) return nothing;
     const notes: string[] = [];
+    const summary = this.loadedDataset?.summary;
+    if (summary && ctx.currency) notes.push(summary.note('timeline', ctx.tag, { count: timeline.shown.length + timeline.notShown, currency: ctx.currency }));
     if (timeline.mode === 'processes' && timeline.notShown) notes.push(ctx.t('summary.not-shown', { count: timeline.notShown }));
     for (const overdue of timeline.mode === 'process' ? timeline.overdue : []) {
       notes.push(ctx.t('summary.overdue', { contract: overdue.title ?? overdue.contractId, date: formatDate(overdue.endDate, ctx.tag), asOf: formatDate(timeline.asOf, ctx.tag) }));
@@ -247,6 +252,7 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   }
 
   private get sortInEffect(): TimelineSort {
+    if (this.loadedDataset?.summary) return 'value';
     return this.sort && SORTS.includes(this.sort) ? this.sort : 'recent';
   }
 

@@ -112,7 +112,7 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
     const groups = this.code.issueGroups(this.issues);
     return html`<ul part="overview" class="overview">
         ${overview.publisher ? html`<li>${ctx.t('overview.publisher', { publisher: overview.publisher })}</li>` : nothing}
-        <li>${ctx.t('overview.counts', { processes: ctx.t('processes', { count: overview.processes }), releases: ctx.t('releases', { count: overview.releases }) })}</li>
+        <li>${dataset.summary ? ctx.t('processes', { count: overview.processes }) : ctx.t('overview.counts', { processes: ctx.t('processes', { count: overview.processes }), releases: ctx.t('releases', { count: overview.releases }) })}</li>
         ${overview.firstDate && overview.lastDate
           ? html`<li>${ctx.t('overview.dates', { from: formatDate(overview.firstDate, ctx.tag), to: formatDate(overview.lastDate, ctx.tag) })}</li>`
           : nothing}
@@ -131,7 +131,9 @@ export class OcdsDataQuality extends OcdsChartElement<CoverageRow, typeof DataQu
       </ul>
       <section part="issues" class="issues">
         <h3>${ctx.t('issues.heading')}</h3>
-        ${groups.length
+        ${dataset.summary
+          ? html`<p>${dataset.summary.note('data-quality', ctx.tag)}</p>`
+          : groups.length
           ? html`<ul>
               ${groups.map(
                 // One line per category; its example (long paths and ids) behind it.

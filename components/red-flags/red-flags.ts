@@ -146,6 +146,12 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
   protected analyse(dataset: Dataset): RedFlagGroupRow[] {
     // Its words for data come with its data code, not with the element.
     this.messages = withDataMessages ??= mergeCatalogues(redFlagsMessages, this.code.redFlagsDataMessages);
+    if (dataset.summary) {
+      // A summary holds counts per buyer and indicator, with cardinal's default settings.
+      this.result = undefined;
+      const wanted = this.indicators?.split(/\s+/).filter((code): code is RedFlagIndicator => (RED_FLAG_CODES as readonly string[]).includes(code));
+      return dataset.summary.redFlags({ group: this.group, ...(wanted?.length ? { indicators: wanted } : {}), settings: this.settings !== undefined, ...(this.ocid ? { ocid: this.ocid } : {}) });
+    }
     const only = (data: Dataset) => (this.ocid ? { ...data, processes: data.processes.filter((p) => p.ocid === this.ocid) } : data);
     const scoped = only(dataset);
     const whole = this.contextDataset && this.contextDataset !== dataset ? only(this.contextDataset) : undefined;
@@ -212,6 +218,8 @@ export class OcdsRedFlags extends OcdsChartElement<RedFlagGroupRow, typeof RedFl
 
   protected override renderDetails(_rows: RedFlagGroupRow[], ctx: ChartContext): TemplateResult | typeof nothing {
     const result = this.result;
+    const summary = this.loadedDataset?.summary;
+    if (summary) return html`<p class="caution">${ctx.t('caution')}</p><p class="note">${summary.note('red-flags', ctx.tag)}</p>`;
     if (!result) return nothing;
     // Its styles join the shadow root's with the code that renders what they style.
     const sheet = this.code.findingsStyles.styleSheet;

@@ -367,11 +367,10 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
     data: { values: data },
     layer: [
       { mark: { type: 'bar' as const, height: { band: 0.65 }, tooltip }, encoding: { ...common, ...selectedStroke(options.colours.text), x2: { field: 't1' } } },
-      {
-        transform: [{ filter: 'datum.t0 === datum.t1' }],
-        mark: { type: 'tick' as const, thickness: 3, tooltip },
-        encoding: common,
-      },
+      // Single-day segments as ticks: only when there are some (an empty mark group has no text for screen readers).
+      ...(data.some((datum) => datum.t0 === datum.t1)
+        ? [{ transform: [{ filter: 'datum.t0 === datum.t1' }], mark: { type: 'tick' as const, thickness: 3, tooltip }, encoding: common }]
+        : []),
       ...todayLayer(timeline, options),
     ],
   } as TopLevelSpec;

@@ -20,6 +20,10 @@ import { formatDate, formatNumber } from '../i18n/index.js';
 import { summaryNetwork } from './network.js';
 import type { SupplierNetwork, SupplierNetworkOptions } from '../analysis/network.js';
 import type { DatasetFilters } from '../analysis/filter-keys.js';
+import type { ContractTimeline } from '../analysis/timeline.js';
+import type { RedFlagGroupRow, RedFlagIndicator } from '../analysis/red-flags.js';
+import type { CoverageRow, DataOverview } from '../analysis/data-quality.js';
+import { summaryCoverage, summaryMainCurrency, summaryNote, summaryOverview, summaryRedFlags, summaryTimeline, summaryTimelineCurrencies, type SummaryNote } from './views.js';
 
 /** The `<ocds-dataset>` filters a summary's cubes can answer; the others need the process data. */
 export const SUMMARY_FILTER_KEYS = ['buyer', 'from', 'to', 'method', 'category'] as const;
@@ -36,6 +40,18 @@ export interface DatasetSummary {
   currencies(): { currency: string; processes: number }[];
   breakdown(options: BreakdownOptions): BreakdownRow[];
   network(options: SupplierNetworkOptions): SupplierNetwork;
+  /** The many-process timeline of the largest processes (buyer, method and year filters narrow the list). */
+  timeline(options: { ocid?: string; limit?: number; currency?: string }): ContractTimeline;
+  /** Currencies of the largest-processes list; the one to show first. */
+  timelineCurrencies(): string[];
+  timelineCurrency(): string | undefined;
+  /** Red flags per buyer and indicator (a buyer filter narrows them). */
+  redFlags(options: { group?: string; indicators?: readonly RedFlagIndicator[]; settings?: boolean; ocid?: string }): RedFlagGroupRow[];
+  /** Field coverage per process. */
+  coverage(): CoverageRow[];
+  overview(): DataOverview;
+  /** What a view drawn from the summary cannot show, in the reader's language. */
+  note(note: SummaryNote, tag: string, params?: { count?: number; currency?: string }): string;
   /** Processes summarised (after the filters, when the cubes can tell; else undefined). */
   processCount(): number | undefined;
   narrow(filters: DatasetFilters): DatasetSummary;
@@ -109,6 +125,35 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
       if (filtered) needsProcesses();
       return summaryNetwork(document, options);
     },
+    timeline(options) {
+      // The largest processes of a buyer, method or start year among the summary's largest are that part's
+      // largest (a larger one would be in the list too); the list has no category.
+      if (filters.category !== undefined) needsProcesses();
+      const narrowed = filtered ? { ...document, largest: { ...document.largest, rows: document.largest.rows.filter((row) => largestMatches(filters, row)) } } : document;
+      return summaryTimeline(narrowed, options);
+    },
+    timelineCurrencies() {
+      return summaryTimelineCurrencies(document);
+    },
+    timelineCurrency() {
+      return summaryMainCurrency(document, this.currencies());
+    },
+    redFlags(options) {
+      // The counts are per buyer: a buyer filter keeps its rows; other filters need the processes.
+      if (Object.keys(filters).some((key) => key !== 'buyer')) needsProcesses();
+      const rows = summaryRedFlags(document, options);
+      return filters.buyer === undefined ? rows : rows.filter((row) => row.id === filters.buyer);
+    },
+    coverage() {
+      if (filtered) needsProcesses();
+      return summaryCoverage(document);
+    },
+    overview() {
+      return summaryOverview(document);
+    },
+    note(note, tag, params) {
+      return summaryNote(document, note, tag, params);
+    },
     processCount() {
       return filtered ? undefined : document.meta.processes;
     },
@@ -122,6 +167,16 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
       return view(document, answered.filters, answered.refused);
     },
   };
+}
+
+function largestMatches(filters: SummaryFilters, row: SummaryDocument['largest']['rows'][number]): boolean {
+  const year = row[6].slice(0, 4);
+  if (filters.buyer !== undefined && row[4] !== filters.buyer) return false;
+  if (filters.method !== undefined && row[5] !== filters.method) return false;
+  if ((filters.fromYear !== undefined || filters.toYear !== undefined) && !year) return false;
+  if (filters.fromYear !== undefined && year < filters.fromYear) return false;
+  if (filters.toYear !== undefined && year > filters.toYear) return false;
+  return true;
 }
 
 const sameColumns = (cube: unknown, columns: readonly string[]) =>

@@ -106,6 +106,7 @@ export function canonicalSummary(summary: SummaryDocument): SummaryDocument {
       .map(([key, names]) => [key, names.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))]),
   );
   summary.coverage = Object.fromEntries(Object.entries(summary.coverage).sort(([a], [b]) => compareText(a, b)));
+  summary.fields = Object.fromEntries(Object.entries(summary.fields).sort(([a], [b]) => compareText(a, b)));
   return summary;
 }
 
@@ -148,6 +149,8 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
   }
   const coverage: Record<string, number> = {};
   for (const summary of summaries) addCounts(coverage, summary.coverage);
+  const fields: Record<string, number> = {};
+  for (const summary of summaries) addCounts(fields, summary.fields);
 
   // The network: suppliers each shard kept, re-ranked on their merged totals; edges to suppliers no longer kept
   // join their buyer's "others" group. Exact unless a shard had grouped suppliers of its own (then a supplier's
@@ -225,6 +228,7 @@ export function mergeSummaries(summaries: SummaryDocument[], generator: SummaryD
     largest: { limit: largestLimit, columns: first.largest.columns, rows: largestKept },
     redFlags: redFlagged ? { columns: first.redFlags!.columns, rows: addRows(summaries.flatMap((summary) => summary.redFlags!.rows), 2) } : null,
     coverage,
+    fields,
   });
 }
 

@@ -9,6 +9,7 @@ import { contributions } from '../analysis/network.js';
 import { processStartDay } from '../analysis/process-start.js';
 import { sumDecimal } from '../analysis/decimal-sum.js';
 import { fieldCoverage } from '../analysis/coverage.js';
+import { coverageRows } from '../analysis/data-quality.js';
 import { redFlagGroups, redFlags } from '../analysis/red-flags.js';
 
 /** Places kept per amount, as src/analysis/decimal-sum.ts keeps them. */
@@ -115,6 +116,8 @@ export interface SummaryFacts {
   names: NameFact[];
   redFlags: RedFlagFact[];
   coverage: Record<string, number>;
+  /** Processes publishing each field `<ocds-data-quality>` charts (coverageRows' counts). */
+  fields: Record<string, number>;
   excluded: { noBuyer: number; noSupplier: number };
   /** Process start days, for the date range. */
   days: string[];
@@ -124,7 +127,7 @@ const buyerOf = (process: Process) => (process.buyer ?? process.procuringEntity)
 
 /** The facts of one batch's processes. `batch` keeps award ids apart across batches. */
 export function summaryFacts(dataset: Dataset, batch: number, options: { redFlags?: boolean } = {}): SummaryFacts {
-  const out: SummaryFacts = { stages: [], measures: [], shares: [], largest: [], names: [], redFlags: [], coverage: {}, excluded: { noBuyer: 0, noSupplier: 0 }, days: [] };
+  const out: SummaryFacts = { stages: [], measures: [], shares: [], largest: [], names: [], redFlags: [], coverage: {}, fields: {}, excluded: { noBuyer: 0, noSupplier: 0 }, days: [] };
   const buyers = new Set<string>();
   for (const process of dataset.processes) {
     const buyer = buyerOf(process);
@@ -207,6 +210,7 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     organisation.names.forEach((name, index) => out.names.push({ key: organisation.key, name, count: organisation.nameCounts?.[index] ?? 1 }));
   }
   out.coverage = fieldCoverage(dataset.processes.map((process) => process.compiledRelease));
+  for (const row of coverageRows(dataset)) out.fields[row.field] = row.processes;
   if (options.redFlags) {
     for (const row of redFlagGroups(dataset, redFlags(dataset), 'buyer')) {
       out.redFlags.push({ buyer: row.id, indicator: row.indicator, evaluable: row.evaluable, flagged: row.flagged });

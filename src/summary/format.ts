@@ -165,6 +165,11 @@ export interface SummaryDocument {
   redFlags: Cube<RedFlagRow, typeof RED_FLAG_COLUMNS> | null;
   /** Field coverage, as `fieldCoverage` counts it, over the compiled releases. */
   coverage: Record<string, number>;
+  /**
+   * Processes publishing each field `<ocds-data-quality>` charts, by its field id (`award-value`, …): `coverage`
+   * counts array elements (awards, contracts), this counts processes, as the element does.
+   */
+  fields: Record<string, number>;
 }
 
 /** True for a value that says it is a summary document (whatever its version). */
