@@ -108,22 +108,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
    */
   private reserveChartHeight(): void {
     const chart = this.renderRoot.querySelector<HTMLElement>('[part~="chart"]');
-    const timeline = this.timeline;
-    if (!chart || !timeline) return;
-    const width = chart.clientWidth;
-    const single = timeline.mode === 'process';
-    // The legend takes one row on a wide chart, two or three on a narrow one (sooner beside many rows' labels).
-    const around = width >= 700 ? 62 : width >= (single ? 360 : 450) ? 88 : 114;
-    let height: number;
-    if (single) {
-      const lanes = new Set(timeline.rows.map((row) => (row.kind === 'release' ? 'release' : row.stage))).size;
-      const currency = this.shownCurrency;
-      const burnUp = currency !== undefined && timeline.rows.some((row) => row.paidToDate !== undefined && row.currency === currency);
-      height = lanes * 34 + (burnUp ? 140 + 43 : 0) + around;
-    } else {
-      height = timeline.shown.length * 26 + around;
-    }
-    chart.style.setProperty('--ocds-chart-reserve', `${height}px`);
+    // A timeline comes with its data code: the height is worked out there.
+    if (chart && this.timeline) chart.style.setProperty('--ocds-chart-reserve', `${this.code.reservedHeight(this.timeline, chart.clientWidth, this.shownCurrency)}px`);
   }
 
   /** The one process shown: `ocid`, or the only process in the data. */

@@ -8,4 +8,4 @@ export const contractTimeline = (dataset: Dataset, options: Parameters<typeof pr
   dataset.summary ? dataset.summary.timeline(options) : processTimeline(dataset, options);
 export { timelineSpec } from '../../src/charts/timeline.js';
 export { dateTime } from '../../src/data/dates.js';
-export { describeRow, mostUsedCurrency, timelineSummary, undatedText } from './timeline-text.js';
+export { describeRow, mostUsedCurrency, reservedHeight, timelineSummary, undatedText } from './timeline-text.js';

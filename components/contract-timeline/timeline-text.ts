@@ -25,6 +25,20 @@ export interface SummaryOptions {
   sort: TimelineSort;
 }
 
+/**
+ * The height the chart will take (src/charts/timeline.ts): 34 px a stage lane and the 140 px payments plot for one
+ * process, 26 px a row for many, with the legend (more rows of it when narrow) and axes.
+ */
+export function reservedHeight(timeline: ContractTimeline, width: number, currency: string | undefined): number {
+  const single = timeline.mode === 'process';
+  // The legend takes one row on a wide chart, two or three on a narrow one (sooner beside many rows' labels).
+  const around = width >= 700 ? 62 : width >= (single ? 360 : 450) ? 88 : 114;
+  if (!single) return timeline.shown.length * 26 + around;
+  const lanes = new Set(timeline.rows.map((row) => (row.kind === 'release' ? 'release' : row.stage))).size;
+  const burnUp = currency !== undefined && timeline.rows.some((row) => row.paidToDate !== undefined && row.currency === currency);
+  return lanes * 34 + (burnUp ? 140 + 43 : 0) + around;
+}
+
 /** The written summary: the chart's accessible description and the text under it. */
 export function timelineSummary(timeline: ContractTimeline, rows: TimelineRow[], ctx: ChartContext, options: SummaryOptions): string[] {
   const date = (iso: string) => formatDate(iso, ctx.tag);

@@ -40,9 +40,26 @@ export function canonicalAmount(text: string): string {
   return fromUnits(units(text));
 }
 
-/** The exact sum of decimal texts. */
+/**
+ * The exact sum of decimal texts. Whole parts and millionths are added as numbers while they stay safe integers (an
+ * element adds thousands of amounts before its first frame; a BigInt per amount costs several times more), and only
+ * the two totals become a BigInt; beyond 2^53 every amount goes through BigInt.
+ */
 export function addAmounts(...texts: string[]): string {
-  return fromUnits(texts.reduce((sum, text) => sum + units(text), 0n));
+  let whole = 0;
+  let fraction = 0;
+  for (const text of texts) {
+    const dot = text.indexOf('.');
+    const negative = text.charCodeAt(0) === 45;
+    const w = Number(dot < 0 ? text : text.slice(0, dot));
+    const f = dot < 0 ? 0 : Number((text.slice(dot + 1) + '000000').slice(0, SCALE));
+    whole += w;
+    fraction += negative ? -f : f;
+    if (!Number.isSafeInteger(whole) || !Number.isSafeInteger(fraction) || !Number.isSafeInteger(w)) {
+      return fromUnits(texts.reduce((sum, text) => sum + units(text), 0n));
+    }
+  }
+  return fromUnits(BigInt(whole) * FACTOR + BigInt(fraction));
 }
 
 /** Compares decimal texts by value. */
