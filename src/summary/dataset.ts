@@ -207,12 +207,15 @@ function readSummary(value: unknown): SummaryDocument {
 /** A Dataset for a summary document; an OcdsError `summary-version` or `summary-invalid` when it cannot be read. */
 export function summaryDataset(value: unknown, bytes = 0): Dataset {
   const document = readSummary(value);
-  const organisations = new Map<string, Organisation>(
-    Object.entries(document.organisations).map(([key, names]) => [key, { key, names: names.map(([name]) => name), nameCounts: names.map(([, count]) => count) }]),
-  );
+  // Built on first use: a national summary names thousands of organisations, and most charts never ask for them.
+  let organisations: Map<string, Organisation> | undefined;
   return {
     processes: [],
-    organisations,
+    get organisations() {
+      return (organisations ??= new Map(
+        Object.entries(document.organisations).map(([key, names]) => [key, { key, names: names.map(([name]) => name), nameCounts: names.map(([, count]) => count) }]),
+      ));
+    },
     issues: [],
     meta: { pages: 1, releases: document.meta.releases, bytes, complete: true },
     summary: view(document, {}, []),
