@@ -148,12 +148,14 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
   const dated: RankedProcess[] = [];
   const undated: { ocid: string; title?: string }[] = [];
   for (const process of dataset.processes) {
-    const events = processRows(process, issues, false);
-    if (events.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
-    else dated.push(rankedProcess(process, events, currency));
+    // Ranked by dates alone: rows with labels are built only for the processes shown.
+    const dates = processRows(process, issues, false, true);
+    if (dates.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
+    else dated.push(rankedProcess(process, dates, currency));
   }
   dated.sort(byRank(options.sort ?? 'recent'));
-  const shown = dated.slice(0, limit);
+  // Their issues were collected while ranking.
+  const shown = dated.slice(0, limit).map((ranked) => ({ ...ranked, events: processRows(ranked.process, [], false) }));
   return {
     mode: 'processes',
     rows: shown.flatMap((ranked) => stageSegments(ranked, currency)),
@@ -174,12 +176,18 @@ function validLimit(limit: number | undefined): number {
 }
 
 /**
- * Every dated event of one process, oldest first. `withReleases` false (ranking many processes, which draws only their
- * stage segments): the release rows and the payments' running totals are left out, not built to be thrown away; the
- * release dates are still checked, so the issues are the same.
+ * Every dated event of one process, oldest first. `withReleases` false (many processes, which draw only their stage
+ * segments): the release rows and the payments' running totals are left out, not built to be thrown away; the
+ * release dates are still checked, so the issues are the same. `datesOnly` (ranking many processes): each row holds
+ * only its kind, stage and dates — what ordering, the extent and the stage segments read — in the same order.
  */
-function processRows(process: Process, issues: DataIssue[], withReleases = true): TimelineRow[] {
+function processRows(process: Process, issues: DataIssue[], withReleases = true, datesOnly = false): TimelineRow[] {
   const rows: TimelineRow[] = [];
+  const add = (kind: TimelineRow['kind'], stage: TimelineStage, start: string, end: string | undefined, row: () => TimelineRow): TimelineRow => {
+    const added = datesOnly ? ({ kind, stage, start, ...(end === undefined ? {} : { end }) } as TimelineRow) : row();
+    rows.push(added);
+    return added;
+  };
   // Payments that count as "paid" (money rules: contracts not cancelled).
   const paid = new Set<TimelineRow>();
   const base = { ocid: process.ocid, ...(process.title ? { title: process.title } : {}) };
@@ -209,7 +217,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     if (!p) return;
     const start = date(p.startDate, `${path}.startDate`);
     const end = date(p.endDate, `${path}.endDate`);
-    const fields = { ...base, stage, event, label, ...extra };
+    const fields = () => ({ ...base, stage, event, label, ...extra });
     if (start && end && dateTime(end) < dateTime(start)) {
       issues.push({
         code: 'period-end-before-start',
@@ -219,34 +227,34 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
       });
       return;
     }
-    if (start && end) rows.push({ kind: 'span', ...fields, start, end });
-    else if (start) rows.push({ kind: 'point', ...fields, start, edge: 'start' });
-    else if (end) rows.push({ kind: 'point', ...fields, start: end, edge: 'end' });
+    if (start && end) add('span', stage, start, end, () => ({ kind: 'span', ...fields(), start, end }));
+    else if (start) add('point', stage, start, undefined, () => ({ kind: 'point', ...fields(), start, edge: 'start' }));
+    else if (end) add('point', stage, end, undefined, () => ({ kind: 'point', ...fields(), start: end, edge: 'end' }));
     const maxExtent = date(p.maxExtentDate, `${path}.maxExtentDate`);
     const extendFrom = end ?? start;
     if (maxExtent && extendFrom && dateTime(maxExtent) > dateTime(extendFrom)) {
-      rows.push({
-        kind: 'span', ...fields, event: 'contractExtension', label: `${label} (longest extension)`,
+      add('span', stage, extendFrom, maxExtent, () => ({
+        kind: 'span', ...fields(), event: 'contractExtension', label: `${label} (longest extension)`,
         start: extendFrom, end: maxExtent,
-      });
+      }));
     }
   };
 
   const milestones = (list: Milestone[], path: string, stage: TimelineStage) =>
     list.forEach((m, i) => {
       const subject = m.title ?? m.id;
-      const fields = { ...base, kind: 'point' as const, stage, ...(subject ? { subject } : {}), ...(m.status ? { status: m.status } : {}) };
+      const fields = () => ({ ...base, kind: 'point' as const, stage, ...(subject ? { subject } : {}), ...(m.status ? { status: m.status } : {}) });
       const due = date(m.dueDate, `${path}[${i}].dueDate`);
       const met = date(m.dateMet, `${path}[${i}].dateMet`);
-      if (due) rows.push({ ...fields, event: 'milestoneDue', label: labelled('Milestone due', subject), start: due });
-      if (met) rows.push({ ...fields, event: 'milestoneMet', label: labelled('Milestone met', subject), start: met });
+      if (due) add('point', stage, due, undefined, () => ({ ...fields(), event: 'milestoneDue', label: labelled('Milestone due', subject), start: due }));
+      if (met) add('point', stage, met, undefined, () => ({ ...fields(), event: 'milestoneMet', label: labelled('Milestone met', subject), start: met }));
     });
 
   const amendments = (list: { date?: string; id?: string; rationale?: string }[], path: string, stage: TimelineStage) =>
     list.forEach((a, i) => {
       const start = date(a.date, `${path}[${i}].date`);
       const subject = a.rationale ?? a.id;
-      if (start) rows.push({ ...base, kind: 'point', stage, event: 'amendment', label: labelled('Amendment', subject), start, ...(subject ? { subject } : {}) });
+      if (start) add('point', stage, start, undefined, () => ({ ...base, kind: 'point', stage, event: 'amendment', label: labelled('Amendment', subject), start, ...(subject ? { subject } : {}) }));
     });
 
   if (process.planning) milestones(process.planning.milestones, 'planning.milestones', 'planning');
@@ -266,7 +274,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     const subject = awardName(award);
     const extra = { subject, ...(award.status ? { status: award.status } : {}), ...money(award.value) };
     const start = date(award.date, `${path}.date`);
-    if (start) rows.push({ ...base, kind: 'point', stage: 'award', event: 'awardDate', label: labelled('Award', subject), start, ...extra });
+    if (start) add('point', 'award', start, undefined, () => ({ ...base, kind: 'point', stage: 'award', event: 'awardDate', label: labelled('Award', subject), start, ...extra }));
     if (!contractedAwards.has(award.id)) {
       period(award.contractPeriod, `${path}.contractPeriod`, 'contract', 'awardContractPeriod', labelled('Contract period (award)', subject), extra);
     }
@@ -278,7 +286,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     const subject = contractName(contract);
     const extra = { subject, ...(contract.status ? { status: contract.status } : {}), ...money(contract.value) };
     const signed = date(contract.dateSigned, `${path}.dateSigned`);
-    if (signed) rows.push({ ...base, kind: 'point', stage: 'contract', event: 'contractSigned', label: labelled('Contract signed', subject), start: signed, ...extra });
+    if (signed) add('point', 'contract', signed, undefined, () => ({ ...base, kind: 'point', stage: 'contract', event: 'contractSigned', label: labelled('Contract signed', subject), start: signed, ...extra }));
     period(contract.period, `${path}.period`, 'contract', 'contractPeriod', labelled('Contract period', subject), extra);
     // The model keeps contract and implementation milestones in one list, each in published order.
     milestones(contract.milestones.filter((m) => m.source === 'contract'), `${path}.milestones`, 'contract');
@@ -287,11 +295,10 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     contract.transactions.forEach((t, j) => {
       const start = date(t.date, `${path}.implementation.transactions[${j}].date`);
       if (!start) return;
-      const row: TimelineRow = {
+      const row = add('point', 'implementation', start, undefined, () => ({
         ...base, kind: 'point', stage: 'implementation', event: 'transaction', label: labelled('Payment', subject), start,
         subject, ...money(t.value), ...(contract.status ? { status: contract.status } : {}),
-      };
-      rows.push(row);
+      }));
       if (contract.status !== 'cancelled') paid.add(row);
     });
   });
