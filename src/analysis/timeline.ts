@@ -183,8 +183,12 @@ function validLimit(limit: number | undefined): number {
  */
 function processRows(process: Process, issues: DataIssue[], withReleases = true, datesOnly = false): TimelineRow[] {
   const rows: TimelineRow[] = [];
+  // Dates only: each row keeps the times its dates were checked with, for ordering and the extent.
+  const times = new Map<string, number>();
   const add = (kind: TimelineRow['kind'], stage: TimelineStage, start: string, end: string | undefined, row: () => TimelineRow): TimelineRow => {
-    const added = datesOnly ? ({ kind, stage, start, ...(end === undefined ? {} : { end }) } as TimelineRow) : row();
+    const added = datesOnly
+      ? ({ kind, stage, start, time: times.get(start), ...(end === undefined ? {} : { end, endTime: times.get(end) }) } as DatedRow)
+      : row();
     rows.push(added);
     return added;
   };
@@ -194,7 +198,11 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true,
 
   const date = (value: string | undefined, path: string): string | undefined => {
     if (value === undefined) return undefined;
-    if (!Number.isNaN(dateTime(value))) return value;
+    const time = dateTime(value);
+    if (!Number.isNaN(time)) {
+      if (datesOnly) times.set(value, time);
+      return value;
+    }
     issues.push({
       code: 'date-invalid',
       path,
@@ -331,12 +339,15 @@ function contractName(contract: Contract): string {
   return contract.title ?? contract.id;
 }
 
+/** A row of `processRows(…, datesOnly)`: its dates' times, as checked. */
+type DatedRow = TimelineRow & { time?: number; endTime?: number };
+
 const KIND_ORDER = { span: 0, point: 1, release: 2 } as const;
 
 /** Oldest first; same instant: spans, then points, then releases, then lifecycle stage; otherwise as found. */
 function chronological(rows: TimelineRow[]): TimelineRow[] {
   return rows
-    .map((row, index) => ({ row, index, time: dateTime(row.start) }))
+    .map((row, index) => ({ row, index, time: (row as DatedRow).time ?? dateTime(row.start) }))
     .sort(
       (a, b) =>
         a.time - b.time ||
@@ -440,12 +451,13 @@ function shownProcess({ process, first, last, contracted }: RankedProcess): Show
 export function timelineExtent(rows: TimelineRow[]): { first: { time: number; iso: string }; last: { time: number; iso: string } } | undefined {
   let first: { time: number; iso: string } | undefined;
   let last: { time: number; iso: string } | undefined;
+  const at = (iso: string, time: number) => {
+    if (!first || time < first.time) first = { time, iso };
+    if (!last || time > last.time) last = { time, iso };
+  };
   for (const row of rows) {
-    for (const iso of row.end ? [row.start, row.end] : [row.start]) {
-      const time = dateTime(iso);
-      if (!first || time < first.time) first = { time, iso };
-      if (!last || time > last.time) last = { time, iso };
-    }
+    at(row.start, (row as DatedRow).time ?? dateTime(row.start));
+    if (row.end) at(row.end, (row as DatedRow).endTime ?? dateTime(row.end));
   }
   return first && last ? { first, last } : undefined;
 }
