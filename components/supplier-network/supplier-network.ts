@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork, SupplierNetworkOptions } from '../../src/analysis/network.js';
+import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork, SupplierNetworks } from '../../src/analysis/network.js';
 import { DEFAULT_NETWORK_LIMIT, NO_VALUE } from '../../src/analysis/network-constants.js';
 import type { ForceLayout } from '../../src/charts/force-layout.js';
 import type { Dataset } from '../../src/data/types.js';
@@ -75,7 +75,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
 
   private analysed?: Dataset;
   /** The networks of `analysed` (its awards read once for the rows and the shown currency's network). */
-  private networksOf?: (options?: SupplierNetworkOptions) => SupplierNetwork;
+  private networksOf?: SupplierNetworks;
   private analysis = 0;
   private currencyRanking: SupplierNetwork['currencies'] = [];
   private readonly networks = new Map<string, SupplierNetwork>();
@@ -150,10 +150,9 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     this.run = undefined;
     this.drawnAtRest = false;
     this.networksOf = this.code.supplierNetworks(this.analysed);
-    const all = this.networksOf(this.networkOptions());
+    // The rows in every currency: edges alone (the shown currency's network, nodes and summary, is worked out to draw).
+    const all = this.networksOf.edges(this.networkOptions());
     this.currencyRanking = all.currencies;
-    // One currency throughout: the all-currency network is that currency's network (no second pass).
-    if (all.edges.every((edge) => edge.currency === all.currency)) this.networks.set(all.currency, all);
     // Awards without a value are drawn only when nothing has one: a currency view stays about money.
     const valued = all.edges.filter((edge) => edge.currency !== NO_VALUE);
     return sortEdges(valued.length ? valued : all.edges, this.sortKey);

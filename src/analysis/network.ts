@@ -142,13 +142,26 @@ export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOption
  * currency (suppliers are kept per currency, edges are per currency, and the order is by currency first), so they
  * are built once per `limit` and `focus`.
  */
-export function supplierNetworks(dataset: Dataset): (options?: SupplierNetworkOptions) => SupplierNetwork {
+export function supplierNetworks(dataset: Dataset): SupplierNetworks {
   const read = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
   const all = contributions(dataset, read);
   const currencies = currencyRanking(all);
   const labels = labelLookup(dataset);
   const built = new Map<string, EdgeBuild[]>();
-  return (options = {}) => {
+  const edgesFor = (options: SupplierNetworkOptions, focused: (list: Contribution[]) => Contribution[]) => {
+    const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_NETWORK_LIMIT : Math.floor(options.limit);
+    const key = `${limit}\u0001${options.focus ?? ''}`;
+    let edges = built.get(key);
+    if (!edges) {
+      const everyCurrency = focused(all);
+      built.set(key, (edges = buildEdges(everyCurrency, keptSuppliers(everyCurrency, limit), labels)));
+    }
+    const wanted = options.currency?.trim().toUpperCase();
+    return wanted === undefined ? edges : edges.filter((e) => e.edge.currency === wanted);
+  };
+  const focusing = (focus: string | undefined) => (list: Contribution[]) =>
+    focus === undefined ? list : list.filter((c) => c.buyer.key === focus || c.supplier.key === focus);
+  const network = (options: SupplierNetworkOptions = {}): SupplierNetwork => {
     const excluded = { ...read };
     const wanted = options.currency?.trim().toUpperCase();
     const currency = wanted ?? currencies[0]?.currency ?? NO_VALUE;
@@ -159,22 +172,26 @@ export function supplierNetworks(dataset: Dataset): (options?: SupplierNetworkOp
       excluded.otherCurrency = new Set(outside.filter((c) => !c.unvalued).map((c) => c.award)).size;
       excluded.unvalued = new Set(outside.filter((c) => c.unvalued).map((c) => c.award)).size;
     }
-    const focus = options.focus;
-    const focused = (list: Contribution[]) => (focus === undefined ? list : list.filter((c) => c.buyer.key === focus || c.supplier.key === focus));
+    const focused = focusing(options.focus);
     selected = focused(selected);
     const summary = concentration(selected, currency, labels);
-    const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_NETWORK_LIMIT : Math.floor(options.limit);
-    const key = `${limit}\u0001${focus ?? ''}`;
-    let edges = built.get(key);
-    if (!edges) {
-      const everyCurrency = focused(all);
-      built.set(key, (edges = buildEdges(everyCurrency, keptSuppliers(everyCurrency, limit), labels)));
-    }
-    if (wanted !== undefined) edges = edges.filter((e) => e.edge.currency === wanted);
+    const edges = edgesFor(options, focused);
     const nodes = buildNodes(edges, currency, dataset);
     // Each network its own edge objects and ranking, as when each was worked out alone.
     return { nodes, edges: edges.map((e) => ({ ...e.edge })), currency, currencies: currencies.map((c) => ({ ...c })), summary, excluded };
   };
+  network.edges = (options: SupplierNetworkOptions = {}) => ({
+    edges: edgesFor(options, focusing(options.focus)).map((e) => ({ ...e.edge })),
+    currencies: currencies.map((c) => ({ ...c })),
+  });
+  return network;
+}
+
+/** `supplierNetworks`' answer: the network for any options, and (`edges`) its edges and currencies alone. */
+export interface SupplierNetworks {
+  (options?: SupplierNetworkOptions): SupplierNetwork;
+  /** The network's `edges` and `currencies`, without its nodes and summary. */
+  edges(options?: SupplierNetworkOptions): Pick<SupplierNetwork, 'edges' | 'currencies'>;
 }
 
 /** Every live award's share per distinct supplier (`award` is `process index/award index`); also read by the summary. */
