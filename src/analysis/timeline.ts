@@ -148,14 +148,13 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
   const dated: RankedProcess[] = [];
   const undated: { ocid: string; title?: string }[] = [];
   for (const process of dataset.processes) {
-    // Ranked by dates alone: rows with labels are built only for the processes shown.
-    const dates = processRows(process, issues, false, true);
+    // Dates alone: the ranking, the stage segments and the running rule read nothing else.
+    const dates = processRows(process, issues, true);
     if (dates.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
     else dated.push(rankedProcess(process, dates, currency));
   }
   dated.sort(byRank(options.sort ?? 'recent'));
-  // Their issues were collected while ranking.
-  const shown = dated.slice(0, limit).map((ranked) => ({ ...ranked, events: processRows(ranked.process, [], false) }));
+  const shown = dated.slice(0, limit);
   return {
     mode: 'processes',
     rows: shown.flatMap((ranked) => stageSegments(ranked, currency)),
@@ -176,12 +175,12 @@ function validLimit(limit: number | undefined): number {
 }
 
 /**
- * Every dated event of one process, oldest first. `withReleases` false (many processes, which draw only their stage
- * segments): the release rows and the payments' running totals are left out, not built to be thrown away; the
- * release dates are still checked, so the issues are the same. `datesOnly` (ranking many processes): each row holds
- * only its kind, stage and dates — what ordering, the extent and the stage segments read — in the same order.
+ * Every dated event of one process, oldest first. `datesOnly` (many processes, which draw only their stage segments):
+ * each row holds only its kind, stage and dates (with their times) — what the ranking, the stage segments and the
+ * running rule read — in the same order; the release rows and the payments' running totals are left out, not built
+ * to be thrown away, and the release dates are still checked, so the issues are the same.
  */
-function processRows(process: Process, issues: DataIssue[], withReleases = true, datesOnly = false): TimelineRow[] {
+function processRows(process: Process, issues: DataIssue[], datesOnly = false): TimelineRow[] {
   const rows: TimelineRow[] = [];
   // Dates only: each row keeps the times its dates were checked with, for ordering and the extent.
   const times = new Map<string, number>();
@@ -313,7 +312,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true,
 
   process.releases.forEach((release, i) => {
     const start = date(release.date, `releases[${i}].date`);
-    if (!start || !withReleases) return;
+    if (!start || datesOnly) return;
     rows.push({
       ...base, kind: 'release', stage: releaseStage(release.tags), event: 'release',
       label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`.trim()),
@@ -323,7 +322,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true,
   });
 
   const ordered = chronological(rows);
-  if (withReleases) addPaidToDate(ordered, paid);
+  if (!datesOnly) addPaidToDate(ordered, paid);
   return ordered;
 }
 
@@ -486,7 +485,7 @@ function stageSegments(ranked: RankedProcess, currency: string | undefined): Tim
   const { process, events } = ranked;
   const firstOfStage = new Map<TimelineStage, { time: number; iso: string }>();
   for (const row of events) {
-    const time = dateTime(row.start);
+    const time = (row as DatedRow).time ?? dateTime(row.start);
     const seen = firstOfStage.get(row.stage);
     if (!seen || time < seen.time) firstOfStage.set(row.stage, { time, iso: row.start });
   }
