@@ -205,11 +205,6 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
    * cannot be drawn now (far from the viewport, an error, nothing to chart, an element's own main view).
    */
   @state() private aidsAfterChart = false;
-  /**
-   * False for an element whose chart is drawn again, not resized, when its width changes (the supplier network): the
-   * list appearing after it may bring the page's scrollbar, and a second draw would cost more than the list saves.
-   */
-  protected listAfterChart = true;
   /** `summary()` of the last draw, kept for the render that follows it (cleared whenever anything changes). */
   private summaryMemo?: { rows: Row[]; tag: string; currency?: string; sentences: readonly string[] };
 
@@ -512,7 +507,7 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   /** `shared`: given by <ocds-dataset> (or `sharedDataset`), whose loader fired `ocds-load`: this chart fires none. */
   private accept(dataset: Dataset, shared: boolean): void {
     // New data for an element showing none yet; new data for a shown chart (a filter) keeps its list in place.
-    if (this.currentStatus !== 'ready' && this.listAfterChart) this.aidsAfterChart = true;
+    if (this.currentStatus !== 'ready') this.aidsAfterChart = true;
     this.error = undefined;
     this.loaded = dataset;
     try {

@@ -43,8 +43,15 @@ export class OcdsSpendingByStage extends OcdsChartElement<SpendingRow, typeof Sp
     return this.code.spendingByStage(dataset, { ocid: this.ocid });
   }
 
+  /** The default currency of a Dataset and `ocid`: read at every render and draw, it walks every process. */
+  private currencyMemo?: { dataset: Dataset; ocid?: string; currency?: string };
+
   protected override defaultCurrency(dataset: Dataset): string | undefined {
-    return this.code.spendingCurrencies(dataset, { ocid: this.ocid })[0]?.currency;
+    const memo = this.currencyMemo;
+    if (memo?.dataset === dataset && memo.ocid === this.ocid) return memo.currency;
+    const currency = this.code.spendingCurrencies(dataset, { ocid: this.ocid })[0]?.currency;
+    this.currencyMemo = { dataset, ocid: this.ocid, currency };
+    return currency;
   }
 
   private shownRows(rows: SpendingRow[], ctx: ChartContext): SpendingRow[] {

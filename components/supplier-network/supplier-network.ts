@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork } from '../../src/analysis/network.js';
+import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork, SupplierNetworks } from '../../src/analysis/network.js';
 import { DEFAULT_NETWORK_LIMIT, NO_VALUE } from '../../src/analysis/network-constants.js';
 import type { ForceLayout } from '../../src/charts/force-layout.js';
 import type { Dataset } from '../../src/data/types.js';
@@ -18,10 +18,11 @@ type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 /** Time the layout may run per animation frame, so no task blocks the page for long. */
 const SLICE_MS = 12;
 /**
- * Networks up to this many nodes (the default `limit` is 50) are laid out to rest before their first draw, a few
- * milliseconds: drawn once, rather than at their warm start and again at rest.
+ * Networks up to this many nodes are laid out to rest before their first draw (well under a millisecond): drawn once.
+ * A bigger one is drawn at once from its warm start and again at rest a frame or two later: laying out the default
+ * 50 suppliers and their buyers to rest takes 4–5 ms, half of drawing them, and would hold back the first picture.
  */
-const SETTLE_BEFORE_DRAW_NODES = 100;
+const SETTLE_BEFORE_DRAW_NODES = 20;
 /** A draw slower than this is not repeated while the layout settles. */
 const EXPENSIVE_DRAW_MS = 120;
 /** Organisations in the keyboard listbox: the largest by value (a list of thousands helps no one); the table has all. */
@@ -73,6 +74,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   protected override analysisProperties = ['ocid', 'limit', 'focusId'];
 
   private analysed?: Dataset;
+  /** The networks of `analysed` (its awards read once for the rows and the shown currency's network). */
+  private networksOf?: SupplierNetworks;
   private analysis = 0;
   private currencyRanking: SupplierNetwork['currencies'] = [];
   private readonly networks = new Map<string, SupplierNetwork>();
@@ -84,7 +87,6 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   private drawDuration = 0;
   private drawnAtRest = false;
   private settledWaiters: (() => void)[] = [];
-  protected override listAfterChart = false;
   private listed?: { key: string; items: SelectableItem[]; all: Map<string, NetworkNode>; item: (node: NetworkNode) => SelectableItem };
   /** Width the chart was drawn for: positions are in pixels, so another width needs a new draw. */
   private drawnWidth = 0;
@@ -147,10 +149,10 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     this.networks.clear();
     this.run = undefined;
     this.drawnAtRest = false;
-    const all = this.code.supplierNetwork(this.analysed, this.networkOptions());
+    this.networksOf = this.code.supplierNetworks(this.analysed);
+    // The rows in every currency: edges alone (the shown currency's network, nodes and summary, is worked out to draw).
+    const all = this.networksOf.edges(this.networkOptions());
     this.currencyRanking = all.currencies;
-    // One currency throughout: the all-currency network is that currency's network (no second pass).
-    if (all.edges.every((edge) => edge.currency === all.currency)) this.networks.set(all.currency, all);
     // Awards without a value are drawn only when nothing has one: a currency view stays about money.
     const valued = all.edges.filter((edge) => edge.currency !== NO_VALUE);
     return sortEdges(valued.length ? valued : all.edges, this.sortKey);
@@ -312,7 +314,7 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
     const key = currency ?? NO_VALUE;
     let network = this.networks.get(key);
     if (!network) {
-      network = this.code.supplierNetwork(this.analysed!, { ...this.networkOptions(), currency: key });
+      network = this.networksOf!({ ...this.networkOptions(), currency: key });
       this.networks.set(key, network);
     }
     return network;

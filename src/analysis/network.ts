@@ -133,29 +133,65 @@ interface EdgeBuild {
  * processes), suppliers beyond `limit` per currency grouped per buyer, concentration figures in `summary`.
  */
 export function supplierNetwork(dataset: Dataset, options: SupplierNetworkOptions = {}): SupplierNetwork {
-  const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
-  const all = contributions(dataset, excluded);
+  return supplierNetworks(dataset)(options);
+}
+
+/**
+ * `supplierNetwork` of one Dataset for any options, reading its awards once: an element asks for the network in all
+ * currencies (its rows) and again in the one it shows. The edges in one currency are those of all currencies in that
+ * currency (suppliers are kept per currency, edges are per currency, and the order is by currency first), so they
+ * are built once per `limit` and `focus`.
+ */
+export function supplierNetworks(dataset: Dataset): SupplierNetworks {
+  const read = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
+  const all = contributions(dataset, read);
   const currencies = currencyRanking(all);
-  const wanted = options.currency?.trim().toUpperCase();
-  const currency = wanted ?? currencies[0]?.currency ?? NO_VALUE;
-  let selected = all;
-  if (wanted !== undefined) {
-    selected = all.filter((c) => c.currency === wanted);
-    const outside = all.filter((c) => c.currency !== wanted);
-    excluded.otherCurrency = new Set(outside.filter((c) => !c.unvalued).map((c) => c.award)).size;
-    excluded.unvalued = new Set(outside.filter((c) => c.unvalued).map((c) => c.award)).size;
-  }
-  if (options.focus !== undefined) {
-    const focus = options.focus;
-    selected = selected.filter((c) => c.buyer.key === focus || c.supplier.key === focus);
-  }
   const labels = labelLookup(dataset);
-  const summary = concentration(selected, currency, labels);
-  const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_NETWORK_LIMIT : Math.floor(options.limit);
-  const kept = keptSuppliers(selected, limit);
-  const edges = buildEdges(selected, kept, labels);
-  const nodes = buildNodes(edges, currency, dataset);
-  return { nodes, edges: edges.map((e) => e.edge), currency, currencies, summary, excluded };
+  const built = new Map<string, EdgeBuild[]>();
+  const edgesFor = (options: SupplierNetworkOptions, focused: (list: Contribution[]) => Contribution[]) => {
+    const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_NETWORK_LIMIT : Math.floor(options.limit);
+    const key = `${limit}\u0001${options.focus ?? ''}`;
+    let edges = built.get(key);
+    if (!edges) {
+      const everyCurrency = focused(all);
+      built.set(key, (edges = buildEdges(everyCurrency, keptSuppliers(everyCurrency, limit), labels)));
+    }
+    const wanted = options.currency?.trim().toUpperCase();
+    return wanted === undefined ? edges : edges.filter((e) => e.edge.currency === wanted);
+  };
+  const focusing = (focus: string | undefined) => (list: Contribution[]) =>
+    focus === undefined ? list : list.filter((c) => c.buyer.key === focus || c.supplier.key === focus);
+  const network = (options: SupplierNetworkOptions = {}): SupplierNetwork => {
+    const excluded = { ...read };
+    const wanted = options.currency?.trim().toUpperCase();
+    const currency = wanted ?? currencies[0]?.currency ?? NO_VALUE;
+    let selected = all;
+    if (wanted !== undefined) {
+      selected = all.filter((c) => c.currency === wanted);
+      const outside = all.filter((c) => c.currency !== wanted);
+      excluded.otherCurrency = new Set(outside.filter((c) => !c.unvalued).map((c) => c.award)).size;
+      excluded.unvalued = new Set(outside.filter((c) => c.unvalued).map((c) => c.award)).size;
+    }
+    const focused = focusing(options.focus);
+    selected = focused(selected);
+    const summary = concentration(selected, currency, labels);
+    const edges = edgesFor(options, focused);
+    const nodes = buildNodes(edges, currency, dataset);
+    // Each network its own edge objects and ranking, as when each was worked out alone.
+    return { nodes, edges: edges.map((e) => ({ ...e.edge })), currency, currencies: currencies.map((c) => ({ ...c })), summary, excluded };
+  };
+  network.edges = (options: SupplierNetworkOptions = {}) => ({
+    edges: edgesFor(options, focusing(options.focus)).map((e) => ({ ...e.edge })),
+    currencies: currencies.map((c) => ({ ...c })),
+  });
+  return network;
+}
+
+/** `supplierNetworks`' answer: the network for any options, and (`edges`) its edges and currencies alone. */
+export interface SupplierNetworks {
+  (options?: SupplierNetworkOptions): SupplierNetwork;
+  /** The network's `edges` and `currencies`, without its nodes and summary. */
+  edges(options?: SupplierNetworkOptions): Pick<SupplierNetwork, 'edges' | 'currencies'>;
 }
 
 /** Every live award's share per distinct supplier (`award` is `process index/award index`); also read by the summary. */

@@ -148,9 +148,10 @@ export function contractTimeline(dataset: Dataset, options: TimelineOptions = {}
   const dated: RankedProcess[] = [];
   const undated: { ocid: string; title?: string }[] = [];
   for (const process of dataset.processes) {
-    const events = processRows(process, issues, false);
-    if (events.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
-    else dated.push(rankedProcess(process, events, currency));
+    // Dates alone: the ranking, the stage segments and the running rule read nothing else.
+    const dates = processRows(process, issues, true);
+    if (dates.length === 0) undated.push({ ocid: process.ocid, ...(process.title ? { title: process.title } : {}) });
+    else dated.push(rankedProcess(process, dates, currency));
   }
   dated.sort(byRank(options.sort ?? 'recent'));
   const shown = dated.slice(0, limit);
@@ -174,19 +175,33 @@ function validLimit(limit: number | undefined): number {
 }
 
 /**
- * Every dated event of one process, oldest first. `withReleases` false (ranking many processes, which draws only their
- * stage segments): the release rows and the payments' running totals are left out, not built to be thrown away; the
- * release dates are still checked, so the issues are the same.
+ * Every dated event of one process, oldest first. `datesOnly` (many processes, which draw only their stage segments):
+ * each row holds only its kind, stage and dates (with their times) — what the ranking, the stage segments and the
+ * running rule read — in the same order; the release rows and the payments' running totals are left out, not built
+ * to be thrown away, and the release dates are still checked, so the issues are the same.
  */
-function processRows(process: Process, issues: DataIssue[], withReleases = true): TimelineRow[] {
+function processRows(process: Process, issues: DataIssue[], datesOnly = false): TimelineRow[] {
   const rows: TimelineRow[] = [];
+  // Dates only: each row keeps the times its dates were checked with, for ordering and the extent.
+  const times = new Map<string, number>();
+  const add = (kind: TimelineRow['kind'], stage: TimelineStage, start: string, end: string | undefined, row: () => TimelineRow): TimelineRow => {
+    const added = datesOnly
+      ? ({ kind, stage, start, time: times.get(start), ...(end === undefined ? {} : { end, endTime: times.get(end) }) } as DatedRow)
+      : row();
+    rows.push(added);
+    return added;
+  };
   // Payments that count as "paid" (money rules: contracts not cancelled).
   const paid = new Set<TimelineRow>();
   const base = { ocid: process.ocid, ...(process.title ? { title: process.title } : {}) };
 
   const date = (value: string | undefined, path: string): string | undefined => {
     if (value === undefined) return undefined;
-    if (!Number.isNaN(dateTime(value))) return value;
+    const time = dateTime(value);
+    if (!Number.isNaN(time)) {
+      if (datesOnly) times.set(value, time);
+      return value;
+    }
     issues.push({
       code: 'date-invalid',
       path,
@@ -209,7 +224,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     if (!p) return;
     const start = date(p.startDate, `${path}.startDate`);
     const end = date(p.endDate, `${path}.endDate`);
-    const fields = { ...base, stage, event, label, ...extra };
+    const fields = () => ({ ...base, stage, event, label, ...extra });
     if (start && end && dateTime(end) < dateTime(start)) {
       issues.push({
         code: 'period-end-before-start',
@@ -219,34 +234,34 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
       });
       return;
     }
-    if (start && end) rows.push({ kind: 'span', ...fields, start, end });
-    else if (start) rows.push({ kind: 'point', ...fields, start, edge: 'start' });
-    else if (end) rows.push({ kind: 'point', ...fields, start: end, edge: 'end' });
+    if (start && end) add('span', stage, start, end, () => ({ kind: 'span', ...fields(), start, end }));
+    else if (start) add('point', stage, start, undefined, () => ({ kind: 'point', ...fields(), start, edge: 'start' }));
+    else if (end) add('point', stage, end, undefined, () => ({ kind: 'point', ...fields(), start: end, edge: 'end' }));
     const maxExtent = date(p.maxExtentDate, `${path}.maxExtentDate`);
     const extendFrom = end ?? start;
     if (maxExtent && extendFrom && dateTime(maxExtent) > dateTime(extendFrom)) {
-      rows.push({
-        kind: 'span', ...fields, event: 'contractExtension', label: `${label} (longest extension)`,
+      add('span', stage, extendFrom, maxExtent, () => ({
+        kind: 'span', ...fields(), event: 'contractExtension', label: `${label} (longest extension)`,
         start: extendFrom, end: maxExtent,
-      });
+      }));
     }
   };
 
   const milestones = (list: Milestone[], path: string, stage: TimelineStage) =>
     list.forEach((m, i) => {
       const subject = m.title ?? m.id;
-      const fields = { ...base, kind: 'point' as const, stage, ...(subject ? { subject } : {}), ...(m.status ? { status: m.status } : {}) };
+      const fields = () => ({ ...base, kind: 'point' as const, stage, ...(subject ? { subject } : {}), ...(m.status ? { status: m.status } : {}) });
       const due = date(m.dueDate, `${path}[${i}].dueDate`);
       const met = date(m.dateMet, `${path}[${i}].dateMet`);
-      if (due) rows.push({ ...fields, event: 'milestoneDue', label: labelled('Milestone due', subject), start: due });
-      if (met) rows.push({ ...fields, event: 'milestoneMet', label: labelled('Milestone met', subject), start: met });
+      if (due) add('point', stage, due, undefined, () => ({ ...fields(), event: 'milestoneDue', label: labelled('Milestone due', subject), start: due }));
+      if (met) add('point', stage, met, undefined, () => ({ ...fields(), event: 'milestoneMet', label: labelled('Milestone met', subject), start: met }));
     });
 
   const amendments = (list: { date?: string; id?: string; rationale?: string }[], path: string, stage: TimelineStage) =>
     list.forEach((a, i) => {
       const start = date(a.date, `${path}[${i}].date`);
       const subject = a.rationale ?? a.id;
-      if (start) rows.push({ ...base, kind: 'point', stage, event: 'amendment', label: labelled('Amendment', subject), start, ...(subject ? { subject } : {}) });
+      if (start) add('point', stage, start, undefined, () => ({ ...base, kind: 'point', stage, event: 'amendment', label: labelled('Amendment', subject), start, ...(subject ? { subject } : {}) }));
     });
 
   if (process.planning) milestones(process.planning.milestones, 'planning.milestones', 'planning');
@@ -266,7 +281,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     const subject = awardName(award);
     const extra = { subject, ...(award.status ? { status: award.status } : {}), ...money(award.value) };
     const start = date(award.date, `${path}.date`);
-    if (start) rows.push({ ...base, kind: 'point', stage: 'award', event: 'awardDate', label: labelled('Award', subject), start, ...extra });
+    if (start) add('point', 'award', start, undefined, () => ({ ...base, kind: 'point', stage: 'award', event: 'awardDate', label: labelled('Award', subject), start, ...extra }));
     if (!contractedAwards.has(award.id)) {
       period(award.contractPeriod, `${path}.contractPeriod`, 'contract', 'awardContractPeriod', labelled('Contract period (award)', subject), extra);
     }
@@ -278,7 +293,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     const subject = contractName(contract);
     const extra = { subject, ...(contract.status ? { status: contract.status } : {}), ...money(contract.value) };
     const signed = date(contract.dateSigned, `${path}.dateSigned`);
-    if (signed) rows.push({ ...base, kind: 'point', stage: 'contract', event: 'contractSigned', label: labelled('Contract signed', subject), start: signed, ...extra });
+    if (signed) add('point', 'contract', signed, undefined, () => ({ ...base, kind: 'point', stage: 'contract', event: 'contractSigned', label: labelled('Contract signed', subject), start: signed, ...extra }));
     period(contract.period, `${path}.period`, 'contract', 'contractPeriod', labelled('Contract period', subject), extra);
     // The model keeps contract and implementation milestones in one list, each in published order.
     milestones(contract.milestones.filter((m) => m.source === 'contract'), `${path}.milestones`, 'contract');
@@ -287,18 +302,17 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
     contract.transactions.forEach((t, j) => {
       const start = date(t.date, `${path}.implementation.transactions[${j}].date`);
       if (!start) return;
-      const row: TimelineRow = {
+      const row = add('point', 'implementation', start, undefined, () => ({
         ...base, kind: 'point', stage: 'implementation', event: 'transaction', label: labelled('Payment', subject), start,
         subject, ...money(t.value), ...(contract.status ? { status: contract.status } : {}),
-      };
-      rows.push(row);
+      }));
       if (contract.status !== 'cancelled') paid.add(row);
     });
   });
 
   process.releases.forEach((release, i) => {
     const start = date(release.date, `releases[${i}].date`);
-    if (!start || !withReleases) return;
+    if (!start || datesOnly) return;
     rows.push({
       ...base, kind: 'release', stage: releaseStage(release.tags), event: 'release',
       label: labelled('Release', `${release.id}${release.tags.length ? ` (${release.tags.join(', ')})` : ''}`.trim()),
@@ -308,7 +322,7 @@ function processRows(process: Process, issues: DataIssue[], withReleases = true)
   });
 
   const ordered = chronological(rows);
-  if (withReleases) addPaidToDate(ordered, paid);
+  if (!datesOnly) addPaidToDate(ordered, paid);
   return ordered;
 }
 
@@ -324,12 +338,15 @@ function contractName(contract: Contract): string {
   return contract.title ?? contract.id;
 }
 
+/** A row of `processRows(…, datesOnly)`: its dates' times, as checked. */
+type DatedRow = TimelineRow & { time?: number; endTime?: number };
+
 const KIND_ORDER = { span: 0, point: 1, release: 2 } as const;
 
 /** Oldest first; same instant: spans, then points, then releases, then lifecycle stage; otherwise as found. */
 function chronological(rows: TimelineRow[]): TimelineRow[] {
   return rows
-    .map((row, index) => ({ row, index, time: dateTime(row.start) }))
+    .map((row, index) => ({ row, index, time: (row as DatedRow).time ?? dateTime(row.start) }))
     .sort(
       (a, b) =>
         a.time - b.time ||
@@ -433,12 +450,13 @@ function shownProcess({ process, first, last, contracted }: RankedProcess): Show
 export function timelineExtent(rows: TimelineRow[]): { first: { time: number; iso: string }; last: { time: number; iso: string } } | undefined {
   let first: { time: number; iso: string } | undefined;
   let last: { time: number; iso: string } | undefined;
+  const at = (iso: string, time: number) => {
+    if (!first || time < first.time) first = { time, iso };
+    if (!last || time > last.time) last = { time, iso };
+  };
   for (const row of rows) {
-    for (const iso of row.end ? [row.start, row.end] : [row.start]) {
-      const time = dateTime(iso);
-      if (!first || time < first.time) first = { time, iso };
-      if (!last || time > last.time) last = { time, iso };
-    }
+    at(row.start, (row as DatedRow).time ?? dateTime(row.start));
+    if (row.end) at(row.end, (row as DatedRow).endTime ?? dateTime(row.end));
   }
   return first && last ? { first, last } : undefined;
 }
@@ -467,7 +485,7 @@ function stageSegments(ranked: RankedProcess, currency: string | undefined): Tim
   const { process, events } = ranked;
   const firstOfStage = new Map<TimelineStage, { time: number; iso: string }>();
   for (const row of events) {
-    const time = dateTime(row.start);
+    const time = (row as DatedRow).time ?? dateTime(row.start);
     const seen = firstOfStage.get(row.stage);
     if (!seen || time < seen.time) firstOfStage.set(row.stage, { time, iso: row.start });
   }

@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/supplier-network/define.js';
 import type { OcdsSupplierNetwork } from '../../components/supplier-network/define.js';
 import { generateNetworkReleases } from '../../bench/network-data.js';
+import { forceLayout } from '../../src/charts/force-layout.js';
+import { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
 import { activeOption, activeText, chooseByKeyboard, focusables, listbox, moveTo, press, tabIntoList } from '../helpers/item-list.js';
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
@@ -186,6 +188,56 @@ describe('<ocds-supplier-network>', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(draws).to.equal(1);
       expect(el.shadowRoot!.querySelectorAll('g.node path')).to.have.length(8);
+    } finally {
+      box.remove();
+    }
+  });
+
+  it('draws a bigger network at once from its warm start, then at rest where a layout run to rest before drawing puts it', async () => {
+    const el = document.createElement('ocds-supplier-network') as OcdsSupplierNetwork;
+    el.limit = 500;
+    el.data = generateNetworkReleases(60, 5);
+    const drawn: number[][][] = [];
+    const positions = () =>
+      [...el.shadowRoot!.querySelectorAll('g.node path')].map((path) => /translate\(([-\d.]+),([-\d.]+)\)/.exec(path.getAttribute('transform')!)!.slice(1).map(Number));
+    el.addEventListener('ocds-render', () => drawn.push(positions()));
+    // A fixed width: positions are in pixels.
+    const box = document.createElement('div');
+    box.style.width = '600px';
+    box.append(el);
+    document.body.append(box);
+    try {
+      await oneEvent(el, 'ocds-render');
+      await el.layoutSettled;
+      const network = el.network!;
+      expect(network.nodes.length).to.be.greaterThan(20);
+      const svg = el.shadowRoot!.querySelector('svg')!;
+      const width = Number(svg.getAttribute('width'));
+      const height = Number(svg.getAttribute('height'));
+      // The layout the element drew before this change: run to rest in one go, for the drawing's aspect.
+      const input = networkLayoutInput(network);
+      const atRest = forceLayout(input.nodes, input.links, { aspect: width / height });
+      const spec = networkSpec(network, atRest, {
+        width,
+        height,
+        colours: { buyer: '#000', supplier: '#000', both: '#000', others: '#000', text: '#000', muted: '#000', background: '#fff' },
+        roles: { buyer: 'b', supplier: 's', both: 'x', others: 'o' },
+        fields: { organisation: 'o', role: 'r', amount: 'a', awards: 'w', buyer: 'b', supplier: 's', split: 'p' },
+        formatAmount: String,
+        describeSplit: () => '',
+      }) as { data: { name: string; values?: { x: number; y: number }[] }[] };
+      const expected = spec.data.find((data) => data.name === 'nodes')!.values!.map(({ x, y }) => [x, y]);
+      const settled = positions();
+      expect(settled).to.have.length(network.nodes.length);
+      settled.forEach(([x, y], i) => {
+        expect(x).to.be.closeTo(expected[i]![0]!, 0.051);
+        expect(y).to.be.closeTo(expected[i]![1]!, 0.051);
+      });
+      // The first picture came before the layout was at rest, and was drawn again once it was.
+      expect(drawn.length).to.be.at.least(2);
+      expect(drawn[0]).to.have.length(network.nodes.length);
+      expect(drawn[0]!.some(([x, y], i) => Math.abs(x! - expected[i]![0]!) > 1 || Math.abs(y! - expected[i]![1]!) > 1)).to.equal(true);
+      expect(drawn[drawn.length - 1]).to.deep.equal(settled);
     } finally {
       box.remove();
     }
