@@ -369,6 +369,9 @@ class RepairContext {
         } else if (kind === 'date' ? isCanonicalDate(value) : kind === 'currency' && normaliseCurrency(value) === value) {
           // A canonical date or a known currency code is ASCII that `repairValue` returns as it is: no text tests.
           continue;
+        } else if (kind === 'name' && value.length <= MAX_NAME_LENGTH && (!MAY_NEED_REPAIR.test(value) || !NEEDS_REPAIR.test(value))) {
+          // A name within its length with nothing to repair: what `repairValue` would return, without the call.
+          continue;
         }
       } else if (typeof value === 'number') {
         if (!NUMBER_REPAIR_KEYS.has(key)) continue;
