@@ -362,8 +362,17 @@ class RepairContext {
       // Most values need nothing: a text with no key of its own and nothing to repair, a number whose key reads it
       // as it is, true, false or null are passed over without a path or a call.
       if (typeof value === 'string') {
-        // Accented text that is not mojibake ("Secretaría") is common: it fails the second test here, not in a call.
-        if (!TEXT_KEYS.has(key) && (!MAY_NEED_REPAIR.test(value) || !NEEDS_REPAIR.test(value))) continue;
+        const kind = TEXT_KEYS.get(key);
+        if (kind === undefined) {
+          // Accented text that is not mojibake ("Secretaría") is common: it fails the second test here, not in a call.
+          if (!MAY_NEED_REPAIR.test(value) || !NEEDS_REPAIR.test(value)) continue;
+        } else if (kind === 'date' ? isCanonicalDate(value) : kind === 'currency' && normaliseCurrency(value) === value) {
+          // A canonical date or a known currency code is ASCII that `repairValue` returns as it is: no text tests.
+          continue;
+        } else if (kind === 'name' && value.length <= MAX_NAME_LENGTH && (!MAY_NEED_REPAIR.test(value) || !NEEDS_REPAIR.test(value))) {
+          // A name within its length with nothing to repair: what `repairValue` would return, without the call.
+          continue;
+        }
       } else if (typeof value === 'number') {
         if (!NUMBER_REPAIR_KEYS.has(key)) continue;
       } else if (typeof value !== 'object' || value === null) {
