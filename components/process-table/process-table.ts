@@ -184,7 +184,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are
       // (`rendered` waits for them), rather than one long task now.
       this.page = 0;
-      return this.rows;
+      return super.rows;
     }
     // In dataset order only the rows drawn are worked out now; a sort needs them all.
     const rows = words.length ? work.search(shown, words).map((index) => work.rowAt(shown, index)) : shown.rows;
