@@ -81,9 +81,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected override analysisProperties = ['currency', 'query', 'sortBy', 'sortDirection', 'flagsArrived', 'textsArrived'];
   protected override dataCode = tableCode;
 
-  /** What is worked out once per dataset (table-work.ts), and the rows last shown. */
+  /** What is worked out once per dataset (table-work.ts). */
   private work?: TableCode.TableWork;
-  private shownRows?: TableCode.CurrencyRows;
   /** Bumped when the red flags, or every search text, are in: the rows are analysed again (and drawn) with them. */
   @state() private flagsArrived = 0;
   @state() private textsArrived = 0;
@@ -110,6 +109,17 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   /** Every currency the processes have amounts in (all rows are in the shown one, so the base can't tell). */
   override get currencies(): string[] {
     return this.work ? [...this.work.currencies].sort() : super.currencies;
+  }
+
+  /** Every row (the first rows are drawn before the others are worked out: those are worked out now). */
+  override get rows(): ProcessRow[] {
+    this.work?.complete();
+    return super.rows;
+  }
+
+  override csv(): string {
+    this.work?.complete();
+    return super.csv();
   }
 
   /**
@@ -165,7 +175,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   protected analyse(dataset: Dataset): ProcessRow[] {
     const work = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
-    const shown = (this.shownRows = work.rows(currency));
+    const shown = work.rows(currency);
     const words = this.code.queryWords(this.query);
     const firstRows = this.analysed !== work;
     this.analysed = work;
@@ -174,11 +184,12 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       // Typed before the search texts are all in (just after the first rows): the rows shown stay until they are
       // (`rendered` waits for them), rather than one long task now.
       this.page = 0;
-      return this.rows;
+      return super.rows;
     }
-    const rows = words.length ? work.search(shown, words).map((index) => shown.rows[index]!) : shown.rows;
+    // In dataset order only the rows drawn are worked out now; a sort needs them all.
+    const rows = words.length ? work.search(shown, words).map((index) => work.rowAt(shown, index)) : shown.rows;
     if (!this.keepPage) this.page = 0;
-    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(rows, this.sortBy, this.sortDirection, this.languageTag) : rows;
+    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(words.length ? rows : work.complete(shown), this.sortBy, this.sortDirection, this.languageTag) : rows;
   }
 
   /** Never called: the table is this element's main view (renderMainView). */
@@ -248,11 +259,11 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   protected override renderMainView(rows: ProcessRow[], ctx: ChartContext): TemplateResult {
     const process = this.ocid ? this.loadedDataset?.processes.find((p) => p.ocid === this.ocid) : undefined;
-    if (process) return this.renderDetail(process, rows, ctx);
+    if (process) return this.renderDetail(process, ctx);
     const columns = this.shownColumns();
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(this.page, pages - 1);
-    const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    const shown = this.work!.slice(rows, page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.sortDirection : 'none');
     const words = this.code.queryWords(this.query);
     return html`<div class="process-table" part="chart">
@@ -353,12 +364,11 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     this.copied = { url, ok };
   }
 
-  private renderDetail(process: Process, rows: ProcessRow[], ctx: ChartContext): TemplateResult {
-    const row = rows.find((r) => r.ocid === process.ocid) ?? this.shownRows?.rows.find((r) => r.ocid === process.ocid);
+  private renderDetail(process: Process, ctx: ChartContext): TemplateResult {
     // The detail view's code loads with the data (table-code.ts): the table's first paint does not need it.
     return this.code.renderDetail({
       process,
-      row,
+      row: this.work?.rowOf(process.ocid),
       ctx,
       flags: this.work?.flags,
       copied: this.copied,

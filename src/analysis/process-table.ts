@@ -105,8 +105,6 @@ export function processRows(dataset: Dataset, currency: string, flags: ProcessFl
 // Search: lower case, accents dropped, but "ñ" kept apart from "n" (Spanish treats it as its own letter).
 const COMBINING = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x00-\x7f]/u;
-const EACH_NON_ASCII = /[^\x00-\x7f]/gu;
-const UPPER_ASCII = /[A-Z]+/g;
 const foldChar = (char: string) =>
   char === 'ñ' || char === 'Ñ' ? 'ñ' : char.normalize('NFD').replace(COMBINING, '').toLowerCase();
 // Folding runs over every process's text: each non-ASCII character is folded once and remembered (the
@@ -122,9 +120,20 @@ const foldCached = (char: string) => {
 export function foldText(text: string): string {
   const composed = text.normalize('NFC');
   if (!NON_ASCII.test(composed)) return composed.toLowerCase();
-  // Character by character (each non-ASCII one folded as foldChar does; what it gives has no A–Z), in two passes
-  // that build two strings rather than one per character.
-  return composed.replace(EACH_NON_ASCII, foldCached).replace(UPPER_ASCII, (run) => run.toLowerCase());
+  // Character by character: runs of ASCII lower-cased as they are, each non-ASCII character (a code point: a
+  // surrogate pair, or one unit) folded as foldChar does (what it gives has no A–Z).
+  let folded = '';
+  let run = 0;
+  for (let i = 0; i < composed.length; i++) {
+    const code = composed.charCodeAt(i);
+    if (code < 0x80) continue;
+    const low = code >= 0xd800 && code <= 0xdbff ? composed.charCodeAt(i + 1) : 0;
+    const end = low >= 0xdc00 && low <= 0xdfff ? i + 2 : i + 1;
+    folded += composed.slice(run, i).toLowerCase() + foldCached(composed.slice(i, end));
+    run = end;
+    i = end - 1;
+  }
+  return folded + composed.slice(run).toLowerCase();
 }
 
 /** The words of a query, folded; empty for a blank query. */
@@ -162,12 +171,23 @@ export function searchText(process: Process, dataset: Dataset, extra = ''): stri
     ...itemDescriptions(process),
     extra,
   ]);
-  // An organisation's name variants are folded once per dataset (a buyer names hundreds of processes); folding
-  // pieces apart and joining them is folding their join, as a line break joins with nothing.
+  // Each piece, and an organisation's name variants, folded once per dataset (a buyer names hundreds of processes,
+  // items repeat): folding pieces apart and joining them is folding their join, as a line break joins with nothing.
+  let known = foldedPieces.get(dataset);
+  if (!known) foldedPieces.set(dataset, (known = new Map()));
+  const folded = [...pieces]
+    .filter((piece): piece is string => Boolean(piece))
+    .map((piece) => {
+      let text = known.get(piece);
+      if (text === undefined) known.set(piece, (text = foldText(piece)));
+      return text;
+    })
+    .join('\n');
   const variants = [...new Set(refs.map((ref) => ref.key))].map((key) => foldedNames(dataset, key));
-  return [foldText([...pieces].filter(Boolean).join('\n')), ...variants].filter(Boolean).join('\n');
+  return [folded, ...variants].filter(Boolean).join('\n');
 }
 
+const foldedPieces = new WeakMap<Dataset, Map<string, string>>();
 const foldedVariants = new WeakMap<Dataset, Map<string, string>>();
 function foldedNames(dataset: Dataset, key: string): string {
   let known = foldedVariants.get(dataset);

@@ -434,7 +434,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
-  yield; // the totals are a step of their own
+  yield; // the totals are steps of their own, an indicator a step
   const quartiles = (code: RedFlagIndicator, values: number[], prefix = '') => {
     const q1 = statrsQuantile(values, 0.25);
     const q3 = statrsQuantile(values, 0.75);
@@ -466,6 +466,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
+  yield;
   if (run('R025')) {
     const upperFence = statrsQuantile([...r025.values()].map((f) => f.denominator), (settings.R025?.percentile ?? 75) / 100);
     const threshold = settings.R025?.threshold;
@@ -489,6 +490,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
+  yield;
   if (run('R038')) {
     const minimumProcesses = settings.R038?.minimum_contracting_processes ?? 2;
     const minimumBids = settings.R038?.minimum_submitted_bids ?? 2;
@@ -512,6 +514,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
+  yield;
   if (run('R048')) {
     const minimum = settings.R048?.minimum_contracting_processes ?? 20;
     const lengths = [...r048].filter(([, e]) => e.count >= minimum);
@@ -529,6 +532,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
+  yield;
   if (run('R058')) {
     let upperFence = settings.R058?.threshold;
     if (upperFence === undefined) {
@@ -546,6 +550,7 @@ export function* redFlagsInSteps(releases: readonly Json[], input?: RedFlagSetti
     }
   }
 
+  yield;
   const coverage: RedFlagsResult['coverage'] = {};
   for (const code of RED_FLAG_INDICATORS) {
     if (!run(code)) continue;
