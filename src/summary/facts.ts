@@ -125,10 +125,8 @@ const buyerOf = (process: Process) => (process.buyer ?? process.procuringEntity)
 /** The facts of one batch's processes. `batch` keeps award ids apart across batches. */
 export function summaryFacts(dataset: Dataset, batch: number, options: { redFlags?: boolean } = {}): SummaryFacts {
   const out: SummaryFacts = { stages: [], measures: [], shares: [], largest: [], names: [], redFlags: [], coverage: {}, excluded: { noBuyer: 0, noSupplier: 0 }, days: [] };
-  const buyers = new Set<string>();
   for (const process of dataset.processes) {
     const buyer = buyerOf(process);
-    buyers.add(buyer);
     const method = methodOf(process);
     const category = categoryOf(process);
     const stage = furthestStage(process);
@@ -186,10 +184,8 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     }
   }
   const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
-  const suppliers = new Set<string>();
   for (const c of contributions(dataset, excluded)) {
     const processIndex = Number(c.award.slice(0, c.award.indexOf('/')));
-    suppliers.add(c.supplier.key);
     out.shares.push({
       ocid: dataset.processes[processIndex].ocid,
       award: `${batch}:${c.award}`,
@@ -202,8 +198,9 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     });
   }
   out.excluded = { noBuyer: excluded.noBuyer, noSupplier: excluded.noSupplier };
+  // Every organisation's names, as the browser's registry counts them over the whole dataset: the summary keeps those
+  // of the organisations its cubes name (namedOrganisations), whichever batch (or the engine) saw them.
   for (const organisation of dataset.organisations.values()) {
-    if (!buyers.has(organisation.key) && !suppliers.has(organisation.key)) continue;
     organisation.names.forEach((name, index) => out.names.push({ key: organisation.key, name, count: organisation.nameCounts?.[index] ?? 1 }));
   }
   out.coverage = fieldCoverage(dataset.processes.map((process) => process.compiledRelease));
