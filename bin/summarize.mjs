@@ -554,6 +554,8 @@ export async function summarize(options) {
     if (summarizer.errorCount > summarizer.errors.length) progress.say(`… and ${summarizer.errorCount - summarizer.errors.length} more (${summarizer.errorCount} in all).`);
     await runSql(connection, 'load', { dir: sqlPath(dir) });
     const [[engineProcesses, first, last, noBuyer, noSupplier]] = await runSql(connection, 'engine-facts');
+    // The engine's own tables are done with: their memory goes back before the cubes are built.
+    for (const table of ['engine_money', 'engine_processes', 'engine_contracts', 'engine_awards', 'engine_lines']) await connection.run(`DROP TABLE IF EXISTS ${table}`);
     summarizer.processes += engineProcesses;
     summarizer.excluded.noBuyer += noBuyer;
     summarizer.excluded.noSupplier += noSupplier;
