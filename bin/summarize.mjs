@@ -1,7 +1,10 @@
 // `ocds-widgets summarize` (the command: bin/ocds-widgets.mjs): bulk OCDS (JSON Lines or JSON, gzip'd or not,
-// files or standard input) -> one summary document (README, "Summary documents"). Each process is read by the kit's own model (the browser's numbers);
-// DuckDB, embedded, groups uncompiled releases by ocid and builds every cube from the staged facts with the SQL in
-// sql/ (one file per cube). `--merge` adds summaries of shards. User errors are one clear line, never a stack trace.
+// files or standard input) -> one summary document (README, "Summary documents"). Published compiled releases (and
+// records' compiledRelease) are repaired and upgraded by the kit, then read by DuckDB itself (sql/engine-*.sql) when
+// src/summary/engine.ts finds the SQL's reading of them is the model's; every other process goes through the kit's
+// own model (the browser's numbers), which stages its facts. DuckDB, embedded, groups uncompiled releases by ocid and
+// builds every cube from the facts with the SQL in sql/ (one file per cube). `--merge` adds summaries of shards.
+// User errors are one clear line, never a stack trace.
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,8 @@ const INSTALL = 'npm install @duckdb/node-api';
 const ENGINE_MEMORY = '1GB';
 /** Processes handed to the model and the engine at a time. */
 const BATCH = 1000;
+/** Characters of staged engine lines kept before they are written. */
+const ENGINE_BUFFER = 1 << 22;
 
 export const USAGE = `Usage:
   ocds-widgets summarize [options] INPUT... [-o summary.json]
@@ -215,8 +220,13 @@ class Summarizer {
     this.dir = dir;
     this.progress = progress;
     this.files = {};
-    for (const name of ['stages', 'measures', 'shares', 'largest', 'names', 'red-flags', 'pending', 'published']) this.files[name] = openSync(join(dir, `${name}.jsonl`), 'w');
-    this.batch = [];
+    for (const name of ['stages', 'measures', 'shares', 'largest', 'names', 'red-flags', 'pending', 'engine']) this.files[name] = openSync(join(dir, `${name}.jsonl`), 'w');
+    /** Releases the engine reads: how many, the text not yet written, and the releases whose coverage is not yet counted. */
+    this.engineLines = 0;
+    this.engineText = '';
+    this.engineCoverage = [];
+    /** Per engine line, 1 when an award's supplier has an identifier id (its fields are taken back if the model reads it). */
+    this.engineIdentified = new Uint8Array(1024);
     this.batches = 0;
     this.pending = 0;
     this.releases = 0;
@@ -243,12 +253,15 @@ class Summarizer {
     writeSync(this.files[name], text);
   }
 
-  /** One parsed document: compiled releases and records with a compiled release go to the model now, other releases wait for their ocid's group. */
+  /**
+   * One parsed document: compiled releases and records with a compiled release go to the engine or to the model
+   * now, other releases wait for their ocid's group. `text` is the document's own line, when it is one.
+   */
   document(doc, source, line, text) {
     const compiled = isObject(doc) && (typeof doc.ocid === 'string' || typeof doc.ocid === 'number') && Array.isArray(doc.tag) && doc.tag.includes('compiled');
     if (compiled) {
       this.releases++;
-      this.add({ releases: [doc], records: [], meta: {} });
+      if (!this.engine(doc, text, false)) this.stage(doc.ocid, this.original, text, true);
       return;
     }
     let content;
@@ -264,33 +277,126 @@ class Summarizer {
     }
     for (const record of content.records) {
       this.releases++;
-      if (isObject(record.compiledRelease)) this.add({ releases: [], records: [record], meta: {} });
-      else this.stage(record.ocid ?? record.compiledRelease?.ocid, record);
+      if (isObject(record.compiledRelease)) {
+        if (!this.engineRecord(record)) this.stage(record.ocid ?? record.compiledRelease.ocid, this.original ?? record, undefined, true);
+      } else this.stage(record.ocid ?? record.compiledRelease?.ocid, record);
     }
     const single = content.releases.length === 1 && content.releases[0] === doc;
     for (const release of content.releases) {
       this.releases++;
-      if (Array.isArray(release.tag) && release.tag.includes('compiled')) this.add({ releases: [release], records: [], meta: {} });
-      else this.stage(release.ocid, release, single ? text : undefined);
+      if (Array.isArray(release.tag) && release.tag.includes('compiled')) {
+        if (!this.engine(release, undefined, false)) this.stage(release.ocid, this.original, undefined, true);
+      } else this.stage(release.ocid, release, single ? text : undefined);
     }
   }
 
-  stage(ocid, document, text) {
-    this.write('pending', [{ ocid: String(ocid ?? '').trim(), position: this.pending++, document: text ?? JSON.stringify(document) }]);
+  /**
+   * Hands a compiled release (`record`: a record's compiledRelease) to the engine when it can read it (see
+   * src/summary/engine.ts); false when the model must, with the release as published in `this.original` (the
+   * engine's check repairs in place) unless `text` holds it.
+   */
+  engine(release, text, record) {
+    this.original = undefined;
+    if (this.options.redFlags) {
+      // Red flags read the whole model.
+      this.original = release;
+      return false;
+    }
+    if (text === undefined) this.original = structuredClone(release);
+    const found = this.core.engineRelease(release, !record);
+    if (!found) return false;
+    this.original = undefined;
+    const published = text !== undefined && !found.changed ? text : JSON.stringify(found.release);
+    this.engineText += `{"n":${this.engineLines++},"record":${record},"bk":${JSON.stringify(found.buyer)},"pk":${JSON.stringify(found.procuringEntity)},"sk":${JSON.stringify(found.suppliers)},"nm":${JSON.stringify(found.names)},"hd":${JSON.stringify(found.historyDate)},"ht":${found.historyTender},"t":${found.tender},"r":${published}}\n`;
+    if (this.engineText.length >= ENGINE_BUFFER) this.writeEngine();
+    this.engineCoverage.push(found.release);
+    if (this.engineCoverage.length >= BATCH) this.countEngineCoverage();
+    const n = this.engineLines - 1;
+    if (n >= this.engineIdentified.length) {
+      const grown = new Uint8Array(this.engineIdentified.length * 2);
+      grown.set(this.engineIdentified);
+      this.engineIdentified = grown;
+    }
+    this.engineIdentified[n] = found.supplierIdentified ? 1 : 0;
+    this.core.addReleaseFields(this.fields, found.release, found.supplierIdentified);
+    this.progress.processes = this.processes + this.engineLines;
+    this.progress.tick();
+    return true;
   }
 
-  add(content) {
-    this.batch.push(content);
-    if (this.batch.length >= BATCH) this.flush();
+  /** A record's compiled release, for the engine when the record says nothing more (no releases of its own). */
+  engineRecord(record) {
+    this.original = undefined;
+    const compiled = record.compiledRelease;
+    const releases = record.releases;
+    const recordOcid = typeof record.ocid === 'number' && Number.isFinite(record.ocid) ? String(record.ocid) : typeof record.ocid === 'string' && record.ocid.trim() ? record.ocid.trim() : undefined;
+    if ((releases !== undefined && !(Array.isArray(releases) && releases.length === 0)) || this.options.redFlags) {
+      this.original = record;
+      return false;
+    }
+    const copy = structuredClone(record);
+    if (compiled.ocid === undefined && recordOcid !== undefined) compiled.ocid = recordOcid;
+    const ocid = compiled.ocid;
+    if ((recordOcid !== undefined && (typeof ocid !== 'string' || ocid.trim() !== recordOcid)) || !this.engine(compiled, undefined, true)) {
+      this.original = copy;
+      return false;
+    }
+    return true;
   }
 
-  flush() {
-    if (!this.batch.length) return;
-    const dataset = this.core.buildDataset(this.batch, {});
-    this.batch = [];
-    // Processes published compiled: their ocids, so releases of theirs read elsewhere are not compiled again.
-    this.write('published', dataset.processes.map((process) => ({ ocid: process.ocid })));
-    this.model(dataset);
+  writeEngine() {
+    if (!this.engineText) return;
+    writeSync(this.files.engine, this.engineText);
+    this.engineText = '';
+  }
+
+  countEngineCoverage(sign = 1) {
+    if (!this.engineCoverage.length) return;
+    for (const [path, count] of Object.entries(this.core.fieldCoverage(this.engineCoverage))) this.coverage[path] = (this.coverage[path] ?? 0) + sign * count;
+    this.engineCoverage = [];
+  }
+
+  /**
+   * The engine reads its releases (sql/engine-load.sql). An ocid it was given more than once goes back to the
+   * model, its releases merged as the browser merges them (and their coverage counted from the merged release).
+   */
+  async engineLoad(connection) {
+    this.writeEngine();
+    this.countEngineCoverage();
+    for (const name of ['engine', 'pending']) {
+      closeSync(this.files[name]);
+      delete this.files[name];
+    }
+    await runSql(connection, 'engine-functions');
+    await connection.run(`CREATE TABLE pending_releases AS SELECT * FROM read_json('${sqlPath(join(this.dir, 'pending.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR', position: 'BIGINT', compiled: 'BOOLEAN', document: 'VARCHAR'})`);
+    const repeated = new Set((await runSql(connection, 'engine-load', { file: sqlPath(join(this.dir, 'engine.jsonl')) })).map(([n]) => n));
+    if (!repeated.size) return;
+    // Their coverage is counted again from the merged release.
+    const text = readFileSync(join(this.dir, 'engine.jsonl'), 'utf8');
+    const extra = openSync(join(this.dir, 'pending-engine.jsonl'), 'w');
+    let start = 0;
+    for (let n = 0; start < text.length; n++) {
+      const end = text.indexOf('\n', start);
+      if (repeated.has(n)) {
+        const line = JSON.parse(text.slice(start, end));
+        this.engineCoverage.push(line.r);
+        this.core.addReleaseFields(this.fields, line.r, this.engineIdentified[n] === 1, -1);
+        const document = line.record ? { ocid: line.r.ocid, compiledRelease: line.r } : line.r;
+        writeSync(extra, `${JSON.stringify({ ocid: line.r.ocid, position: this.pending++, compiled: true, document: JSON.stringify(document) })}\n`);
+      }
+      start = end + 1;
+    }
+    closeSync(extra);
+    this.countEngineCoverage(-1);
+    await connection.run(`INSERT INTO pending_releases SELECT * FROM read_json('${sqlPath(join(this.dir, 'pending-engine.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR', position: 'BIGINT', compiled: 'BOOLEAN', document: 'VARCHAR'})`);
+  }
+
+  /**
+   * A document for the model, grouped by ocid by the engine before it is read (compilePending): releases to merge,
+   * and (`compiled`) compiled releases and records the engine does not read, which win over releases of their ocid.
+   */
+  stage(ocid, document, text, compiled = false) {
+    this.write('pending', [{ ocid: String(ocid ?? '').trim(), position: this.pending++, compiled, document: text ?? JSON.stringify(document) }]);
   }
 
   model(dataset) {
@@ -310,13 +416,14 @@ class Summarizer {
       if (this.last === undefined || day > this.last) this.last = day;
     }
     this.processes += dataset.processes.length;
-    this.progress.processes = this.processes;
+    this.progress.processes = this.processes + this.engineLines;
     this.progress.tick();
   }
 
   async read(input) {
     const source = { name: input === '-' ? 'stdin' : input, bytes: 0, lines: 0 };
     this.sources.push(source);
+    this.original = undefined;
     const stream = await openInput(input, (bytes) => {
       source.bytes += bytes;
       this.progress.bytes += bytes;
@@ -348,14 +455,12 @@ class Summarizer {
       }
     } catch (error) {
       this.error(source.name, source.lines + 1, 'truncated', `The input ends early (${error?.message ?? error}); what came before was summarised.`);
-      this.flush();
       return;
     }
     if (whole) return this.whole(Buffer.concat(whole), source);
     carry += decoder.end();
     if (sniffed === undefined && carry.trim() && !isJson(carry)) return this.whole(Buffer.from(carry), source);
     if (carry.trim()) this.line(carry, source);
-    this.flush();
   }
 
   line(text, source) {
@@ -393,18 +498,11 @@ class Summarizer {
       return;
     }
     documents.forEach((doc) => this.document(doc, source.name, 0));
-    this.flush();
   }
 
-  /** Releases that were not compiled: grouped by ocid by the engine, compiled by the kit's merge. */
+  /** What the model reads: grouped by ocid by the engine, releases compiled by the kit's merge. */
   async compilePending(connection) {
-    for (const name of ['pending', 'published']) {
-      closeSync(this.files[name]);
-      delete this.files[name];
-    }
     if (!this.pending) return;
-    await connection.run(`CREATE TABLE pending_releases AS SELECT * FROM read_json('${sqlPath(join(this.dir, 'pending.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR', position: 'BIGINT', document: 'VARCHAR'})`);
-    await connection.run(`CREATE TABLE published AS SELECT * FROM read_json('${sqlPath(join(this.dir, 'published.jsonl'))}', format = 'newline_delimited', columns = {ocid: 'VARCHAR'})`);
     const [query] = statements(sqlText('releases-by-ocid'));
     const result = await connection.stream(query);
     let ocid;
@@ -461,11 +559,21 @@ export async function summarize(options) {
         summarizer.error(input, 0, 'unreadable', `Could not be read: ${error?.message ?? error}`);
       }
     }
+    await summarizer.engineLoad(connection);
     await summarizer.compilePending(connection);
     summarizer.close();
     progress.done();
     for (const error of summarizer.errors) progress.say(`${error.source}${error.line ? `:${error.line}` : ''}: ${error.message}`);
     if (summarizer.errorCount > summarizer.errors.length) progress.say(`… and ${summarizer.errorCount - summarizer.errors.length} more (${summarizer.errorCount} in all).`);
+    await runSql(connection, 'load', { dir: sqlPath(dir) });
+    const [[engineProcesses, first, last, noBuyer, noSupplier]] = await runSql(connection, 'engine-facts');
+    // The engine's own tables are done with: their memory goes back before the cubes are built.
+    for (const table of ['engine_money', 'engine_processes', 'engine_contracts', 'engine_awards', 'engine_lines']) await connection.run(`DROP TABLE IF EXISTS ${table}`);
+    summarizer.processes += engineProcesses;
+    summarizer.excluded.noBuyer += noBuyer;
+    summarizer.excluded.noSupplier += noSupplier;
+    if (first !== null && (summarizer.first === undefined || first < summarizer.first)) summarizer.first = first;
+    if (last !== null && (summarizer.last === undefined || last > summarizer.last)) summarizer.last = last;
     if (!summarizer.processes) {
       throw new UserError(`Nothing usable was found in ${options.inputs.join(', ')}: no contracting process could be read${summarizer.errorCount ? ` (${summarizer.errorCount} unusable line${summarizer.errorCount === 1 ? '' : 's'} or file${summarizer.errorCount === 1 ? '' : 's'})` : ''}.`);
     }
@@ -481,7 +589,6 @@ export async function summarize(options) {
 
 /** Every cube, from the staged facts, by the SQL in sql/. */
 async function cubes(core, connection, dir, summarizer) {
-  await runSql(connection, 'load', { dir: sqlPath(dir) });
   const amount = (text) => (text === null || text === undefined ? null : core.canonicalAmount(String(text)));
   // Amount columns: every stage's (spending) or measure's (breakdown) first column, from the given position on.
   const amounts = (row, from, step) => row.map((value, i) => (i >= from && (i - from) % step === 0 ? amount(value) : value));

@@ -53,7 +53,8 @@ export {
 export { fieldCoverage, type FieldCoverage } from './analysis/coverage.js';
 export { redFlags, redFlagsOfReleases, redFlagGroups, type RedFlagGrouping, type RedFlagGroupRow, parseRedFlagSettings, statrsQuantile, RED_FLAG_INDICATORS, type RedFlagIndicator, type RedFlagGroup, type RedFlagSettings, type RedFlagsResult, type RedFlagResults, type RedFlagCoverage, type RedFlagSettingsIssue } from './analysis/red-flags.js';
 export { SUMMARY_TYPE, SUMMARY_VERSION, SUMMARY_NETWORK_LIMIT, SUMMARY_LARGEST_LIMIT, SUMMARY_ERROR_LIMIT, SUMMARY_BREAKDOWN_BY, SUMMARY_SPENDING_BUYERS, SPENDING_OTHER_BUYERS, SPENDING_COLUMNS, BREAKDOWN_COLUMNS, BREAKDOWN_PROCESS_COLUMNS, isSummaryDocument, type SummaryDocument, type SummaryMeta, type SummaryError as SummaryInputError, type SummarySource, type SummaryBreakdownBy } from './summary/format.js';
-export { summaryFacts, decimalText, type SummaryFacts } from './summary/facts.js';
+export { summaryFacts, addReleaseFields, decimalText, type SummaryFacts } from './summary/facts.js';
+export { engineRelease, type EngineRelease } from './summary/engine.js';
 export { mergeSummaries, canonicalSummary, namedOrganisations, canonicalAmount, addAmounts, compareAmounts } from './summary/document.js';
 export { parseSummary, SummaryError, type SummaryProblem } from './summary/read.js';
 export { summarySpending, summarySpendingAnswers, summaryBreakdown, summaryNetworkEdges, summaryLabel, type SummaryFilters } from './summary/rows.js';

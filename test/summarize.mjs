@@ -45,6 +45,25 @@ function assertSameNumbers(summary, dataset, what) {
   assert.deepEqual(core.summaryBreakdown(summary, { by: 'buyer', measure: 'awarded', limit: 2 }), core.breakdown(dataset, { by: 'buyer', measure: 'awarded', limit: 2 }), `${what}: top 2 buyers`);
   assert.deepEqual(core.summaryNetworkEdges(summary), core.supplierNetwork(dataset).edges, `${what}: network edges`);
   assert.equal(summary.meta.processes, dataset.processes.length, `${what}: processes`);
+  assert.deepEqual(summary.fields, expectedFields(dataset), `${what}: processes per data-quality field`);
+}
+
+/** Processes per data-quality field, from each process's compiled release as the browser holds it. */
+function expectedFields(dataset) {
+  const paths = {
+    planning: '/planning', budget: '/planning/budget/amount/amount', tender: '/tender', 'tender-value': '/tender/value/amount',
+    tenderers: '/tender/numberOfTenderers', bids: '/bids/details[]', award: '/awards[]', 'award-value': '/awards[]/value/amount',
+    'award-date': '/awards[]/date', contract: '/contracts[]', 'contract-value': '/contracts[]/value/amount',
+    'contract-signed': '/contracts[]/dateSigned', transactions: '/contracts[]/implementation/transactions[]',
+  };
+  const fields = Object.fromEntries(Object.keys(paths).map((field) => [field, 0]));
+  fields['supplier-identifier'] = 0;
+  for (const process of dataset.processes) {
+    const present = core.fieldCoverage([process.compiledRelease]);
+    for (const [field, path] of Object.entries(paths)) if (present[path] > 0) fields[field]++;
+    if (process.awards.some((award) => award.suppliers.some((supplier) => supplier.identifier?.id))) fields['supplier-identifier']++;
+  }
+  return fields;
 }
 
 /** One compiled release per line: every real fixture's processes (each ocid once), as the Data Registry publishes them. */
@@ -127,6 +146,59 @@ test('JSON Lines of compiled releases, gzip’d, and from standard input: the br
   assert.equal(piped.status, 0, piped.stderr);
   const fromStdin = JSON.parse(piped.stdout);
   assert.deepEqual(strip(fromStdin), strip({ ...summary, meta: { ...summary.meta, sources: fromStdin.meta.sources } }), 'standard input reads as the file');
+});
+
+test('mixed lines: the engine reads the clean ones, the model the ones needing repairs; several files, gzip’d and standard input', async () => {
+  const lines = compiledLines();
+  // Quirks the kit repairs or reads its own way, each making a line the model's (or the engine's after the repairs).
+  const quirk = (line, i) => {
+    const release = JSON.parse(line);
+    const award = (release.awards ?? []).find((a) => typeof a.value?.amount === 'number' && typeof a.value.currency === 'string');
+    if (i % 4 === 1 && award) award.value.currency = award.value.currency.toLowerCase(); // "mxn": the model's
+    else if (i % 4 === 2 && award) award.value.amount = String(award.value.amount); // amount as text: repaired
+    else if (i % 4 === 3 && release.tender) release.tender.procurementMethod = ` ${release.tender.procurementMethod ?? 'Direct'} `; // spaces: the model's
+    return JSON.stringify(release);
+  };
+  const mixed = lines.map(quirk);
+  // One ocid twice, in two files: merged as the browser merges them.
+  mixed.push(lines[0]);
+  const engineRead = mixed.filter((line) => core.engineRelease(JSON.parse(line), true)).length;
+  assert.ok(engineRead > 0 && engineRead < mixed.length, `${engineRead} of ${mixed.length} lines for the engine`);
+  const third = Math.floor(mixed.length / 3);
+  const plainPath = join(dir, 'mixed-a.jsonl');
+  const gzPath = join(dir, 'mixed-b.jsonl.gz');
+  writeFileSync(plainPath, `${mixed.slice(0, third).join('\n')}\n`);
+  writeFileSync(gzPath, gzipSync(`${mixed.slice(third, 2 * third).join('\n')}\n`));
+  const out = join(dir, 'mixed-summary.json');
+  const result = cli(['--quiet', '-o', out, plainPath, gzPath, '-'], `${mixed.slice(2 * third).join('\n')}\n`);
+  assert.equal(result.status, 0, result.stderr);
+  const summary = core.parseSummary(JSON.parse(readFileSync(out, 'utf8')));
+  const dataset = core.fromOcds(`${mixed.join('\n')}\n`);
+  assert.equal(dataset.processes.length, lines.length, 'the repeated ocid is one process');
+  assertSameNumbers(summary, dataset, 'mixed lines in three inputs');
+  assert.deepEqual(summary.meta.sources.map((source) => source.lines), [third, third, mixed.length - 2 * third]);
+  // Field coverage as cardinal counts it over the browser's compiled releases.
+  assert.deepEqual(summary.coverage, Object.fromEntries(Object.entries(core.fieldCoverage(dataset.processes.map((process) => process.compiledRelease))).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  // Organisations are named as the browser labels them (its most used name over the whole dataset).
+  const labels = new Map([...dataset.organisations.values()].map((organisation) => [organisation.key, organisation.names[0]]));
+  for (const key of Object.keys(summary.organisations)) assert.equal(core.summaryLabel(summary, key), labels.get(key) || key, `label of ${key}`);
+});
+
+test('the engine writes every amount’s decimal text as the model does (sql/engine-functions.sql)', async () => {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const text = readFileSync(new URL('../sql/engine-functions.sql', import.meta.url), 'utf8').split('\n').filter((line) => !line.trim().startsWith('--')).join('\n');
+  for (const statement of text.split(/;\s*\n/).map((part) => part.trim()).filter(Boolean)) await connection.run(statement);
+  // Amounts as publishers give them, shares of them among up to 7 suppliers, and awkward ones.
+  const amounts = fc.sample(fc.oneof(fc.integer({ min: -1e9, max: 1e12 }).map((n) => n / 100), fc.double({ min: -1e14, max: 1e14, noNaN: true }), fc.integer({ min: 1, max: 1e9 })), { numRuns: 3000, seed: 17 });
+  const values = [...amounts.flatMap((x) => [x, x / 3, x / 7]), 0, -0, 0.5, -0.5, 2.5e-7, -5e-7, 1e-10, 123456789012.34, 999999999999.99 / 3];
+  await connection.run(`CREATE TABLE amounts AS SELECT * FROM (VALUES ${values.map((x, i) => `(${i}, ${x.toPrecision(17)}::DOUBLE)`).join(', ')}) AS t(i, x)`);
+  const rows = (await connection.runAndReadAll('SELECT i, CAST(CAST(decimal_text(x) AS DECIMAL(38, 6)) AS VARCHAR) FROM amounts ORDER BY i')).getRowsJS();
+  const canonical = (t) => core.canonicalAmount(t);
+  for (const [i, sql] of rows) assert.equal(canonical(sql), canonical(core.decimalText(values[Number(i)])), `amount ${values[Number(i)]}`);
+  connection.closeSync?.();
+  instance.closeSync?.();
 });
 
 test('uncompiled releases are grouped by ocid and compiled with the kit’s merge, as the browser compiles them', async () => {

@@ -10,6 +10,7 @@ import { processStartDay } from '../analysis/process-start.js';
 import { sumDecimal } from '../analysis/decimal-sum.js';
 import { fieldCoverage } from '../analysis/coverage.js';
 import { coverageRows } from '../analysis/data-quality.js';
+import { COVERAGE_FIELDS } from '../analysis/data-quality-keys.js';
 import { redFlagGroups, redFlags } from '../analysis/red-flags.js';
 
 /** Places kept per amount, as src/analysis/decimal-sum.ts keeps them. */
@@ -128,10 +129,8 @@ const buyerOf = (process: Process) => (process.buyer ?? process.procuringEntity)
 /** The facts of one batch's processes. `batch` keeps award ids apart across batches. */
 export function summaryFacts(dataset: Dataset, batch: number, options: { redFlags?: boolean } = {}): SummaryFacts {
   const out: SummaryFacts = { stages: [], measures: [], shares: [], largest: [], names: [], redFlags: [], coverage: {}, fields: {}, excluded: { noBuyer: 0, noSupplier: 0 }, days: [] };
-  const buyers = new Set<string>();
   for (const process of dataset.processes) {
     const buyer = buyerOf(process);
-    buyers.add(buyer);
     const method = methodOf(process);
     const category = categoryOf(process);
     const stage = furthestStage(process);
@@ -189,10 +188,8 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     }
   }
   const excluded = { noBuyer: 0, noSupplier: 0, otherCurrency: 0, unvalued: 0 };
-  const suppliers = new Set<string>();
   for (const c of contributions(dataset, excluded)) {
     const processIndex = Number(c.award.slice(0, c.award.indexOf('/')));
-    suppliers.add(c.supplier.key);
     out.shares.push({
       ocid: dataset.processes[processIndex].ocid,
       award: `${batch}:${c.award}`,
@@ -205,8 +202,9 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     });
   }
   out.excluded = { noBuyer: excluded.noBuyer, noSupplier: excluded.noSupplier };
+  // Every organisation's names, as the browser's registry counts them over the whole dataset: the summary keeps those
+  // of the organisations its cubes name (namedOrganisations), whichever batch (or the engine) saw them.
   for (const organisation of dataset.organisations.values()) {
-    if (!buyers.has(organisation.key) && !suppliers.has(organisation.key)) continue;
     organisation.names.forEach((name, index) => out.names.push({ key: organisation.key, name, count: organisation.nameCounts?.[index] ?? 1 }));
   }
   out.coverage = fieldCoverage(dataset.processes.map((process) => process.compiledRelease));
@@ -217,4 +215,17 @@ export function summaryFacts(dataset: Dataset, batch: number, options: { redFlag
     }
   }
   return out;
+}
+
+/**
+ * Adds (`sign` -1: takes back) one compiled release the engine reads to the per-process field counts, as coverageRows
+ * counts a process: a field once if its path is non-empty; `supplier-identifier` from the model's reading of the suppliers.
+ */
+export function addReleaseFields(fields: Record<string, number>, release: unknown, supplierIdentified: boolean, sign = 1): void {
+  const present = fieldCoverage([release]);
+  for (const { field, path } of COVERAGE_FIELDS) {
+    const counted = field === 'supplier-identifier' ? supplierIdentified : (present[path] ?? 0) > 0;
+    if (counted) fields[field] = (fields[field] ?? 0) + sign;
+    else fields[field] ??= 0;
+  }
 }
