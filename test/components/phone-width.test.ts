@@ -176,3 +176,67 @@ describe('<ocds-process-table>: a process with no title, 360 px', function () {
     });
   }
 });
+
+/**
+ * Three processes whose contracts run to the end of 2020, published on 20 December 2020: the date of the data is
+ * near the axis's right end, where a label written to the right of its rule was cut.
+ */
+function lateDataDate(): unknown {
+  const release = (n: number, start: string) => ({
+    ocid: `ocds-test-late-${n}`,
+    id: `late-${n}`,
+    date: '2020-12-20T00:00:00Z',
+    tag: ['contract'],
+    initiationType: 'tender',
+    buyer: { id: 'b', name: 'Buyer' },
+    parties: [{ id: 'b', name: 'Buyer', roles: ['buyer'] }, { id: 's', name: 'Supplier', roles: ['supplier'] }],
+    tender: { id: `t${n}`, title: `Late process ${n}`, tenderPeriod: { startDate: start, endDate: '2020-03-31T00:00:00Z' } },
+    awards: [{ id: `a${n}`, date: '2020-04-15T00:00:00Z', status: 'active', suppliers: [{ id: 's', name: 'Supplier' }], value: { amount: 1000 * n, currency: 'EUR' } }],
+    contracts: [
+      { id: `c${n}`, awardID: `a${n}`, status: 'active', dateSigned: '2020-05-01T00:00:00Z', period: { startDate: '2020-05-01T00:00:00Z', endDate: '2020-12-31T00:00:00Z' }, value: { amount: 1000 * n, currency: 'EUR' } },
+    ],
+  });
+  return { uri: 'https://example.org/late', publishedDate: '2020-12-20T00:00:00Z', version: '1.1', releases: [1, 2, 3].map((n) => release(n, `2020-0${n}-01T00:00:00Z`)) };
+}
+
+describe('<ocds-contract-timeline>, many processes: a margin on the time axis, the date of the data inside the drawing', function () {
+  this.timeout(60_000);
+  const AS_OF = { en: 'Date of the data', es: 'Fecha de los datos' };
+  // Ukraine's processes (the local API's only multi-process source some of whose processes run as of its date), and
+  // a date of the data near the axis's end.
+  const SOURCES: [string, (element: ChartElement) => void][] = [
+    ['Ukraine (ProZorro)', (element) => element.setAttribute('src', '/api/releases?source=ukraine-prozorro')],
+    ['data dated near its end', (element) => ((element as ChartElement & { data: unknown }).data = lateDataDate())],
+  ];
+  for (const [name, load] of SOURCES) {
+    for (const width of [360, 1280]) {
+      for (const lang of ['en', 'es'] as const) {
+        it(`${name}, ${width} px, ${lang}`, async () => {
+          const element = chart('ocds-contract-timeline', { lang });
+          load(element);
+          const box = inBox(width, element);
+          try {
+            await settled(element, 15_000);
+            const svg = element.shadowRoot!.querySelector<SVGSVGElement>('.chart svg')!;
+            const drawing = svg.getBoundingClientRect();
+            const plot = svg.querySelector('.role-frame path.background, .role-frame rect.background')!.getBoundingClientRect();
+            expect(plot.width, 'the plot').to.be.greaterThan(50);
+            const bars = [...svg.querySelectorAll('.mark-rect.role-mark path')].map((mark) => mark.getBoundingClientRect()).filter((bar) => bar.height > 0);
+            expect(bars.length, 'bars drawn').to.be.at.least(3);
+            const left = Math.min(...bars.map((bar) => bar.left));
+            const right = Math.max(...bars.map((bar) => bar.right));
+            expect(left - plot.left, 'room before the first bar').to.be.at.least(2);
+            expect(plot.right - right, 'room after the last bar').to.be.at.least(2);
+            const label = [...svg.querySelectorAll('text')].find((text) => text.textContent === AS_OF[lang]);
+            expect(label, `"${AS_OF[lang]}" drawn`).to.not.equal(undefined);
+            const at = label!.getBoundingClientRect();
+            expect(at.left, 'label starts inside the plot').to.be.at.least(Math.max(drawing.left, plot.left - 1));
+            expect(at.right, `label ends at ${at.right}, the plot at ${plot.right}, the drawing at ${drawing.right}`).to.be.at.most(Math.min(drawing.right, plot.right + 1));
+          } finally {
+            box.remove();
+          }
+        });
+      }
+    }
+  }
+});
