@@ -11,13 +11,14 @@ const MIN_EDGE_WIDTH = 0.75;
 const MAX_EDGE_WIDTH = 8;
 /** Names drawn beside the largest nodes; the rest are in tooltips, the node list and the table. */
 const LABELLED_NODES = 8;
-/** A drawn name's box at the 11 px label font, estimated generously so that estimated boxes apart are apart. */
-const LABEL_HEIGHT = 14;
+/** A drawn name's box at the 11 px label font, estimated generously so that estimated boxes apart are apart (Firefox's
+ * text boxes are taller than Chromium's: at 14 px, a name under one node touched a name beside the next). */
+const LABEL_HEIGHT = 18;
 
 /** A name's width at the 11 px label font, estimated generously: capitals (common in suppliers' names) are wider. */
 function nameWidth(name: string): number {
   let width = 0;
-  for (const char of name) width += char === ' ' ? 3.5 : /[MW]/.test(char) ? 10 : /[A-Z0-9]/.test(char) ? 8 : /[il.,:;'|!]/.test(char) ? 3.5 : 6.5;
+  for (const char of name) width += char === ' ' ? 4 : /[MW]/.test(char) ? 11 : /[A-Z0-9]/.test(char) ? 8.5 : /[il.,:;'|!]/.test(char) ? 4 : 7;
   return width;
 }
 
@@ -359,7 +360,8 @@ function labelSide(x: number, radius: number, side: Side, width: number): Place 
 function verticalPlace(x: number, radius: number, name: string, width: number, below: boolean): Place {
   const drawn = Math.min(nameWidth(name), width - 2 * MARGIN);
   const centre = Math.min(Math.max(x, MARGIN + drawn / 2), width - MARGIN - drawn / 2);
-  const gap = radius + 2;
+  // Clear of the node by more than a side name is: a text box reaches above its "top" baseline (in Firefox most).
+  const gap = radius + 4;
   return {
     dx: round(centre - x),
     dy: round(below ? gap : -gap),
@@ -401,8 +403,10 @@ function labelBox(node: LabelledNode, place: Place): Box {
   const x = node.x + place.dx;
   const x0 = place.align === 'right' ? x - drawn : place.align === 'center' ? x - drawn / 2 : x;
   const y = node.y + place.dy;
-  const y0 = place.baseline === 'top' ? y : place.baseline === 'bottom' ? y - LABEL_HEIGHT : y - LABEL_HEIGHT / 2;
-  return { x0, x1: x0 + drawn, y0, y1: y0 + LABEL_HEIGHT };
+  // A name under or over its node: its text box reaches a few pixels past the baseline it hangs from (Firefox).
+  if (place.baseline === 'top') return { x0, x1: x0 + drawn, y0: y - 3, y1: y + LABEL_HEIGHT };
+  if (place.baseline === 'bottom') return { x0, x1: x0 + drawn, y0: y - LABEL_HEIGHT, y1: y + 3 };
+  return { x0, x1: x0 + drawn, y0: y - LABEL_HEIGHT / 2, y1: y + LABEL_HEIGHT / 2 };
 }
 
 /** Whether the segment passes through the box (Liang–Barsky clipping). */

@@ -240,3 +240,38 @@ describe('<ocds-contract-timeline>, many processes: a margin on the time axis, t
     }
   }
 });
+
+describe('<ocds-breakdown> by buyer at phone width: the value axis keeps room for its ticks and title', function () {
+  this.timeout(60_000);
+  // Seen in Firefox's width pass of demos/national.html (and the same in Chromium): 220 px of buyer names left a
+  // 55 px value axis whose ticks ran together ("AMD 0" over "AMD 20M") and whose title ran past the drawing.
+  for (const width of [316, 356]) {
+    for (const lang of ['en', 'es']) {
+      it(`${width} px, ${lang}`, async () => {
+        const element = chart('ocds-breakdown', { src: '/demos/data/summaries/armenia-6.summary.json', by: 'buyer', measure: 'contracted', lang });
+        const box = inBox(width, element);
+        try {
+          await settled(element, 15_000);
+          const svg = element.shadowRoot!.querySelector<SVGSVGElement>('.chart svg')!;
+          const drawing = svg.getBoundingClientRect();
+          const texts = (selector: string) =>
+            [...svg.querySelectorAll<SVGTextElement>(`${selector} text`)].filter((text) => text.textContent).map((text) => ({ text: text.textContent!, box: text.getBoundingClientRect() }));
+          // The value axis: its labels sit in one row under the plot.
+          const labels = texts('.role-axis-label');
+          const bottom = Math.max(...labels.map(({ box: label }) => label.top));
+          const ticks = labels.filter(({ box: label }) => Math.abs(label.top - bottom) < 2).sort((a, b) => a.box.left - b.box.left);
+          expect(ticks.length, 'value ticks').to.be.at.least(2);
+          for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.box.left - ticks[i - 1]!.box.right, `gap between "${ticks[i - 1]!.text}" and "${ticks[i]!.text}"`).to.be.at.least(4);
+          for (const { text, box: title } of texts('.role-axis-title')) {
+            expect(title.left, `"${text}" starts inside the drawing`).to.be.at.least(drawing.left - 0.5);
+            expect(title.right, `"${text}" ends at ${title.right}, the drawing at ${drawing.right}`).to.be.at.most(drawing.right + 0.5);
+          }
+          const axis = ticks.at(-1)!.box.right - ticks[0]!.box.left;
+          expect(axis, `value axis ${axis} px of ${drawing.width}`).to.be.at.least(0.35 * drawing.width);
+        } finally {
+          box.remove();
+        }
+      });
+    }
+  }
+});
