@@ -8,10 +8,12 @@ import type { ProcessRow, SortDirection } from '../../src/analysis/process-table
 import { INDICATORS_URL } from '../../src/analysis/red-flag-constants.js';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src/analysis/process-table-keys.js';
 import type { Dataset, Process } from '../../src/data/types.js';
-import { formatDate, formatMoney, formatNumber } from '../../src/i18n/index.js';
+import { formatDate, formatMoney, formatNumber, mergeCatalogues, type Catalogues } from '../../src/i18n/index.js';
 import { processTableMessages } from './messages.js';
 
 const tableCode = lazy(() => import('./table-code.js'));
+/** Its messages with those that come with the data code (data-messages.ts), merged once. */
+let withDataMessages: Catalogues | undefined;
 
 const COLUMNS: readonly ProcessColumn[] = PROCESS_COLUMNS;
 const DEFAULT_COLUMNS: readonly ProcessColumn[] = ['title', 'buyer', 'suppliers', 'stage', 'awarded', 'paid', 'start', 'flags'];
@@ -54,6 +56,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
       /* Default columns beyond title and awarded give way at phone width: no sideways page scroll. */
       @container (max-width: 479px) { .wide-only { display: none; } }
       .flags-note a, .flag-reasons a { color: inherit; }
+      .untitled { color: var(--ocds-color-muted); font-style: italic; }
       dl.stages { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
     `,
   ];
@@ -173,6 +176,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   protected analyse(dataset: Dataset): ProcessRow[] {
+    // Its words for rows come with its data code, not with the element.
+    this.messages = withDataMessages ??= mergeCatalogues(processTableMessages, this.code.processTableDataMessages);
     const work = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
     const shown = work.rows(currency);
@@ -283,6 +288,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row.ocid)}>
               ${columns.map((column) => {
                 const text = this.cellText(row, column, ctx);
+                // A process the data gives no title: the cell says so, muted (rows and the CSV keep it empty).
+                if (column === 'title' && !text) return html`<td class=${this.cellClass(column)}><span class="untitled">${ctx.t('untitled')}</span></td>`;
                 return html`<td class=${this.cellClass(column)}>${SEARCHED.has(column) && words.length ? this.highlighted(text, words) : text}</td>`;
               })}
             </tr>`,

@@ -3,3 +3,4 @@ export { queryWords, matchRanges, sortRows } from '../../src/analysis/process-ta
 export { TableWork, type CurrencyRows } from './table-work.js';
 // The detail view (with the red-flag reasons in <ocds-red-flags>' words): needed only once there is data.
 export { renderDetail } from './detail-view.js';
+export { processTableDataMessages } from './data-messages.js';

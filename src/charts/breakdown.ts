@@ -35,11 +35,25 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
     description: `${options.label(row)}${split ? ` (${options.splitLabel(row)})` : ''}: ${options.formatValue(row.value)}, ${options.formatShare(row.share)}`,
   }));
   const order = [...new Set(values.map((value) => value.label))];
-  const category = { field: 'label', type: 'nominal', sort: order, title: null, axis: { labelLimit: 220 } };
+  // Ranked bars on a narrow drawing: names take at most 40 % of it (cut, whole in the tooltip and table), so the
+  // value axis keeps room for its ticks and title (220 px of names left a 360 px card a 55 px axis).
+  const width = options.width ?? Infinity;
+  const labelLimit = options.time ? 220 : Math.round(Math.min(220, Math.max(80, width * 0.4)));
+  const category = { field: 'label', type: 'nominal', sort: order, title: null, axis: { labelLimit } };
   // Stacked bars reach the sum of their parts: the ticks cover the tallest stack.
   const stacks = new Map<string, number>();
   for (const value of values) stacks.set(value.label, (stacks.get(value.label) ?? 0) + value.value);
-  const ticks = niceTicks(Math.min(0, ...stacks.values()), Math.max(0, ...stacks.values()), 5, options.counts);
+  // Ticks by the value axis's room: as many (five at most) as their labels ("20 M AMD", at ~6.5 px a character and
+  // a gap) fit side by side.
+  const axisRoom = options.time ? width : width - labelLimit - 40;
+  const low = Math.min(0, ...stacks.values());
+  const high = Math.max(0, ...stacks.values());
+  let ticks = niceTicks(low, high, 5, options.counts);
+  for (let count = 4; count >= 1 && !options.time; count--) {
+    const room = ticks.reduce((sum, tick) => sum + options.formatTick(tick).length * 6.5 + 12, 0);
+    if (room <= axisRoom) break;
+    ticks = niceTicks(low, high, count, options.counts);
+  }
   const amount = {
     field: 'value',
     type: 'quantitative',

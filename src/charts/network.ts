@@ -11,9 +11,16 @@ const MIN_EDGE_WIDTH = 0.75;
 const MAX_EDGE_WIDTH = 8;
 /** Names drawn beside the largest nodes; the rest are in tooltips, the node list and the table. */
 const LABELLED_NODES = 8;
-/** A drawn name's box at the 11 px label font, estimated generously so that estimated boxes apart are apart. */
-const LABEL_HEIGHT = 14;
-const LABEL_CHAR_WIDTH = 6.5;
+/** A drawn name's box at the 11 px label font, estimated generously so that estimated boxes apart are apart (Firefox's
+ * text boxes are taller than Chromium's: at 14 px, a name under one node touched a name beside the next). */
+const LABEL_HEIGHT = 18;
+
+/** A name's width at the 11 px label font, estimated generously: capitals (common in suppliers' names) are wider. */
+function nameWidth(name: string): number {
+  let width = 0;
+  for (const char of name) width += char === ' ' ? 4 : /[MW]/.test(char) ? 11 : /[A-Z0-9]/.test(char) ? 8.5 : /[il.,:;'|!]/.test(char) ? 4 : 7;
+  return width;
+}
 
 export interface NetworkLayoutInput {
   nodes: LayoutNode[];
@@ -131,7 +138,8 @@ export function networkSpec(
       size: round(Math.PI * radius * radius),
       // The name whole; Vega cuts it (with an ellipsis) only where it is wider than the room beside the node.
       short: node.label,
-      // Where its name goes when hovered or focused: as placeLabels would put it, with no other names to avoid.
+      // Where its name goes when hovered or focused: beside it, as placeLabels would put it with no other names to
+      // avoid (a name placeLabels draws keeps its place when hovered).
       ...labelSides(left, radius, node.label, options.width)[0]!,
       links: [] as { edge: number; other: string }[],
       tooltip: {
@@ -160,7 +168,8 @@ export function networkSpec(
     if (s !== t) to.links.push({ edge: i, other: from.id });
   }
   const edgePaths = paths.flatMap((segments, step) => (segments.length ? [{ d: segments.join(''), width: EDGE_WIDTH_STEPS[step] }] : []));
-  const nodeFields = ['id', 'x', 'y', 'size', 'colour', 'short', 'dx', 'align', 'room'];
+  const labels = placeLabels(nodes, edges, labelled, { width: options.width, height: options.height, top }, options.focus);
+  const nodeFields = ['id', 'x', 'y', 'size', 'colour', 'short', 'dx', 'dy', 'align', 'baseline', 'room'];
   /** A dataset of `fields` lifted out of the looked-up object `key` of each row of `from`. */
   const lookUp = (data: string, from: string, key: string, fields: string[]) => ({
     name: data,
@@ -173,11 +182,12 @@ export function networkSpec(
   const label = {
     ...position,
     dx: { field: 'dx' },
+    dy: { field: 'dy' },
     align: { field: 'align' },
+    baseline: { field: 'baseline' },
     limit: { field: 'room' },
     text: { field: 'short' },
     fill: { value: text },
-    baseline: { value: 'middle' },
     fontSize: { value: 11 },
   };
   const overlay = (type: string, data: string, encode: object) => ({ type, from: { data }, interactive: false, aria: false, encode: { update: encode } });
@@ -197,6 +207,9 @@ export function networkSpec(
         on: [
           { events: '@node:mouseover', update: 'datum.id' },
           { events: '@node:mouseout', update: 'null' },
+          // A drawn name is its node's too: hovering it highlights the node and shows the tooltip (the name whole).
+          { events: '@label:mouseover', update: 'datum.id' },
+          { events: '@label:mouseout', update: 'null' },
         ],
       },
       { name: 'ocds_selected', value: null },
@@ -206,7 +219,7 @@ export function networkSpec(
       { name: 'nodes', values: nodes },
       { name: 'edges', values: edges },
       { name: 'edgePaths', values: edgePaths },
-      { name: 'labels', values: placeLabels(nodes, labelled, options.width, options.focus) },
+      { name: 'labels', values: labels },
       { name: 'focused', values: focused ? [focused] : [] },
       {
         name: 'activeRow',
@@ -266,7 +279,7 @@ export function networkSpec(
         encode: { enter: { path: { field: 'd' }, strokeWidth: { field: 'width' }, stroke: { value: options.colours.muted }, strokeOpacity: { value: 0.45 } } },
       },
       { type: 'symbol', name: 'node', from: { data: 'nodes' }, aria: false, encode: { enter: { ...dot, tooltip: { field: 'tooltip' } } } },
-      overlay('text', 'labels', label),
+      { type: 'text', name: 'label', from: { data: 'labels' }, aria: false, encode: { update: { ...label, tooltip: { field: 'tooltip' } } } },
       // The highlight: a veil over the network, then the active node's edges, neighbours and names on top. None of
       // it takes the pointer, so hovering and clicking keep reaching the nodes underneath.
       overlay('rect', 'activeNode', { x: { value: 0 }, y: { value: 0 }, x2: { signal: 'width' }, y2: { signal: 'height' }, fill: { value: options.colours.background }, fillOpacity: { value: 0.75 } }),
@@ -300,6 +313,15 @@ function finite(value: number | undefined): number {
 
 type Side = 'left' | 'right';
 
+/** Where a name is drawn from its node's centre (dx, dy), how it aligns, and its room in pixels (Vega's limit). */
+interface Place {
+  dx: number;
+  dy: number;
+  align: string;
+  baseline: string;
+  room: number;
+}
+
 /** Names go away from the middle of the view, where the network is densest and the other side's names run. */
 function outwardSide(x: number, width: number): Side {
   return x < width / 2 ? 'left' : 'right';
@@ -309,21 +331,45 @@ function outwardSide(x: number, width: number): Side {
  * The sides a node's name may go, best first: those where it fits whole (outward first), else the wider one, where it
  * is cut to the room.
  */
-function labelSides(x: number, radius: number, name: string, width: number): ReturnType<typeof labelSide>[] {
-  const wanted = name.length * LABEL_CHAR_WIDTH;
-  const outward = outwardSide(x, width);
-  const sides = [outward, outward === 'left' ? 'right' : 'left'].map((side) => labelSide(x, radius, side as Side, width));
+function labelSides(x: number, radius: number, name: string, width: number): Place[] {
+  const wanted = nameWidth(name);
+  const sides = sidePlaces(x, radius, width);
   const whole = sides.filter((side) => side.room >= wanted);
   if (whole.length) return whole;
   return [sides.reduce((a, b) => (b.room > a.room ? b : a))];
 }
 
+/** Both sides of a node, outward first. */
+function sidePlaces(x: number, radius: number, width: number): Place[] {
+  const outward = outwardSide(x, width);
+  return [outward, outward === 'left' ? 'right' : 'left'].map((side) => labelSide(x, radius, side as Side, width));
+}
+
 /** Where a name drawn on `side` of a node starts (dx), how it aligns, and the room it has to the view's edge. */
-function labelSide(x: number, radius: number, side: Side, width: number): { dx: number; align: string; room: number } {
+function labelSide(x: number, radius: number, side: Side, width: number): Place {
   const gap = radius + 3;
   const room = side === 'left' ? x - gap - MARGIN : width - MARGIN - x - gap;
   // At least a pixel: Vega reads a limit of 0 as no limit.
-  return { dx: round(side === 'left' ? -gap : gap), align: side === 'left' ? 'right' : 'left', room: round(Math.max(1, room)) };
+  return { dx: round(side === 'left' ? -gap : gap), dy: 0, align: side === 'left' ? 'right' : 'left', baseline: 'middle', room: round(Math.max(1, room)) };
+}
+
+/**
+ * A name centred under (or over) its node, moved sideways as far as it must to stay inside the view: where two nodes
+ * sit side by side on a phone-width view, the room beside each is the other node, the room under it the whole width.
+ */
+function verticalPlace(x: number, radius: number, name: string, width: number, below: boolean): Place {
+  const drawn = Math.min(nameWidth(name), width - 2 * MARGIN);
+  const centre = Math.min(Math.max(x, MARGIN + drawn / 2), width - MARGIN - drawn / 2);
+  // Clear of the node by more than a side name is: a text box reaches above its "top" baseline (in Firefox most).
+  const gap = radius + 4;
+  return {
+    dx: round(centre - x),
+    dy: round(below ? gap : -gap),
+    align: 'center',
+    baseline: below ? 'top' : 'bottom',
+    // Vega cuts the name (with an ellipsis) to this: the width it may take centred there without leaving the view.
+    room: round(Math.max(1, 2 * Math.min(centre - MARGIN, width - MARGIN - centre))),
+  };
 }
 
 interface LabelledNode {
@@ -331,9 +377,6 @@ interface LabelledNode {
   x: number;
   y: number;
   radius: number;
-  dx: number;
-  align: string;
-  room: number;
   short: string;
 }
 
@@ -344,37 +387,93 @@ interface Box {
   y1: number;
 }
 
+interface Segment {
+  x: number;
+  y: number;
+  x2: number;
+  y2: number;
+}
+
 /** Narrowest room worth a cut name: a few letters and the ellipsis. */
 const MIN_LABEL_ROOM = 48;
 
+/** The box a name drawn at `place` takes (estimated). */
+function labelBox(node: LabelledNode, place: Place): Box {
+  const drawn = Math.min(place.room, nameWidth(node.short));
+  const x = node.x + place.dx;
+  const x0 = place.align === 'right' ? x - drawn : place.align === 'center' ? x - drawn / 2 : x;
+  const y = node.y + place.dy;
+  // A name under or over its node: its text box reaches a few pixels past the baseline it hangs from (Firefox).
+  if (place.baseline === 'top') return { x0, x1: x0 + drawn, y0: y - 3, y1: y + LABEL_HEIGHT };
+  if (place.baseline === 'bottom') return { x0, x1: x0 + drawn, y0: y - LABEL_HEIGHT, y1: y + 3 };
+  return { x0, x1: x0 + drawn, y0: y - LABEL_HEIGHT / 2, y1: y + LABEL_HEIGHT / 2 };
+}
+
+/** Whether the segment passes through the box (Liang–Barsky clipping). */
+function segmentCrosses(segment: Segment, box: Box): boolean {
+  const dx = segment.x2 - segment.x;
+  const dy = segment.y2 - segment.y;
+  let t0 = 0;
+  let t1 = 1;
+  const sides: [number, number][] = [
+    [-dx, segment.x - box.x0],
+    [dx, box.x1 - segment.x],
+    [-dy, segment.y - box.y0],
+    [dy, box.y1 - segment.y],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
 /**
- * The nodes whose names are drawn without hovering, each on the side of its node where it fits: the labelled ones,
- * largest first (the focused one before all). A name goes outward (away from the middle) if it fits whole there,
- * else on the other side if it fits whole there, else cut to the wider room; it is left out if its box would cross
- * a name already placed or another node — on a phone-width view the largest nodes crowd together. A name left out
- * still shows on hover and focus, and in the list and the table.
+ * The nodes whose names are drawn without hovering, each where it fits: the labelled ones, largest first (the
+ * focused one before all). A name goes beside its node, outward (away from the middle) if it fits whole there, else on
+ * the other side; else under or over the node; else cut to the widest room. It goes where its box crosses no name
+ * already placed, no other node, the legend and no edge — or, where every place crosses an edge (a dense network),
+ * where it crosses no name, node or legend. A name with no such place is left out: it still shows on hover and focus,
+ * and in the list and the table. A node whose name is drawn keeps that place when hovered (its `Place` fields are
+ * updated in `nodes`).
  */
-function placeLabels<T extends LabelledNode>(nodes: T[], labelled: Set<string>, width: number, focus?: string): T[] {
+function placeLabels<T extends LabelledNode & Place>(
+  nodes: T[],
+  edges: Segment[],
+  labelled: Set<string>,
+  view: { width: number; height: number; top: number },
+  focus?: string,
+): T[] {
   const order = [...labelled].sort((a, b) => Number(b === focus) - Number(a === focus));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const nodeBoxes = nodes.map((node) => ({ id: node.id, x0: node.x - node.radius, x1: node.x + node.radius, y0: node.y - node.radius, y1: node.y + node.radius }));
-  const placed: Box[] = [];
+  // The legend's band, across the view: names stay under it.
+  const placed: Box[] = view.top > MARGIN ? [{ x0: 0, x1: view.width, y0: 0, y1: view.top }] : [];
   const shown: T[] = [];
   const crosses = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const inside = (box: Box) => box.x0 >= 0 && box.x1 <= view.width && box.y0 >= 0 && box.y1 <= view.height;
   for (const id of order) {
     const node = byId.get(id);
     if (!node) continue;
-    const wanted = node.short.length * LABEL_CHAR_WIDTH;
-    const candidates = labelSides(node.x, node.radius, node.short, width).filter((side) => side.room >= MIN_LABEL_ROOM);
-    for (const side of candidates) {
-      const drawn = Math.min(side.room, wanted);
-      const x0 = side.align === 'right' ? node.x + side.dx - drawn : node.x + side.dx;
-      const box = { x0, x1: x0 + drawn, y0: node.y - LABEL_HEIGHT / 2, y1: node.y + LABEL_HEIGHT / 2 };
-      if (placed.some((other) => crosses(box, other)) || nodeBoxes.some((other) => other.id !== id && crosses(box, other))) continue;
-      placed.push(box);
-      shown.push({ ...node, ...side });
-      break;
-    }
+    const wanted = nameWidth(node.short);
+    const sides = sidePlaces(node.x, node.radius, view.width);
+    const vertical = [true, false].map((below) => verticalPlace(node.x, node.radius, node.short, view.width, below));
+    const whole = [...sides, ...vertical].filter((place) => place.room >= wanted);
+    const cut = [...sides, ...vertical].filter((place) => place.room < wanted && place.room >= MIN_LABEL_ROOM).sort((a, b) => b.room - a.room);
+    const free = [...whole, ...cut]
+      .map((place) => ({ place, box: labelBox(node, place) }))
+      .filter(({ box }) => inside(box) && !placed.some((other) => crosses(box, other)) && !nodeBoxes.some((other) => other.id !== id && crosses(box, other)));
+    const best = free.find(({ box }) => !edges.some((edge) => segmentCrosses(edge, box))) ?? free[0];
+    if (!best) continue;
+    placed.push(best.box);
+    Object.assign(node, best.place);
+    shown.push({ ...node });
   }
   return shown;
 }

@@ -153,8 +153,23 @@ const utcX = (plotWidth: number, title: string | null = null, domain?: [number, 
  * after them would stretch a two-month process over years. Release marks outside are pinned to the edge they point
  * past (`pinned`), drawn as an arrow; their tooltip keeps their date. Undefined when the process has no span of its own.
  */
-function processDomain(data: ChartDatum[], asOf: number | undefined): [number, number] | undefined {
-  const own = data.filter((d) => d.kind !== 'release').flatMap((d) => [d.t0, d.t1]);
+function processDomain(data: ChartDatum[], asOf: number | undefined): { domain: [number, number]; pinned: boolean } | undefined {
+  const domain = paddedDomain(data.filter((d) => d.kind !== 'release'), asOf);
+  if (!domain) return undefined;
+  for (const d of data) {
+    if (d.kind !== 'release') continue;
+    if (d.t0 < domain[0]) Object.assign(d, { t0: domain[0], t1: domain[0], pinned: 'before' });
+    else if (d.t0 > domain[1]) Object.assign(d, { t0: domain[1], t1: domain[1], pinned: 'after' });
+  }
+  return { domain, pinned: data.some((d) => d.pinned) };
+}
+
+/**
+ * The span of `data`'s dates (and the date of the data, when given), with a margin of 4 % (a day at least) on each
+ * side, so that the first and last marks do not touch the plot's edges. Undefined when the dates span no time.
+ */
+function paddedDomain(data: ChartDatum[], asOf: number | undefined): [number, number] | undefined {
+  const own = data.flatMap((d) => [d.t0, d.t1]);
   if (asOf !== undefined && own.length) own.push(asOf);
   const times = own.filter(Number.isFinite);
   if (!times.length) return undefined;
@@ -162,13 +177,7 @@ function processDomain(data: ChartDatum[], asOf: number | undefined): [number, n
   const high = Math.max(...times);
   if (high <= low) return undefined;
   const margin = Math.max((high - low) * 0.04, DAY);
-  const domain: [number, number] = [low - margin, high + margin];
-  for (const d of data) {
-    if (d.kind !== 'release') continue;
-    if (d.t0 < domain[0]) Object.assign(d, { t0: domain[0], t1: domain[0], pinned: 'before' });
-    else if (d.t0 > domain[1]) Object.assign(d, { t0: domain[1], t1: domain[1], pinned: 'after' });
-  }
-  return data.some((d) => d.pinned) ? domain : undefined;
+  return [low - margin, high + margin];
 }
 
 const DAY = 86_400_000;
@@ -182,17 +191,29 @@ const selectedStroke = (colour: string) => ({
   strokeWidth: { condition: { test: 'ocds_selected !== null && datum.id === ocds_selected', value: 3 }, value: 0 },
 });
 
-function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions) {
+/** Width of a character of the data-date label (Vega's 11 px text), estimated generously. */
+const AS_OF_CHAR_WIDTH = 6.5;
+
+/**
+ * The rule at the date of the data and its label, on the chart's x `domain` (the plot `plotWidth` pixels wide). The
+ * label reads to the right of the rule, or to its left (anchored at its end) where the date is past three quarters of
+ * the axis or the label would not fit to its right: at the plot's right edge it would be cut.
+ */
+function todayLayer(timeline: ContractTimeline, options: TimelineChartOptions, plotWidth: number, domain: [number, number] | undefined, span = domain) {
   if (!timeline.running) return [];
   const t = dateTime(timeline.asOf);
   const when = options.formatDate(timeline.asOf);
   const data = { values: [{ t, label: options.text.asOf, when, description: `${options.text.asOf}: ${when}` }] };
-  const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const } };
+  const x = { field: 't', type: 'temporal' as const, scale: { type: 'utc' as const, ...(domain ? { domain } : {}) } };
+  // Where the rule is along the axis (`span`: the axis's dates, when it has no explicit `domain`).
+  const at = span ? (t - span[0]) / (span[1] - span[0]) : 1;
+  const labelWidth = options.text.asOf.length * AS_OF_CHAR_WIDTH + 3;
+  const before = at > 0.75 || (1 - at) * plotWidth < labelWidth;
   return [
     { data, mark: { type: 'rule' as const, color: options.colours.accent, strokeDash: [4, 3], aria: false }, encoding: { x } },
     {
       data,
-      mark: { type: 'text' as const, color: options.colours.accent, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 0 },
+      mark: { type: 'text' as const, color: options.colours.accent, align: before ? ('right' as const) : ('left' as const), baseline: 'top' as const, dx: before ? -3 : 3, y: 0 },
       encoding: { x, text: { field: 'label' }, description: { field: 'description' } },
     },
   ];
@@ -205,7 +226,10 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
     data.some((d) => d.lane === lane),
   );
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: lanes, scale: { domain: lanes } };
-  const domain = processDomain(data, timeline.running ? dateTime(timeline.asOf) : undefined);
+  const span = processDomain(data, timeline.running ? dateTime(timeline.asOf) : undefined);
+  // Applied only where a release mark is pinned to its edge: otherwise the process's own dates span the axis as
+  // Vega lays it out (the rule at the data's date is placed on it with the same span).
+  const domain = span?.pinned ? span.domain : undefined;
   const paid = data.filter((d) => d.paidToDate !== undefined);
   const burnUpShown = paid.length > 0 && options.currency !== undefined;
   const laneLabelRoom = AXIS_ROOM + Math.max(...lanes.map((lane) => lane.length)) * AXIS_CHAR_WIDTH;
@@ -276,7 +300,7 @@ function processSpec(timeline: ContractTimeline, options: TimelineChartOptions):
           },
         },
       },
-      ...todayLayer(timeline, options),
+      ...todayLayer(timeline, options, burnUpShown ? plotWidth : options.width - laneLabelRoom - CONCAT_EDGES, domain, span?.domain),
     ],
   };
 
@@ -355,7 +379,10 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
   const data = chartData(timeline.rows, options, (row) => rowLabel(row.ocid));
   const rows = timeline.shown.map((process) => rowLabel(process.ocid));
   const y = { field: 'lane', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit } };
-  const common = { x: utcX(options.width - labelLimit - AXIS_ROOM), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
+  // The rows' dates and the data's, with a margin: the first and last bars do not touch the plot's edges.
+  const domain = paddedDomain(data, timeline.running ? dateTime(timeline.asOf) : undefined);
+  const plotWidth = options.width - labelLimit - AXIS_ROOM;
+  const common = { x: utcX(plotWidth, null, domain), y, description: { field: 'what' }, color: stageColour(options, options.width - labelLimit - AXIS_ROOM) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.text.description,
@@ -371,7 +398,7 @@ function processesSpec(timeline: ContractTimeline, options: TimelineChartOptions
       ...(data.some((datum) => datum.t0 === datum.t1)
         ? [{ transform: [{ filter: 'datum.t0 === datum.t1' }], mark: { type: 'tick' as const, thickness: 3, tooltip }, encoding: common }]
         : []),
-      ...todayLayer(timeline, options),
+      ...todayLayer(timeline, options, plotWidth - CONCAT_EDGES, domain),
     ],
   } as TopLevelSpec;
 }
