@@ -12,7 +12,7 @@ import {
   type SummaryBreakdownBy,
   type SummaryDocument,
 } from './format.js';
-import { summaryBreakdown, summarySpending, type SummaryFilters } from './rows.js';
+import { summaryBreakdown, summarySpending, summarySpendingAnswers, type SummaryFilters } from './rows.js';
 import type { SpendingRow } from '../analysis/spending.js';
 import { OcdsError, type Dataset, type Organisation } from '../data/types.js';
 import { needsProcesses } from './needs.js';
@@ -101,7 +101,9 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
   // An element asks for spending several times a render (rows, default currency, the written summary): the cube,
   // tens of thousands of rows in a national summary, is added up once per view.
   let spending: SpendingRow[] | undefined;
-  const spendingRows = () => (spending ??= summarySpending(document, { filters }));
+  // A buyer the spending cube grouped into 'others:' has no rows of its own there: its spending would read as none.
+  const spendingAnswers = summarySpendingAnswers(document, filters);
+  const spendingRows = () => (spendingAnswers ? (spending ??= summarySpending(document, { filters })) : needsProcesses());
   return {
     document,
     filters,
@@ -112,7 +114,8 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
     },
     currencies() {
       const most = new Map<string, number>();
-      for (const row of spendingRows()) most.set(row.currency, Math.max(most.get(row.currency) ?? 0, row.processes));
+      // Only which currency to show first: the whole summary's when this buyer's spending is not in the cube.
+      for (const row of spendingAnswers ? spendingRows() : summarySpending(document)) most.set(row.currency, Math.max(most.get(row.currency) ?? 0, row.processes));
       return [...most].map(([currency, processes]) => ({ currency, processes })).sort((a, b) => b.processes - a.processes || a.currency.localeCompare(b.currency));
     },
     breakdown(options) {

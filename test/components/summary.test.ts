@@ -170,6 +170,42 @@ describe('elements given a summary document', () => {
     }
   });
 
+  it('<ocds-dataset> given a summary: a buyer the spending cube grouped with others is not charted as spending nothing (en, es)', async () => {
+    const armenia = (await fetchJson(ARMENIA)).releases as Json[];
+    const summary = await fetchJson(ARMENIA_SUMMARY);
+    const kept = new Set(summary.spending.rows.map((row: unknown[]) => row[2]));
+    expect(kept.has('others:'), 'the fixture summary groups buyers').to.equal(true);
+    // A buyer of the fixture (by its party's scheme/id, as filters key it) with no spending rows of its own.
+    const grouped = armenia
+      .map((release) => (release.parties ?? []).find((party: Json) => party.id === release.buyer?.id)?.identifier)
+      .filter(Boolean)
+      .map((identifier: Json) => `${identifier.scheme}/${identifier.id}`)
+      .find((key: string) => !kept.has(key))!;
+    expect(grouped, 'a buyer outside the kept ones').to.be.a('string');
+    for (const [lang, words] of [
+      ['en', 'needs the process data'],
+      ['es', 'necesita los datos de los procesos'],
+    ]) {
+      const errors: string[] = [];
+      const listen = (event: Event) => errors.push((event as CustomEvent<{ code?: string }>).detail.code ?? '');
+      document.addEventListener('ocds-error', listen);
+      const whole = await fixture<OcdsDataset>(html`<div lang=${lang}><ocds-dataset src=${ARMENIA} buyer=${grouped}><ocds-spending-by-stage></ocds-spending-by-stage></ocds-dataset></div>`);
+      const summarised = await fixture<OcdsDataset>(html`<div lang=${lang}><ocds-dataset src=${ARMENIA_SUMMARY} buyer=${grouped}><ocds-spending-by-stage></ocds-spending-by-stage></ocds-dataset></div>`);
+      const expected = whole.querySelector<OcdsSpendingByStage>('ocds-spending-by-stage')!;
+      const actual = summarised.querySelector<OcdsSpendingByStage>('ocds-spending-by-stage')!;
+      await until(() => expected.status === 'ready' && actual.status === 'error', 'the fixture chart, and the summary one refusing');
+      await actual.rendered;
+      document.removeEventListener('ocds-error', listen);
+      // The buyer does spend: charting the summary's (empty) rows for it would have said it did not.
+      expect(expected.rows.length, 'the buyer has amounts in the fixture').to.be.greaterThan(0);
+      expect(actual.rows).to.deep.equal([]);
+      expect(errors).to.include('needs-processes');
+      expect(text(shadow(actual).querySelector('[part="error"]'))).to.contain(words);
+      expect(shadow(actual).querySelector('svg'), 'no chart').to.not.exist;
+      done(whole, summarised);
+    }
+  });
+
   it('<ocds-dataset> given a summary: a filter the cubes cannot answer is not applied, and a note says why (en, es)', async () => {
     const unfilteredChart = await chart<OcdsSpendingByStage>(html`<ocds-spending-by-stage src=${ARMENIA_SUMMARY}></ocds-spending-by-stage>`);
     const unfiltered = unfilteredChart.rows;
