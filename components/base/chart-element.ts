@@ -78,7 +78,7 @@ import { DataReading, retryMayHelp } from './data-reading.js';
 import type { ErrorPhase, OcdsErrorDetail, OcdsEventMap, OcdsRenderDetail, OcdsSelectDetail } from './events.js';
 import { downloadText, download, rowsToCsv, type TableColumn } from './export.js';
 import { lazy, type Lazy } from './lazy.js';
-import { optionWarningsSaid, rejectInvalidOptions } from './options.js';
+import { optionWarningsSaid, refuseAttribute, rejectInvalidOptions } from './options.js';
 import { chartElementStyles } from './styles.js';
 import { resolveColours, type ThemeColours } from './theme.js';
 import type { EmbedResult } from './vega.js';
@@ -403,6 +403,11 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
     detail: OcdsEventMap[K] extends CustomEvent<infer D> ? D : never,
   ): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** A refused value stays in the attribute as written and is not used (options.ts). */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!refuseAttribute(this, name, value)) super.attributeChangedCallback(name, old, value);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

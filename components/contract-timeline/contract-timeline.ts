@@ -49,8 +49,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   @property({ type: Number, reflect: true }) limit?: number;
   /** Many processes: `value` (contracted, in the shown currency), `recent` or `duration`. */
   @property({ reflect: true }) sort?: TimelineSort;
-  /** Choosing a process row shows that process, with a back control. */
-  @property({ type: Boolean, reflect: true }) drill = false;
+  /** Choosing a process row shows that process, with a back control (default: off). Set values reflect; the default is not written back. */
+  @property({ type: Boolean, reflect: true }) drill?: boolean;
 
   /** The process shown was reached by drilling down from the many-process view. */
   @state() private drilled = false;

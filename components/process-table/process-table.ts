@@ -67,12 +67,15 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
    * title and awarded on phones).
    */
   @property({ reflect: true }) columns?: string;
-  /** Search words: processes whose title, description, buyer, suppliers (any name variant), items, ocid or red-flag codes hold them all. */
-  @property({ reflect: true }) query = '';
+  /**
+   * Search words: processes whose title, description, buyer, suppliers (any name variant), items, ocid or red-flag
+   * codes hold them all (default: none). Set values reflect; the default is not written back.
+   */
+  @property({ reflect: true }) query?: string;
   /** Column the rows are sorted by (default: dataset order). */
   @property({ attribute: 'sort-by', reflect: true }) sortBy?: ProcessColumn;
-  /** `ascending` (default) or `descending`. */
-  @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
+  /** `ascending` (when unset) or `descending`. Set values reflect; the default is not written back. */
+  @property({ attribute: 'sort-direction', reflect: true }) sortDirection?: SortDirection;
 
   @state() private page = 0;
 
@@ -181,7 +184,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const work = this.forDataset(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset) || 'XXX';
     const shown = work.rows(currency);
-    const words = this.code.queryWords(this.query);
+    const words = this.code.queryWords(this.query ?? '');
     const firstRows = this.analysed !== work;
     this.analysed = work;
     work.start(() => this.arrived(work, 'flags'));
@@ -194,7 +197,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     // In dataset order only the rows drawn are worked out now; a sort needs them all.
     const rows = words.length ? work.search(shown, words).map((index) => work.rowAt(shown, index)) : shown.rows;
     if (!this.keepPage) this.page = 0;
-    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(words.length ? rows : work.complete(shown), this.sortBy, this.sortDirection, this.languageTag) : rows;
+    return this.sortBy && COLUMNS.includes(this.sortBy) ? this.code.sortRows(words.length ? rows : work.complete(shown), this.sortBy, this.directionInEffect, this.languageTag) : rows;
   }
 
   /** Never called: the table is this element's main view (renderMainView). */
@@ -207,7 +210,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
   }
 
   protected override emptyMessage(rows: ProcessRow[], ctx: ChartContext): string | undefined {
-    return rows.length === 0 && this.query.trim() ? ctx.t('search.none', { query: this.query }) : undefined;
+    return rows.length === 0 && this.query?.trim() ? ctx.t('search.none', { query: this.query }) : undefined;
   }
 
   private shownColumns(): ProcessColumn[] {
@@ -258,7 +261,7 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
 
   protected override renderExtraControls(ctx: ChartContext): TemplateResult {
     return html`<label>${ctx.t('search.label')}
-      <input type="search" .value=${this.query} @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
+      <input type="search" .value=${this.query ?? ''} @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
     </label>`;
   }
 
@@ -269,8 +272,8 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(this.page, pages - 1);
     const shown = this.work!.slice(rows, page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-    const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.sortDirection : 'none');
-    const words = this.code.queryWords(this.query);
+    const sortState = (column: ProcessColumn) => (this.sortBy === column ? this.directionInEffect : 'none');
+    const words = this.code.queryWords(this.query ?? '');
     return html`<div class="process-table" part="chart">
       <p role="status" aria-live="polite">${ctx.t('search.results', { count: rows.length })}</p>
       <table part="table">
@@ -315,8 +318,13 @@ export class OcdsProcessTable extends OcdsChartElement<ProcessRow, typeof TableC
     this.open(ocid);
   }
 
+  /** The direction rows are sorted in: the one set, else ascending. */
+  private get directionInEffect(): SortDirection {
+    return this.sortDirection ?? 'ascending';
+  }
+
   private sortOn(column: ProcessColumn): void {
-    if (this.sortBy === column) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    if (this.sortBy === column) this.sortDirection = this.directionInEffect === 'ascending' ? 'descending' : 'ascending';
     else {
       this.sortBy = column;
       this.sortDirection = MONEY.has(column) ? 'descending' : 'ascending';
