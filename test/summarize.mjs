@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as core from 'ocds-widgets';
-import { merge, parseArgs, summarize } from '../bin/summarize.mjs';
+import { bytesText, merge, parseArgs, summarize } from '../bin/summarize.mjs';
 import { exactSum } from './helpers/decimal.mjs';
 
 const BIN = new URL('../bin/ocds-widgets.mjs', import.meta.url).pathname;
@@ -300,6 +300,57 @@ test('nothing usable: exit 1 with one clear line, no stack trace', () => {
   const notSummary = cli(['--merge', path]);
   assert.equal(notSummary.status, 1);
   assert.doesNotMatch(notSummary.stderr, /\n\s+at /);
+});
+
+test('the progress line: bytes read of the total, processes and rate; --quiet says nothing but what could not be used', () => {
+  const lines = compiledLines();
+  const path = join(dir, 'progress.jsonl');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const size = statSync(path).size;
+  const said = cli(['-o', join(dir, 'progress-summary.json'), path]);
+  assert.equal(said.status, 0, said.stderr);
+  const [progress, written, ...more] = said.stderr.trimEnd().split('\n');
+  assert.deepEqual(more, []);
+  // Not a terminal: one line at the end (and one every 10 s), the whole file read.
+  const total = bytesText(size);
+  assert.match(progress, new RegExp(`^read ${total} of ${total} \\(100%\\) · ${lines.length.toLocaleString('en')} processes · \\d+(\\.\\d)? [KMG]?B/s$`));
+  assert.match(written, new RegExp(`progress-summary\\.json: summary of ${lines.length.toLocaleString('en')} processes \\(`));
+  const quiet = cli(['--quiet', '-o', join(dir, 'quiet-summary.json'), path]);
+  assert.equal(quiet.status, 0);
+  assert.equal(quiet.stderr, '');
+});
+
+test('without DuckDB installed: one line says how to install it, exit 1, no stack trace', () => {
+  // Resolving @duckdb/node-api fails as it does where the optional peer dependency was never installed.
+  const hooks = join(dir, 'no-duckdb-hooks.mjs');
+  writeFileSync(
+    hooks,
+    `export async function resolve(specifier, context, next) {
+      if (specifier === '@duckdb/node-api') throw Object.assign(new Error("Cannot find package '@duckdb/node-api'"), { code: 'ERR_MODULE_NOT_FOUND' });
+      return next(specifier, context);
+    }\n`,
+  );
+  const register = join(dir, 'no-duckdb.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
+  const path = join(dir, 'some.jsonl');
+  writeFileSync(path, `${compiledLines()[0]}\n`);
+  const result = spawnSync(process.execPath, ['--import', register, BIN, 'summarize', path], { encoding: 'utf8' });
+  assert.equal(result.status, 1);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr, 'ocds-widgets: ocds-widgets summarize needs DuckDB, which is not installed. Install it with: npm install @duckdb/node-api\n');
+});
+
+test('--root reads the packages a property wraps: the same summary as the package itself', async () => {
+  const file = join(REAL, 'armenia/sample-data/6.json');
+  const releasePackage = JSON.parse(readFileSync(file, 'utf8'));
+  const wrapped = join(dir, 'wrapped.json');
+  writeFileSync(wrapped, JSON.stringify({ status: 'ok', data: { result: releasePackage } }));
+  const plain = strip(await run(file));
+  assert.equal(plain.meta.processes, new Set(releasePackage.releases.map((release) => release.ocid)).size);
+  assert.deepEqual(strip(await run('--root', 'data.result', wrapped)), plain);
+  const missing = cli(['--quiet', '--root', 'records', wrapped]);
+  assert.equal(missing.status, 1);
+  assert.doesNotMatch(missing.stderr, /\n\s+at /);
 });
 
 /** A summary without what differs between runs (when, from which files, merged from how many). */
