@@ -11,12 +11,14 @@ import type * as TimelineCode from './timeline-code.js';
 import { chartElementStyles } from '../base/styles.js';
 import type { ContractTimeline, TimelineRow, TimelineSort, TimelineStage } from '../../src/analysis/timeline.js';
 import type { DataIssue, Dataset } from '../../src/data/types.js';
-import { formatDate, formatMoney } from '../../src/i18n/index.js';
+import { formatDate, formatMoney, mergeCatalogues, type Catalogues } from '../../src/i18n/index.js';
 import { timelineMessages } from './messages.js';
 
 const SORTS: readonly TimelineSort[] = ['value', 'recent', 'duration'];
 
 const timelineCode = lazy(() => import('./timeline-code.js'));
+/** Its messages with those that come with the data code (data-messages.ts), merged once. */
+let withDataMessages: Catalogues | undefined;
 
 /**
  * When each contracting process happened, stage by stage, and how payments followed.
@@ -70,6 +72,8 @@ export class OcdsContractTimeline extends OcdsChartElement<TimelineRow, typeof T
   }
 
   protected analyse(dataset: Dataset): TimelineRow[] {
+    // The words of its summary and row descriptions come with its data code, not with the element.
+    this.messages = withDataMessages ??= mergeCatalogues(timelineMessages, this.code.timelineDataMessages);
     const ocid = this.focusedOcid(dataset);
     const currency = this.currency?.trim().toUpperCase() || this.defaultCurrency(dataset);
     const sort = this.sortInEffect;

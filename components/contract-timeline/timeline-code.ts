@@ -9,3 +9,4 @@ export const contractTimeline = (dataset: Dataset, options: Parameters<typeof pr
 export { timelineSpec } from '../../src/charts/timeline.js';
 export { dateTime } from '../../src/data/dates.js';
 export { describeRow, mostUsedCurrency, reservedHeight, timelineSummary, undatedText } from './timeline-text.js';
+export { timelineDataMessages } from './data-messages.js';
