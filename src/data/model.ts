@@ -17,7 +17,7 @@ import type {
   Tender,
   Transaction,
 } from './types.js';
-import { normaliseCurrency, normaliseScheme, organisationKey } from './organisations.js';
+import { normaliseCurrency, normaliseScheme, referenceKey } from './organisations.js';
 
 /** The ISO 4217 code for "no currency": the bucket for missing or unknown currencies. */
 export const NO_CURRENCY = 'XXX';
@@ -316,15 +316,7 @@ class ProcessReader {
   /** An OrgRef from what is known of an organisation; undefined when nothing is. */
   private ref(identifierObject: JsonObject | undefined, name: string, partyId: string | undefined, path: string): OrgRef | undefined {
     if (partyId === undefined && !name && !identifierObject) return undefined;
-    const ref: OrgRef = { key: organisationKey({ identifier: identifierObject, name, id: partyId }, this.ocid), name };
-    const nameKey = name ? organisationKey({ name }, this.ocid) : undefined;
-    if (nameKey !== undefined && nameKey !== ref.key && !ref.key.startsWith('party:')) {
-      const known = this.keysByName.get(nameKey);
-      this.keysByName.set(nameKey, known === undefined || known === ref.key ? ref.key : null);
-    } else if (nameKey !== undefined && nameKey === ref.key && !identifierObject) {
-      const known = this.keysByName.get(nameKey);
-      if (known) ref.key = known;
-    }
+    const ref: OrgRef = { key: referenceKey(this.keysByName, identifierObject, name, partyId, this.ocid), name };
     if (ref.key.startsWith('MX-RFC/') && normaliseScheme(identifierObject?.scheme) === undefined && !this.schemeless.has(ref.key)) {
       this.schemeless.add(ref.key); // once per process
       this.issue('identifier-without-scheme', `${path}.identifier`, `Identifier "${String(identifierObject?.id)}" has no scheme; it has the form of a Mexican RFC and is used as one.`);

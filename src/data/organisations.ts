@@ -66,6 +66,31 @@ export function organisationKey(
   return boundedKey(`party:${ocid}/${org.id === undefined || org.id === null ? '' : String(org.id)}`);
 }
 
+/**
+ * The identity key of an organisation reference within one process: its organisationKey, except that a reference
+ * with a name and no identifier takes the identifier key of the process's party of that name (1.0 payees upgraded
+ * without their party). `keysByName` is the process's memory of it: name key → identifier key, null once two
+ * identifiers share the name. Used by the model and by the summary engine, so both resolve alike.
+ */
+export function referenceKey(
+  keysByName: Map<string, string | null>,
+  identifier: { scheme?: unknown; id?: unknown } | undefined,
+  name: string,
+  partyId: string | undefined,
+  ocid: string,
+): string {
+  const key = organisationKey({ identifier, name, id: partyId }, ocid);
+  const nameKey = name ? organisationKey({ name }, ocid) : undefined;
+  if (nameKey === undefined) return key;
+  const known = keysByName.get(nameKey);
+  if (nameKey !== key && !key.startsWith('party:')) {
+    keysByName.set(nameKey, known === undefined || known === key ? key : null);
+  } else if (nameKey === key && !identifier && known) {
+    return known;
+  }
+  return key;
+}
+
 const MAX_KEY_LENGTH = 200;
 const RFC_FORM = /^[A-Z&Ñ]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z0-9]{3}$/;
 

@@ -8,7 +8,7 @@
 import type { JsonObject } from '../data/types.js';
 import { repairRelease } from '../data/validate.js';
 import { isOcds10Release, upgradeRelease } from '../data/upgrade.js';
-import { normaliseCurrency, organisationKey } from '../data/organisations.js';
+import { normaliseCurrency, referenceKey } from '../data/organisations.js';
 import { decimalText } from './facts.js';
 
 /** What the engine reads beside the release: the organisations' identity keys and names (the kit's normalisation). */
@@ -232,15 +232,7 @@ class References {
 
   private ref(identifierObject: JsonObject | undefined, name: string, partyId: string | undefined): { key: string; name: string } | undefined {
     if (partyId === undefined && !name && !identifierObject) return undefined;
-    const ref = { key: organisationKey({ identifier: identifierObject, name, id: partyId }, this.ocid), name };
-    const nameKey = name ? organisationKey({ name }, this.ocid) : undefined;
-    if (nameKey !== undefined && nameKey !== ref.key && !ref.key.startsWith('party:')) {
-      const known = this.keysByName.get(nameKey);
-      this.keysByName.set(nameKey, known === undefined || known === ref.key ? ref.key : null);
-    } else if (nameKey !== undefined && nameKey === ref.key && !identifierObject) {
-      const known = this.keysByName.get(nameKey);
-      if (known) ref.key = known;
-    }
+    const ref = { key: referenceKey(this.keysByName, identifierObject, name, partyId, this.ocid), name };
     return ref;
   }
 
