@@ -3,27 +3,11 @@
 // "date of the data" label runs past the drawing.
 import { expect } from '@open-wc/testing';
 import '../../components/all.js';
-import type { OcdsChartElement } from '../../components/base/chart-element.js';
 import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
 import { settled } from '../hostile/harness.js';
-
-type ChartElement = OcdsChartElement<object>;
+import { chart, inBox, type ChartElement } from '../helpers/boxed-chart.js';
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
-
-function inBox(width: number, element: HTMLElement): HTMLElement {
-  const box = document.createElement('div');
-  box.style.cssText = `position: absolute; top: 0; left: 0; width: ${width}px`;
-  box.append(element);
-  document.body.append(box);
-  return box;
-}
-
-function chart(tag: string, attributes: Record<string, string>): ChartElement {
-  const element = document.createElement(tag) as ChartElement;
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
-}
 
 const crosses = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 

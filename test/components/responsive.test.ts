@@ -3,10 +3,8 @@
 // summary, source line — reaches past its right edge.
 import { expect } from '@open-wc/testing';
 import '../../components/all.js';
-import type { OcdsChartElement } from '../../components/base/chart-element.js';
 import { settled } from '../hostile/harness.js';
-
-type ChartElement = OcdsChartElement<object>;
+import { chart, inBox, type ChartElement } from '../helpers/boxed-chart.js';
 
 interface Case {
   name: string;
@@ -38,21 +36,6 @@ function overflowRight(element: HTMLElement): { by: number; what: string } {
     }
   }
   return furthest;
-}
-
-/** Places `element` in a box `width` pixels wide at the top of the page (charts draw once near the viewport). */
-function inBox(width: number, element: HTMLElement): HTMLElement {
-  const box = document.createElement('div');
-  box.style.cssText = `position: absolute; top: 0; left: 0; width: ${width}px`;
-  box.append(element);
-  document.body.append(box);
-  return box;
-}
-
-function chart(tag: string, attributes: Record<string, string>): ChartElement {
-  const element = document.createElement(tag) as ChartElement;
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
 }
 
 async function expectFits(element: ChartElement, where: string): Promise<void> {
