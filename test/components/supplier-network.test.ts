@@ -365,7 +365,8 @@ describe('<ocds-supplier-network>', () => {
     // Firefox may dispatch the key's click after WebDriver returns: wait for the toggle (it fails here if it never comes).
     await waitUntil(() => more.getAttribute('aria-expanded') === 'true', 'Enter on More opens the summary');
     await el.updateComplete;
-    expect(shown()).to.equal(full);
+    // Read once the page has laid the opened text out (innerText; one CI run under load read it a frame early).
+    await waitUntil(() => shown() === full, `the whole summary shows, last read: ${shown()}`);
     expect([more.textContent!.trim(), more.getAttribute('aria-expanded')]).to.deep.equal(['Menos', 'true']);
     el.lang = 'en';
     await el.updateComplete;
