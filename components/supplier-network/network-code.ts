@@ -15,3 +15,4 @@ export const supplierNetworks = (dataset: Dataset): SupplierNetworks => {
 export const oneProcess = (dataset: Dataset, ocid: string): Dataset => (dataset.summary ? needsProcesses() : { ...dataset, processes: dataset.processes.filter((p) => p.ocid === ocid) });
 export { createForceLayout } from '../../src/charts/force-layout.js';
 export { networkLayoutInput, networkSpec } from '../../src/charts/network.js';
+export { supplierNetworkDataMessages } from './data-messages.js';

@@ -4,7 +4,7 @@ import type { NetworkEdge, NetworkNode, NetworkRole, SupplierNetwork, SupplierNe
 import { DEFAULT_NETWORK_LIMIT, NO_VALUE } from '../../src/analysis/network-constants.js';
 import type { ForceLayout } from '../../src/charts/force-layout.js';
 import type { Dataset } from '../../src/data/types.js';
-import { formatMoney, formatPercent } from '../../src/i18n/index.js';
+import { formatMoney, formatPercent, mergeCatalogues, type Catalogues } from '../../src/i18n/index.js';
 import { OcdsChartElement, type ChartContext, type SelectableItem, type TableColumn } from '../base/chart-element.js';
 import { lazy } from '../base/lazy.js';
 import type * as NetworkCode from './network-code.js';
@@ -12,6 +12,8 @@ import { chartElementStyles } from '../base/styles.js';
 import { supplierNetworkMessages } from './messages.js';
 
 const networkCode = lazy(() => import('./network-code.js'));
+/** Its messages with those that come with the data code (data-messages.ts), merged once. */
+let withDataMessages: Catalogues | undefined;
 
 type SortKey = 'amount' | 'awards' | 'buyer' | 'supplier';
 
@@ -144,6 +146,8 @@ export class OcdsSupplierNetwork extends OcdsChartElement<NetworkEdge, typeof Ne
   }
 
   protected analyse(dataset: Dataset): NetworkEdge[] {
+    // The words of its summary come with its data code, not with the element.
+    this.messages = withDataMessages ??= mergeCatalogues(supplierNetworkMessages, this.code.supplierNetworkDataMessages);
     this.analysed = this.ocid ? this.code.oneProcess(dataset, this.ocid) : dataset;
     this.analysis++;
     this.networks.clear();
