@@ -1,7 +1,16 @@
 // The options of `breakdown`, apart from it: an element validates its attributes before the analysis code loads.
 
-export const BREAKDOWN_BY = ['method', 'buyer', 'procuring-entity', 'supplier', 'category', 'classification', 'stage', 'year', 'quarter', 'month'] as const;
+export const BREAKDOWN_BY = ['method', 'buyer', 'procuring-entity', 'supplier', 'category', 'classification', 'stage', 'time', 'year', 'quarter', 'month'] as const;
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
+
+/** The periods of `by: 'time'` (year when none is given); `by: 'year' | 'quarter' | 'month'` are their shorthands. */
+export const BREAKDOWN_INTERVALS = ['year', 'quarter', 'month'] as const;
+export type BreakdownInterval = (typeof BREAKDOWN_INTERVALS)[number];
+
+/** The dimension the rows are by: `time` is its `interval`; `interval` means nothing to any other `by`. */
+export function breakdownDimension(by: BreakdownBy, interval?: BreakdownInterval): Exclude<BreakdownBy, 'time'> {
+  return by === 'time' ? (interval ?? 'year') : by;
+}
 
 export const BREAKDOWN_MEASURES = ['processes', 'planned', 'tendered', 'awarded', 'contracted', 'paid'] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
@@ -21,5 +30,14 @@ export const NOT_STATED = '';
 export const OTHERS = 'others';
 export const UNDATED = 'undated';
 
-/** Furthest stage reached, in lifecycle order; `cancelled` = tender cancelled, unsuccessful or withdrawn with no contract. */
+/**
+ * Furthest stage reached, in lifecycle order (the order of `by: 'stage'` rows, not their size); `cancelled` = tender
+ * cancelled, unsuccessful or withdrawn with no contract.
+ */
 export const BREAKDOWN_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'] as const;
+
+/** A stage's place in the lifecycle (BREAKDOWN_STAGES): stage rows read as the process moves, not by size. */
+export function stageOrder(key: string): number {
+  const index = (BREAKDOWN_STAGES as readonly string[]).indexOf(key);
+  return index < 0 ? BREAKDOWN_STAGES.length : index;
+}

@@ -2,6 +2,7 @@
 // cubes hold (spending by stage, breakdown, the network's edges), narrowed by the filters the cubes can answer.
 // Loaded in a chunk of its own, only when a summary is read: an element given OCDS data never loads it.
 import type { BreakdownOptions, BreakdownRow } from '../analysis/breakdown.js';
+import { breakdownDimension } from '../analysis/breakdown-constants.js';
 import {
   BREAKDOWN_COLUMNS,
   METHOD_DETAILS_COLUMNS,
@@ -120,8 +121,9 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
     },
     breakdown(options) {
       // The breakdown cubes are of the whole summary: a filtered one would chart the wrong numbers.
-      if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by)) needsProcesses();
-      return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
+      const by = breakdownDimension(options.by, options.interval);
+      if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(by)) needsProcesses();
+      return summaryBreakdown(document, { by: by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
     },
     network(options) {
       // The network's kept suppliers are of the whole summary: a filtered one would rank them wrongly.
