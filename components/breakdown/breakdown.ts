@@ -11,7 +11,6 @@ import {
   OTHERS,
   TIME_DIMENSIONS,
   UNDATED,
-  breakdownDimension,
   type BreakdownBy,
   type BreakdownInterval,
   type BreakdownMeasure,
@@ -154,7 +153,8 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
 
   /** What the rows are by: `time` is its interval (year by default), so `by="time" interval="quarter"` is `by="quarter"`. */
   private get dimension(): Exclude<BreakdownBy, 'time'> {
-    return breakdownDimension(this.by ?? 'method', this.interval);
+    // breakdownDimension's rule, written here: that module loads with the data, after this first chunk.
+    return this.by === 'time' ? (this.interval ?? 'year') : (this.by ?? 'method');
   }
 
   /** A refused attribute value leaves the property as it was before (unset on first use): the default stands. */

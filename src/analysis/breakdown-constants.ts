@@ -7,11 +7,6 @@ export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
 export const BREAKDOWN_INTERVALS = ['year', 'quarter', 'month'] as const;
 export type BreakdownInterval = (typeof BREAKDOWN_INTERVALS)[number];
 
-/** The dimension the rows are by: `time` is its `interval`; `interval` means nothing to any other `by`. */
-export function breakdownDimension(by: BreakdownBy, interval?: BreakdownInterval): Exclude<BreakdownBy, 'time'> {
-  return by === 'time' ? (interval ?? 'year') : by;
-}
-
 export const BREAKDOWN_MEASURES = ['processes', 'planned', 'tendered', 'awarded', 'contracted', 'paid'] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
@@ -19,7 +14,7 @@ export const BREAKDOWN_SPLITS = ['method', 'category', 'buyer', 'supplier'] as c
 export type BreakdownSplit = (typeof BREAKDOWN_SPLITS)[number];
 
 /** The time dimensions: rows are periods in order, with amounts without a usable date in one `UNDATED` row. */
-export const TIME_DIMENSIONS: readonly BreakdownBy[] = ['year', 'quarter', 'month'];
+export const TIME_DIMENSIONS: readonly BreakdownBy[] = BREAKDOWN_INTERVALS;
 
 /** Dimensions cut to `limit` rows per currency (the rest is one `OTHERS` row). */
 export const LIMITED_DIMENSIONS: readonly BreakdownBy[] = ['buyer', 'procuring-entity', 'supplier', 'classification'];
@@ -35,9 +30,3 @@ export const UNDATED = 'undated';
  * cancelled, unsuccessful or withdrawn with no contract.
  */
 export const BREAKDOWN_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'] as const;
-
-/** A stage's place in the lifecycle (BREAKDOWN_STAGES): stage rows read as the process moves, not by size. */
-export function stageOrder(key: string): number {
-  const index = (BREAKDOWN_STAGES as readonly string[]).indexOf(key);
-  return index < 0 ? BREAKDOWN_STAGES.length : index;
-}

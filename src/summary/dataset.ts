@@ -2,7 +2,6 @@
 // cubes hold (spending by stage, breakdown, the network's edges), narrowed by the filters the cubes can answer.
 // Loaded in a chunk of its own, only when a summary is read: an element given OCDS data never loads it.
 import type { BreakdownOptions, BreakdownRow } from '../analysis/breakdown.js';
-import { breakdownDimension } from '../analysis/breakdown-constants.js';
 import {
   BREAKDOWN_COLUMNS,
   METHOD_DETAILS_COLUMNS,
@@ -121,9 +120,10 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
     },
     breakdown(options) {
       // The breakdown cubes are of the whole summary: a filtered one would chart the wrong numbers.
-      const by = breakdownDimension(options.by, options.interval);
-      if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(by)) needsProcesses();
-      return summaryBreakdown(document, { by: by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
+      // `time` is by its interval, which the cubes hold (summaryBreakdown reads it).
+      const answered = options.by === 'time' || (SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by);
+      if (filtered || options.ocid !== undefined || options.split !== undefined || !answered) needsProcesses();
+      return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy | 'time', interval: options.interval, measure: options.measure, currency: options.currency, limit: options.limit });
     },
     network(options) {
       // The network's kept suppliers are of the whole summary: a filtered one would rank them wrongly.
