@@ -203,6 +203,59 @@ describe('<ocds-breakdown>', () => {
     expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
   });
 
+  it('inside <ocds-dataset> (Armenia, es): a supplier bar clicked and a category chosen by keyboard filter the sibling, with their chips', async () => {
+    const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    const norm = (name: string) => name.trim().toLowerCase();
+    const live = (r: Json) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value?.currency === 'AMD' && typeof a.value.amount === 'number');
+    const countBy = (list: Json[], key: (r: Json) => string) => {
+      const counts = new Map<string, number>();
+      for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      return counts;
+    };
+    const category = (r: Json) => r.tender?.mainProcurementCategory ?? '';
+    // The top supplier by awarded AMD (an award shared equally by its suppliers), from the JSON.
+    const bySupplier = new Map<string, number>();
+    for (const a of armenia.flatMap(live)) for (const s of a.suppliers) bySupplier.set(norm(s.name), exactSum([bySupplier.get(norm(s.name)) ?? 0, a.value.amount / a.suppliers.length]));
+    const [top] = [...bySupplier].sort((a, b) => b[1] - a[1])[0]!;
+
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset lang="es">
+      <ocds-breakdown by="supplier" measure="awarded" limit="5"></ocds-breakdown>
+      <ocds-breakdown by="category"></ocds-breakdown>
+    </ocds-dataset>`);
+    dataset.data = armenia;
+    const [suppliers, categories] = dataset.querySelectorAll<OcdsBreakdown>('ocds-breakdown');
+    await until(() => suppliers.status === 'ready' && categories.status === 'ready', 'the charts');
+    await suppliers.rendered;
+    expect(new Map(categories.rows.map((row) => [row.key, row.value]))).to.deep.equal(countBy(armenia, category));
+
+    // A click on the top supplier's bar (its name as published labels it).
+    const row = suppliers.rows.find((r) => norm(r.label) === top)!;
+    const bar = [...suppliers.shadowRoot!.querySelectorAll('.chart svg .mark-rect path')].find((path) => norm(path.getAttribute('aria-label') ?? '').startsWith(`${top}:`))!;
+    expect(bar, 'the top supplier’s bar').to.not.equal(undefined);
+    bar.scrollIntoView({ block: 'center' });
+    const box = bar.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + Math.min(box.width / 2, 10)), Math.round(box.y + box.height / 2)] });
+    await until(() => dataset.filters.supplier === row.key, 'the supplier filter');
+    const theirs = armenia.filter((r) => (r.awards ?? []).some((a: Json) => (a.suppliers ?? []).some((s: Json) => norm(s.name) === top)));
+    await until(() => categories.rows.reduce((sum, r) => sum + r.value, 0) === theirs.length, 'the category chart narrowed to the supplier');
+    expect(new Map(categories.rows.map((r) => [r.key, r.value]))).to.deep.equal(countBy(theirs, category));
+    expect(suppliers.rows.length, 'the chart clicked in keeps every supplier').to.equal(Math.min(bySupplier.size, 5) + (bySupplier.size > 5 ? 1 : 0));
+    await dataset.updateComplete;
+    expect(norm(text(dataset.shadowRoot!.querySelector('[part="chip"]')))).to.include(norm(`Proveedor: ${top}`));
+    suppliers.select(row.key);
+    await until(() => dataset.filters.supplier === undefined, 'the supplier filter to clear');
+
+    // A category chosen in the keyboard listbox: the supplier chart shows that category's awards only.
+    const [works] = [...countBy(armenia, category)].find(([key]) => key === 'works')!;
+    await chooseByKeyboard(categories, (option) => option.startsWith('Obras'));
+    await until(() => dataset.filters.category === works, 'the category filter');
+    const awardedIn = exactSum(armenia.filter((r) => category(r) === works).flatMap(live).map((a: Json) => a.value.amount));
+    expect(awardedIn).to.be.greaterThan(0);
+    await until(() => Math.abs(suppliers.rows.reduce((sum, r) => sum + r.value, 0) - awardedIn) < 1e-6, 'the supplier chart narrowed to works');
+    await dataset.updateComplete;
+    expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
+  });
+
   describe('the written summary (Armenia, AMD): numbers computed from the fixture', () => {
     // Periods as a reader reads them, written out by hand: the locale's short month, the quarter by its letter.
     const MONTHS = {
