@@ -68,8 +68,12 @@ function periodLabel(key: string, ctx: ChartContext): string {
  * columns over time, stacked by `split`, each bar labelled with its share of the currency's total, the value axis in
  * the locale's compact money ("MX$1.5M", "1,5 M$") or whole counts. The summary says what a reporter would write:
  * "Direct award: 412 of 980 processes (42 %), 18 % of the awarded amount in MXN", "The top 10 suppliers received
- * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". Inside `<ocds-dataset>` a chosen bar filters
- * the other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
+ * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". `by="time"` charts periods of its `interval`
+ * (`year`, the default, `quarter` or `month`; `by="year"`, `"quarter"` and `"month"` are shorthands for the same rows).
+ * `by="stage"` keeps the lifecycle's order (planning, tender, award, contract, implementation, then cancelled or
+ * unsuccessful), not the bars' sizes. A method bar's tooltip lists the publisher's own `procurementMethodDetails`
+ * wordings with their processes ("Adjudicación Directa (412)"). Inside `<ocds-dataset>` a chosen bar filters the
+ * other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
