@@ -31,6 +31,7 @@ const HINTS: Record<string, string> = {
   'follow-origins': 'other origins whose next-page links may be followed',
   timeout: 'milliseconds per request',
   limit: 'how many rows or suppliers to draw',
+  interval: 'with by=time: year (default), quarter or month',
   sort: 'order of the processes',
   drill: 'choosing a process shows it alone',
   focus: 'an organisation id from the network’s table',
@@ -234,7 +235,7 @@ function showSummaryReport(dataset: Dataset): void {
     ...row('Complete', meta.complete ? 'yes: every input was usable' : `no: ${meta.errorCount} input errors were left out`),
     ...row(
       'Charts that read it',
-      'spending by stage, breakdown (method, category, stage, buyer, year, quarter, month; no split), supplier network; in a dashboard, filters by buyer, method, category and whole years. Single-process views, the timeline, the process table, red flags and data quality need the OCDS data.',
+      'spending by stage, breakdown (method, category, stage, buyer, time by year, quarter or month; no split), supplier network; in a dashboard, filters by buyer, method, category and whole years. Single-process views, the timeline, the process table, red flags and data quality need the OCDS data.',
     ),
   );
   report.replaceChildren(list);

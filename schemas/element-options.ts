@@ -3,7 +3,7 @@
 // and what the embed builder offers as controls and writes into snippets. Unknown keys are errors, so a typo in an
 // embed URL is reported, not ignored.
 import { z } from 'zod/mini';
-import { BREAKDOWN_BY, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analysis/breakdown-constants.js';
+import { BREAKDOWN_BY, BREAKDOWN_INTERVALS, BREAKDOWN_MEASURES, BREAKDOWN_SPLITS } from '../src/analysis/breakdown-constants.js';
 import { PROCESS_COLUMNS } from '../src/analysis/process-table-keys.js';
 import { RED_FLAG_CODES } from '../src/analysis/red-flag-constants.js';
 
@@ -113,6 +113,7 @@ export const elementOptions = {
   breakdown: z.strictObject({
     ...commonOptions,
     by: z.optional(z.enum(BREAKDOWN_BY)),
+    interval: z.optional(z.enum(BREAKDOWN_INTERVALS)),
     measure: z.optional(z.enum(BREAKDOWN_MEASURES)),
     split: z.optional(z.enum(BREAKDOWN_SPLITS)),
     limit: z.optional(count(1000)),

@@ -98,6 +98,23 @@ test('JSON Lines of compiled releases, gzip’d, and from standard input: the br
   const summary = core.parseSummary(await run(path));
   const dataset = core.fromOcds(text);
   assertSameNumbers(summary, dataset, 'compiled.jsonl.gz');
+  // Stages in lifecycle order, not by size, from the summary as in the browser: here 73 plans come first but 11
+  // cancelled processes outnumber the 10 in implementation, and money in implementation outweighs contracts.
+  const LIFECYCLE = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'];
+  const stages = core.summaryBreakdown(summary, { by: 'stage' });
+  assert.notDeepEqual([...stages].sort((a, b) => b.value - a.value).map((row) => row.key), LIFECYCLE.filter((stage) => stages.some((row) => row.key === stage)), 'sizes tell the orders apart');
+  for (const measure of core.BREAKDOWN_MEASURES) {
+    const rows = core.summaryBreakdown(summary, { by: 'stage', measure });
+    for (const currency of new Set(rows.map((row) => row.currency))) {
+      const keys = rows.filter((row) => row.currency === currency).map((row) => row.key);
+      assert.deepEqual(keys, LIFECYCLE.filter((stage) => keys.includes(stage)), `stages of ${measure} ${currency ?? ''} in lifecycle order`);
+    }
+  }
+  // by=time: by its interval (year by default), as by=year|quarter|month.
+  for (const interval of ['year', 'quarter', 'month']) {
+    assert.deepEqual(core.summaryBreakdown(summary, { by: 'time', interval, measure: 'awarded' }), core.breakdown(dataset, { by: interval, measure: 'awarded' }), `by time, ${interval}`);
+  }
+  assert.deepEqual(core.summaryBreakdown(summary, { by: 'time', measure: 'contracted' }), core.summaryBreakdown(summary, { by: 'year', measure: 'contracted' }), 'by time: year by default');
   const three = await run('--network-limit', '3', path);
   assert.ok(three.network.others.rows.length > 0, 'suppliers grouped');
   assert.deepEqual(core.summaryNetworkEdges(three), core.supplierNetwork(dataset, { limit: 3 }).edges, 'network of the 3 largest suppliers per currency');

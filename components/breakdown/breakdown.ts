@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { BreakdownRow } from '../../src/analysis/breakdown.js';
 import {
   BREAKDOWN_BY,
+  BREAKDOWN_INTERVALS,
   BREAKDOWN_MEASURES,
   DEFAULT_BREAKDOWN_LIMIT,
   LIMITED_DIMENSIONS,
@@ -11,6 +12,7 @@ import {
   TIME_DIMENSIONS,
   UNDATED,
   type BreakdownBy,
+  type BreakdownInterval,
   type BreakdownMeasure,
   type BreakdownSplit,
 } from '../../src/analysis/breakdown-constants.js';
@@ -26,6 +28,8 @@ const breakdownCode = lazy(() => import('./breakdown-code.js'));
 
 /** Dimensions whose amount summary also says the category's share of all processes ("412 of 980 processes (42 %), 18 % of…"). */
 const COUNTED_WITH_AMOUNT: readonly BreakdownBy[] = ['method', 'category'];
+/** A method bar's tooltip lists this many of the publisher's wordings (a feed may use dozens). */
+const WORDINGS_SHOWN = 5;
 
 /** The catalogues with `heading` written out for one `by` × `measure` (cached: the base merges per catalogue object). */
 const headed = new Map<string, Catalogues>();
@@ -64,8 +68,12 @@ function periodLabel(key: string, ctx: ChartContext): string {
  * columns over time, stacked by `split`, each bar labelled with its share of the currency's total, the value axis in
  * the locale's compact money ("MX$1.5M", "1,5 M$") or whole counts. The summary says what a reporter would write:
  * "Direct award: 412 of 980 processes (42 %), 18 % of the awarded amount in MXN", "The top 10 suppliers received
- * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". Inside `<ocds-dataset>` a chosen bar filters
- * the other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
+ * 63 % of…", "The contracted amount rose from … in 2016 to … in 2017". `by="time"` charts periods of its `interval`
+ * (`year`, the default, `quarter` or `month`; `by="year"`, `"quarter"` and `"month"` are shorthands for the same rows).
+ * `by="stage"` keeps the lifecycle's order (planning, tender, award, contract, implementation, then cancelled or
+ * unsuccessful), not the bars' sizes. A method bar's tooltip lists the publisher's own `procurementMethodDetails`
+ * wordings with their processes ("Adjudicación Directa (412)"). Inside `<ocds-dataset>` a chosen bar filters the
+ * other charts (method, category, buyer, supplier; a period sets `from`/`to`, which read the process start).
  *
  * @summary Processes or money by method, organisation, category, stage or time.
  * @event ocds-load @event ocds-render @event ocds-error
@@ -81,6 +89,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       :host {
         --ocds-chart-reserve: 162px;
       }
+      :host([by='time']),
       :host([by='year']),
       :host([by='quarter']),
       :host([by='month']) {
@@ -91,10 +100,15 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
 
   protected override messages = catalogueFor('method', 'processes');
   protected override dataCode = breakdownCode;
-  protected override analysisProperties = ['ocid', 'by', 'measure', 'split', 'limit'];
+  protected override analysisProperties = ['ocid', 'by', 'interval', 'measure', 'split', 'limit'];
 
-  /** `method`, `buyer`, `procuring-entity`, `supplier`, `category`, `classification`, `stage`, `year`, `quarter` or `month`. */
+  /**
+   * `method`, `buyer`, `procuring-entity`, `supplier`, `category`, `classification`, `stage`, or `time` (by `interval`);
+   * `year`, `quarter` and `month` are shorthands for `time` by that interval.
+   */
   @property() by: BreakdownBy = 'method';
+  /** The period of `by="time"`: `year` (the default), `quarter` or `month`; ignored for any other `by`. */
+  @property() interval?: BreakdownInterval;
   /** `processes` (a count), or an amount: `planned`, `tendered`, `awarded`, `contracted`, `paid`. */
   @property() measure: BreakdownMeasure = 'processes';
   /** A second dimension for stacked bars: `method`, `category`, `buyer` or `supplier`. */
@@ -115,6 +129,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     const refused = (
       [
         ['by', BREAKDOWN_BY],
+        ['interval', BREAKDOWN_INTERVALS],
         ['measure', BREAKDOWN_MEASURES],
       ] as const
     ).flatMap(([attribute, values]) => {
@@ -126,9 +141,9 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
       this.emit('ocds-error', { phase: 'validate', message: this.refusedMessage(problem, this.t.bind(this)) });
     }
     this.refused = refused;
-    this.messages = catalogueFor(this.by, this.measure);
+    this.messages = catalogueFor(this.dimension, this.measure);
     this.usesCurrency = this.measure !== 'processes';
-    this.selectKind = this.by;
+    this.selectKind = this.dimension;
   }
 
   private refusedMessage(problem: OcdsBreakdown['refused'][number], t: (key: string, params?: Record<string, string>) => string): string {
@@ -138,6 +153,12 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   protected override renderDetails(_rows: BreakdownRow[], ctx: ChartContext): TemplateResult | typeof nothing {
     if (!this.refused.length) return nothing;
     return html`<p class="option-error" role="alert">${this.refused.map((problem) => this.refusedMessage(problem, ctx.t)).join(' ')}</p>`;
+  }
+
+  /** What the rows are by: `time` is its interval (year by default), so `by="time" interval="quarter"` is `by="quarter"`. */
+  private get dimension(): Exclude<BreakdownBy, 'time'> {
+    // breakdownDimension's rule, written here: that module loads with the data, after this first chunk.
+    return this.by === 'time' ? (this.interval ?? 'year') : (this.by ?? 'method');
   }
 
   /** A refused attribute value leaves the property as it was before (unset on first use): the default stands. */
@@ -150,9 +171,10 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     this.useDefaults();
     this.usesCurrency = this.measure !== 'processes';
     this.processTotal = this.code.processTotal(dataset, this.ocid);
-    const counts = this.usesCurrency && COUNTED_WITH_AMOUNT.includes(this.by) ? this.code.breakdown(dataset, { by: this.by, measure: 'processes', ocid: this.ocid }) : [];
+    const by = this.dimension;
+    const counts = this.usesCurrency && COUNTED_WITH_AMOUNT.includes(by) ? this.code.breakdown(dataset, { by, measure: 'processes', ocid: this.ocid }) : [];
     this.processCounts = new Map(counts.map((row) => [row.key, row.value]));
-    return this.code.breakdown(dataset, { by: this.by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });
+    return this.code.breakdown(dataset, { by, measure: this.measure, split: this.split, limit: this.limit ?? DEFAULT_BREAKDOWN_LIMIT, ocid: this.ocid });
   }
 
   private shown(rows: BreakdownRow[], ctx: ChartContext): BreakdownRow[] {
@@ -167,7 +189,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     if (key === OTHERS) return ctx.t('key.others', { count: row.count ?? 0 });
     if (key === UNDATED) return ctx.t('key.undated');
     if (key === NOT_STATED) return ctx.t('key.not-stated');
-    if (!split && TIME_DIMENSIONS.includes(this.by)) return periodLabel(key, ctx);
+    if (!split && TIME_DIMENSIONS.includes(this.dimension)) return periodLabel(key, ctx);
     const translated = ctx.t(`key.${key}`);
     return translated === `key.${key}` ? (label ?? key) : translated;
   }
@@ -192,18 +214,31 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   protected chartSpec(rows: BreakdownRow[], ctx: ChartContext): object {
     const { stages, accent } = ctx.colours;
     return this.code.breakdownChartSpec(this.shown(rows, ctx), {
-      time: TIME_DIMENSIONS.includes(this.by),
+      time: TIME_DIMENSIONS.includes(this.dimension),
       label: (row) => this.label(row, ctx),
       splitLabel: (row) => this.label(row, ctx, true),
       formatValue: (value) => this.formatValue(value, ctx),
       counts: !this.usesCurrency,
       formatTick: (value) => (this.usesCurrency ? formatMoney(value, ctx.currency!, ctx.tag, { compact: true }) : formatNumber(value, ctx.tag)),
       formatShare: (share) => formatPercent(share, ctx.tag),
-      titles: { category: ctx.t(`by.${this.by}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '' },
+      details: (row) => this.wordings(row, ctx),
+      titles: { category: ctx.t(`by.${this.dimension}`), value: ctx.t(`measure.${this.measure}`), split: this.split ? ctx.t(`by.${this.split}`) : '', details: ctx.t('tooltip.details') },
       colours: [accent, stages.award, stages.contract, stages.tender, stages.implementation, stages.planning],
       width: ctx.width,
       textOnBar: ctx.colours.background,
     });
+  }
+
+  /**
+   * A method row's `procurementMethodDetails` wordings with their processes, most used first ("Adjudicación Directa
+   * (412); Licitación Pública (3)"): the first WORDINGS_SHOWN, then how many more.
+   */
+  private wordings(row: BreakdownRow, ctx: ChartContext): string | undefined {
+    const details = row.details;
+    if (!details?.length) return undefined;
+    const shown = details.slice(0, WORDINGS_SHOWN).map((detail) => `${detail.wording} (${formatNumber(detail.processes, ctx.tag)})`);
+    if (details.length > WORDINGS_SHOWN) shown.push(ctx.t('tooltip.more-details', { count: details.length - WORDINGS_SHOWN }));
+    return shown.join('; ');
   }
 
   /**
@@ -218,7 +253,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
     const currency = ctx.currency ?? '';
     const total = formatNumber(this.processTotal, ctx.tag);
     const sentences: string[] = [];
-    if (TIME_DIMENSIONS.includes(this.by)) {
+    if (TIME_DIMENSIONS.includes(this.dimension)) {
       const dated = categories.filter((c) => c.key !== UNDATED);
       if (dated.length > 1) {
         const first = dated[0];
@@ -228,9 +263,9 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
         const kind = this.usesCurrency ? 'summary.change' : 'summary.change-count';
         sentences.push(ctx.t(`${kind}.${direction}`, { measure, first: format(first.value), from: this.label(first.row, ctx), last: format(last.value), to: this.label(last.row, ctx) }));
       }
-    } else if (LIMITED_DIMENSIONS.includes(this.by) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
+    } else if (LIMITED_DIMENSIONS.includes(this.dimension) && this.usesCurrency && categories.some((c) => c.key === OTHERS)) {
       const top = categories.filter((c) => c.key !== OTHERS && c.key !== NOT_STATED);
-      sentences.push(ctx.t(`summary.top.${this.by}`, { count: top.length, share: formatPercent(top.reduce((sum, c) => sum + c.share, 0), ctx.tag), measure, currency }));
+      sentences.push(ctx.t(`summary.top.${this.dimension}`, { count: top.length, share: formatPercent(top.reduce((sum, c) => sum + c.share, 0), ctx.tag), measure, currency }));
     }
     for (const category of categories.slice(0, 3)) {
       // The publisher's own wording ("Adjudicación Directa") when all the row's processes use the same one.
@@ -253,7 +288,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
   }
 
   protected tableColumns(ctx: ChartContext): TableColumn<BreakdownRow>[] {
-    const columns: TableColumn<BreakdownRow>[] = [{ key: 'key', label: ctx.t(`by.${this.by}`), format: (row) => this.label(row, ctx) }];
+    const columns: TableColumn<BreakdownRow>[] = [{ key: 'key', label: ctx.t(`by.${this.dimension}`), format: (row) => this.label(row, ctx) }];
     if (this.split) columns.push({ key: 'split', label: ctx.t(`by.${this.split}`), format: (row) => this.label(row, ctx, true) });
     if (this.usesCurrency) columns.push({ key: 'currency', label: ctx.t('column.currency') });
     columns.push(

@@ -1,7 +1,11 @@
 // The options of `breakdown`, apart from it: an element validates its attributes before the analysis code loads.
 
-export const BREAKDOWN_BY = ['method', 'buyer', 'procuring-entity', 'supplier', 'category', 'classification', 'stage', 'year', 'quarter', 'month'] as const;
+export const BREAKDOWN_BY = ['method', 'buyer', 'procuring-entity', 'supplier', 'category', 'classification', 'stage', 'time', 'year', 'quarter', 'month'] as const;
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
+
+/** The periods of `by: 'time'` (year when none is given); `by: 'year' | 'quarter' | 'month'` are their shorthands. */
+export const BREAKDOWN_INTERVALS = ['year', 'quarter', 'month'] as const;
+export type BreakdownInterval = (typeof BREAKDOWN_INTERVALS)[number];
 
 export const BREAKDOWN_MEASURES = ['processes', 'planned', 'tendered', 'awarded', 'contracted', 'paid'] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
@@ -10,7 +14,7 @@ export const BREAKDOWN_SPLITS = ['method', 'category', 'buyer', 'supplier'] as c
 export type BreakdownSplit = (typeof BREAKDOWN_SPLITS)[number];
 
 /** The time dimensions: rows are periods in order, with amounts without a usable date in one `UNDATED` row. */
-export const TIME_DIMENSIONS: readonly BreakdownBy[] = ['year', 'quarter', 'month'];
+export const TIME_DIMENSIONS: readonly BreakdownBy[] = BREAKDOWN_INTERVALS;
 
 /** Dimensions cut to `limit` rows per currency (the rest is one `OTHERS` row). */
 export const LIMITED_DIMENSIONS: readonly BreakdownBy[] = ['buyer', 'procuring-entity', 'supplier', 'classification'];
@@ -21,5 +25,8 @@ export const NOT_STATED = '';
 export const OTHERS = 'others';
 export const UNDATED = 'undated';
 
-/** Furthest stage reached, in lifecycle order; `cancelled` = tender cancelled, unsuccessful or withdrawn with no contract. */
+/**
+ * Furthest stage reached, in lifecycle order (the order of `by: 'stage'` rows, not their size); `cancelled` = tender
+ * cancelled, unsuccessful or withdrawn with no contract.
+ */
 export const BREAKDOWN_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'] as const;

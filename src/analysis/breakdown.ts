@@ -4,6 +4,7 @@
 // suppliers (or classifications) is divided equally among them, as supplierNetwork does, so totals stay honest.
 import type { Award, Contract, Dataset, Money, OrgRef, Process } from '../data/types.js';
 import {
+  BREAKDOWN_STAGES,
   DEFAULT_BREAKDOWN_LIMIT,
   LIMITED_DIMENSIONS,
   NOT_STATED,
@@ -11,6 +12,7 @@ import {
   TIME_DIMENSIONS,
   UNDATED,
   type BreakdownBy,
+  type BreakdownInterval,
   type BreakdownMeasure,
   type BreakdownSplit,
 } from './breakdown-constants.js';
@@ -22,7 +24,10 @@ import { processStartDay } from './process-start.js';
 export * from './breakdown-constants.js';
 
 export interface BreakdownOptions {
+  /** `time` is by `interval`; `year`, `quarter` and `month` are its shorthands. */
   by: BreakdownBy;
+  /** The period of `by: 'time'` (default `year`); ignored for any other `by`. */
+  interval?: BreakdownInterval;
   measure?: BreakdownMeasure;
   /** Only this currency (trimmed, upper-cased); all currencies when omitted. */
   currency?: string;
@@ -165,10 +170,23 @@ function classificationsOf(process: Process): Map<string, string[]> {
   return found;
 }
 
-type Dimension = BreakdownBy | BreakdownSplit;
+/**
+ * The dimension the rows are by: `time` is its `interval` (year by default); `interval` means nothing to any other
+ * `by`. The element and the summary's rows read it alike, each in a line of its own (they load without this module).
+ */
+export function breakdownDimension(by: BreakdownBy, interval?: BreakdownInterval): Exclude<BreakdownBy, 'time'> {
+  return by === 'time' ? (interval ?? 'year') : by;
+}
+
+/** A stage's place in the lifecycle: stage rows read as a process moves (BREAKDOWN_STAGES), not by size. */
+const stageOrder = (key: string) => (BREAKDOWN_STAGES as readonly string[]).indexOf(key);
+
+/** A `by` as the rows are built (`time` read as its interval), or a split. */
+type Dimension = Exclude<BreakdownBy, 'time'> | BreakdownSplit;
+type By = Exclude<BreakdownBy, 'time'>;
 
 /** The categories a fact belongs to on one dimension, each with the part of the fact it gets. */
-function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (date: string | undefined) => string, labels: (ref: OrgRef) => string, descriptions: Map<string, Map<string, number>>): Part[] {
+function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (date: string | undefined) => string, labels: (ref: OrgRef) => string, classifications: (process: Process) => Map<string, string[]>): Part[] {
   const one = (key: string, label = key): Part[] => [{ key, label, weight: 1 }];
   const org = (ref: OrgRef | undefined) => (ref ? one(ref.key, labels(ref)) : one(NOT_STATED));
   switch (dimension) {
@@ -188,14 +206,9 @@ function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (
       return suppliers.map((supplier) => ({ key: supplier.key, label: labels(supplier), weight: 1 / suppliers.length }));
     }
     case 'classification': {
-      const found = classificationsOf(process);
+      const found = classifications(process);
       if (!found.size) return one(NOT_STATED);
-      return [...found].map(([key, seen]) => {
-        if (!descriptions.has(key)) descriptions.set(key, new Map());
-        const counts = descriptions.get(key)!;
-        for (const description of seen) counts.set(description, (counts.get(description) ?? 0) + 1);
-        return { key, label: key, weight: 1 / found.size };
-      });
+      return [...found.keys()].map((key) => ({ key, label: key, weight: 1 / found.size }));
     }
     case 'year':
     case 'quarter':
@@ -204,7 +217,7 @@ function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (
   }
 }
 
-function periodOf(by: BreakdownBy): (date: string | undefined) => string {
+function periodOf(by: By): (date: string | undefined) => string {
   return (date) => {
     const day = date?.slice(0, 10);
     if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return UNDATED;
@@ -223,14 +236,15 @@ interface Build {
 
 /**
  * Processes or money by `by` (and `split`): one row per category (and split category) and currency. Categories are
- * ranked by value within each currency (time in order, `UNDATED` last); beyond `limit` organisations or
+ * ranked by value within each currency (time in order, stages in lifecycle order, `UNDATED` last); beyond `limit` organisations or
  * classifications, one `OTHERS` row per currency. `share` is of the currency's total, or of all processes counted.
  */
 export function breakdown(dataset: Dataset, options: BreakdownOptions): BreakdownRow[] {
   const measure = options.measure ?? 'processes';
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
-  const interval = periodOf(options.by);
+  const by = breakdownDimension(options.by, options.interval);
+  const interval = periodOf(by);
   // An organisation's label, looked up once per organisation (its key) rather than for every amount.
   const lookup = labelLookup(dataset);
   const seenLabels = new Map<string, string>();
@@ -239,7 +253,21 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
     if (label === undefined && dataset.organisations.get(ref.key)?.names.some((name) => name)) seenLabels.set(ref.key, (label = lookup(ref)));
     return label ?? lookup(ref);
   };
+  // Each code's descriptions, counted once per item of each process (however many amounts the process has): the
+  // label is the description most used for that code, the same for every measure.
   const descriptions = new Map<string, Map<string, number>>();
+  let classified: { process: Process; found: Map<string, string[]> } | undefined;
+  const classifications = (process: Process) => {
+    if (classified?.process === process) return classified.found;
+    const found = classificationsOf(process);
+    for (const [key, seen] of found) {
+      if (!descriptions.has(key)) descriptions.set(key, new Map());
+      const counts = descriptions.get(key)!;
+      for (const description of seen) counts.set(description, (counts.get(description) ?? 0) + 1);
+    }
+    classified = { process, found };
+    return found;
+  };
   const builds = new Map<string, Build>();
   const totals = new Map<string, { sum: DecimalSum; ocids: Set<string> }>();
   for (const process of dataset.processes) {
@@ -252,8 +280,8 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
       totals.set(rowCurrency ?? '', total);
       total.ocids.add(process.ocid);
       if (money) total.sum.add(money.amount);
-      const splits = options.split ? partsOf(options.split, process, fact, interval, labels, descriptions) : [undefined];
-      for (const part of partsOf(options.by, process, fact, interval, labels, descriptions)) {
+      const splits = options.split ? partsOf(options.split, process, fact, interval, labels, classifications) : [undefined];
+      for (const part of partsOf(by, process, fact, interval, labels, classifications)) {
         for (const split of splits) {
           const id = `${rowCurrency ?? ''}\u0000${part.key}\u0000${split?.key ?? ''}`;
           let build = builds.get(id);
@@ -261,13 +289,13 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
             const row: BreakdownRow = { key: part.key, label: part.label, value: 0, processes: 0, share: 0 };
             if (rowCurrency !== undefined) row.currency = rowCurrency;
             if (split) Object.assign(row, { split: split.key, splitLabel: split.label });
-            if (TIME_DIMENSIONS.includes(options.by) && part.key !== UNDATED) row.period = part.key;
+            if (TIME_DIMENSIONS.includes(by) && part.key !== UNDATED) row.period = part.key;
             build = { row, sum: new DecimalSum(), ocids: new Set(), details: new Map() };
             builds.set(id, build);
           }
           if (money) build.sum.add(money.amount * part.weight * (split?.weight ?? 1));
           build.ocids.add(process.ocid);
-          const wording = options.by === 'method' ? (process.procurementMethodDetails ?? process.tender?.procurementMethodDetails) : undefined;
+          const wording = by === 'method' ? (process.procurementMethodDetails ?? process.tender?.procurementMethodDetails) : undefined;
           if (wording?.trim()) {
             if (!build.details.has(wording.trim())) build.details.set(wording.trim(), new Set());
             build.details.get(wording.trim())!.add(process.ocid);
@@ -286,13 +314,13 @@ export function breakdown(dataset: Dataset, options: BreakdownOptions): Breakdow
         .map(([wording, set]) => ({ wording, processes: set.size }))
         .sort((a, b) => b.processes - a.processes || compare(a.wording, b.wording));
     }
-    if (options.by === 'classification' && row.key !== NOT_STATED) row.label = mostUsed(descriptions.get(row.key)) ?? row.key;
+    if (by === 'classification' && row.key !== NOT_STATED) row.label = mostUsed(descriptions.get(row.key)) ?? row.key;
     return row;
   });
-  rows = rank(rows, options.by);
-  if (LIMITED_DIMENSIONS.includes(options.by)) {
+  rows = rank(rows, by);
+  if (LIMITED_DIMENSIONS.includes(by)) {
     const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_BREAKDOWN_LIMIT : Math.floor(options.limit);
-    rows = grouped(rows, limit, counting, rowOcids, options.by);
+    rows = grouped(rows, limit, counting, rowOcids, by);
   }
   for (const row of rows) {
     const total = totals.get(row.currency ?? '');
@@ -310,8 +338,8 @@ function mostUsed(counts: Map<string, number> | undefined): string | undefined {
 let collator: Intl.Collator | undefined;
 const compare = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b);
 
-/** Currency, then categories by value (time in order, undated last), then split. */
-function rank(rows: BreakdownRow[], by: BreakdownBy): BreakdownRow[] {
+/** Currency, then categories by value (time in order, stages in lifecycle order, undated last), then split. */
+function rank(rows: BreakdownRow[], by: By): BreakdownRow[] {
   // Totals per category key and currency, over split rows: worked out once, not in every comparison.
   const sums = new Map<string, DecimalSum>();
   const idOf = (row: BreakdownRow) => `${row.currency ?? ''}\u0000${row.key}`;
@@ -328,7 +356,7 @@ function rank(rows: BreakdownRow[], by: BreakdownBy): BreakdownRow[] {
     (a, b) =>
       compare(a.row.currency ?? '', b.row.currency ?? '') ||
       a.last - b.last ||
-      (time ? compare(a.row.key, b.row.key) : b.total - a.total || compare(a.row.label, b.row.label)) ||
+      (time ? compare(a.row.key, b.row.key) : by === 'stage' ? stageOrder(a.row.key) - stageOrder(b.row.key) : b.total - a.total || compare(a.row.label, b.row.label)) ||
       compare(a.row.split ?? '', b.row.split ?? ''),
   );
   return keyed.map(({ row }) => row);
@@ -338,7 +366,7 @@ function rank(rows: BreakdownRow[], by: BreakdownBy): BreakdownRow[] {
  * The `limit` largest categories per currency; the rest as one `OTHERS` row (per split category), its processes the
  * distinct processes behind the rows it groups (a process may reach several of them).
  */
-function grouped(rows: BreakdownRow[], limit: number, counting: boolean, rowOcids: Map<BreakdownRow, Set<string>>, by: BreakdownBy): BreakdownRow[] {
+function grouped(rows: BreakdownRow[], limit: number, counting: boolean, rowOcids: Map<BreakdownRow, Set<string>>, by: By): BreakdownRow[] {
   const kept: BreakdownRow[] = [];
   const others = new Map<string, { row: BreakdownRow; sum: DecimalSum; keys: Set<string>; ocids: Set<string> }>();
   // Per currency, each category's rank (categories in the order the ranked rows first show them).

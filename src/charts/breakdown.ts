@@ -15,7 +15,9 @@ export interface BreakdownChartOptions {
   /** Values are counts: whole-number ticks. */
   counts: boolean;
   formatShare: (share: number) => string;
-  titles: { category: string; value: string; split: string };
+  /** The publisher's own wordings behind a row (`procurementMethodDetails`, with their counts), for its tooltip. */
+  details?: (row: BreakdownRow) => string | undefined;
+  titles: { category: string; value: string; split: string; details?: string };
   colours: string[];
   /** Text drawn on a bar (the share of a long bar): the background colour. */
   textOnBar?: string;
@@ -25,15 +27,20 @@ export interface BreakdownChartOptions {
 
 export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChartOptions): object {
   const split = rows.some((row) => row.split !== undefined);
-  const values = rows.map((row) => ({
-    id: row.key,
-    label: options.label(row),
-    value: row.value,
-    split: split ? options.splitLabel(row) : '',
-    valueText: options.formatValue(row.value),
-    shareText: options.formatShare(row.share),
-    description: `${options.label(row)}${split ? ` (${options.splitLabel(row)})` : ''}: ${options.formatValue(row.value)}, ${options.formatShare(row.share)}`,
-  }));
+  const values = rows.map((row) => {
+    const label = options.label(row);
+    const splitLabel = split ? options.splitLabel(row) : '';
+    const valueText = options.formatValue(row.value);
+    const shareText = options.formatShare(row.share);
+    // The tooltip, title → text, per bar: only a bar with the publisher's wordings has that line.
+    const tip: Record<string, string> = { [options.titles.category]: label };
+    if (split) tip[options.titles.split] = splitLabel;
+    tip[options.titles.value] = valueText;
+    tip['%'] = shareText;
+    const details = options.details?.(row);
+    if (details) tip[options.titles.details ?? ''] = details;
+    return { id: row.key, label, value: row.value, split: splitLabel, shareText, tip, description: `${label}${split ? ` (${splitLabel})` : ''}: ${valueText}, ${shareText}` };
+  });
   const order = [...new Set(values.map((value) => value.label))];
   // Ranked bars on a narrow drawing: names take at most 40 % of it (cut, whole in the tooltip and table), so the
   // value axis keeps room for its ticks and title (220 px of names left a 360 px card a 55 px axis).
@@ -72,17 +79,11 @@ export function breakdownChartSpec(rows: BreakdownRow[], options: BreakdownChart
         ...((options.width ?? Infinity) < 520 ? { legend: { orient: 'bottom', columns: 2 } } : {}),
       }
     : { value: options.colours[0] };
-  const tooltip = [
-    { field: 'label', title: options.titles.category },
-    ...(split ? [{ field: 'split', title: options.titles.split }] : []),
-    { field: 'valueText', title: options.titles.value },
-    { field: 'shareText', title: '%' },
-  ];
   const bar = {
     mark: { type: 'bar', cursor: 'pointer' },
     encoding: {
       color: colour,
-      tooltip,
+      tooltip: { field: 'tip', type: 'nominal' },
       description: { field: 'description' },
       opacity: { condition: { test: 'ocds_selected === null || datum.id === ocds_selected', value: 1 }, value: 0.35 },
     },

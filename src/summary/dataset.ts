@@ -120,8 +120,10 @@ function view(document: SummaryDocument, filters: SummaryFilters, refused: (keyo
     },
     breakdown(options) {
       // The breakdown cubes are of the whole summary: a filtered one would chart the wrong numbers.
-      if (filtered || options.ocid !== undefined || options.split !== undefined || !(SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by)) needsProcesses();
-      return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy, measure: options.measure, currency: options.currency, limit: options.limit });
+      // `time` is by its interval, which the cubes hold (summaryBreakdown reads it).
+      const answered = options.by === 'time' || (SUMMARY_BREAKDOWN_BY as readonly string[]).includes(options.by);
+      if (filtered || options.ocid !== undefined || options.split !== undefined || !answered) needsProcesses();
+      return summaryBreakdown(document, { by: options.by as SummaryBreakdownBy | 'time', interval: options.interval, measure: options.measure, currency: options.currency, limit: options.limit });
     },
     network(options) {
       // The network's kept suppliers are of the whole summary: a filtered one would rank them wrongly.

@@ -2,7 +2,7 @@
 // breakdown (the dimensions a summary holds) and the network's edges. Elements given a summary chart these.
 import type { SpendingRow, SpendingStage } from '../analysis/spending.js';
 import { SPENDING_STAGES } from '../analysis/spending-stages.js';
-import { DEFAULT_BREAKDOWN_LIMIT, LIMITED_DIMENSIONS, NOT_STATED, OTHERS, TIME_DIMENSIONS, UNDATED, type BreakdownMeasure } from '../analysis/breakdown-constants.js';
+import { BREAKDOWN_STAGES, DEFAULT_BREAKDOWN_LIMIT, LIMITED_DIMENSIONS, NOT_STATED, OTHERS, TIME_DIMENSIONS, UNDATED, type BreakdownInterval, type BreakdownMeasure } from '../analysis/breakdown-constants.js';
 import type { BreakdownRow } from '../analysis/breakdown.js';
 import type { NetworkEdge } from '../analysis/network.js';
 import { OTHERS_PREFIX } from '../analysis/network-constants.js';
@@ -92,13 +92,18 @@ function breakdownCells(summary: SummaryDocument): BreakdownCell[] {
   return list;
 }
 
-/** breakdown's rows from a summary, for the dimensions it holds (no split, no ocid). */
-export function summaryBreakdown(summary: SummaryDocument, options: { by: SummaryBreakdownBy; measure?: BreakdownMeasure; currency?: string; limit?: number }): BreakdownRow[] {
+/** breakdown's rows from a summary, for the dimensions it holds (no split, no ocid); `time` is by its `interval`, as there. */
+export function summaryBreakdown(
+  summary: SummaryDocument,
+  options: { by: SummaryBreakdownBy | 'time'; interval?: BreakdownInterval; measure?: BreakdownMeasure; currency?: string; limit?: number },
+): BreakdownRow[] {
+  // As breakdownDimension reads them (src/analysis/breakdown.ts, not loaded with a summary).
+  const by: SummaryBreakdownBy = options.by === 'time' ? (options.interval ?? 'year') : options.by;
   const measure = options.measure ?? 'processes';
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
-  const pick = (by: SummaryBreakdownBy) =>
-    breakdownCells(summary).filter((row) => row[0] === by && row[2] === measure && (currency === undefined || counting || row[3] === currency));
+  const pick = (dimension: SummaryBreakdownBy) =>
+    breakdownCells(summary).filter((row) => row[0] === dimension && row[2] === measure && (currency === undefined || counting || row[3] === currency));
   // Every process has one method, so the method rows add up to each currency's whole.
   const wholes = new Map<string, { amounts: string[]; processes: number }>();
   for (const row of pick('method')) {
@@ -108,24 +113,24 @@ export function summaryBreakdown(summary: SummaryDocument, options: { by: Summar
     whole.processes += row[5];
   }
   const details = new Map<string, { wording: string; processes: number }[]>();
-  if (options.by === 'method') {
+  if (by === 'method') {
     for (const [method, detailMeasure, detailCurrency, wording, processes] of summary.methodDetails.rows) {
       if (detailMeasure !== measure) continue;
       const id = `${detailCurrency}\u0000${method}`;
       details.set(id, [...(details.get(id) ?? []), { wording, processes }]);
     }
   }
-  const isOrg = options.by === 'buyer';
-  let rows: BreakdownRow[] = pick(options.by).map(([, key, , rowCurrency, amount, processes]) => {
+  const isOrg = by === 'buyer';
+  let rows: BreakdownRow[] = pick(by).map(([, key, , rowCurrency, amount, processes]) => {
     const row: BreakdownRow = { key, label: isOrg && key !== NOT_STATED ? summaryLabel(summary, key) : key, value: counting ? processes : Number(amount ?? 0), processes, share: 0 };
     if (!counting) row.currency = rowCurrency;
-    if (TIME_DIMENSIONS.includes(options.by) && key !== UNDATED) row.period = key;
+    if (TIME_DIMENSIONS.includes(by) && key !== UNDATED) row.period = key;
     const wordings = details.get(`${rowCurrency}\u0000${key}`);
     if (wordings) row.details = wordings.sort((a, b) => b.processes - a.processes || a.wording.localeCompare(b.wording));
     return row;
   });
-  rows = rankRows(rows, options.by);
-  if (LIMITED_DIMENSIONS.includes(options.by)) {
+  rows = rankRows(rows, by);
+  if (LIMITED_DIMENSIONS.includes(by)) {
     const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_BREAKDOWN_LIMIT : Math.floor(options.limit);
     const kept: BreakdownRow[] = [];
     const others = new Map<string, { row: BreakdownRow; sum: DecimalSum }>();
@@ -153,7 +158,7 @@ export function summaryBreakdown(summary: SummaryDocument, options: { by: Summar
       row.value = counting ? row.processes : sum.value;
       kept.push(row);
     }
-    rows = rankRows(kept, options.by);
+    rows = rankRows(kept, by);
   }
   for (const row of rows) {
     const whole = wholes.get(row.currency ?? '');
@@ -163,11 +168,17 @@ export function summaryBreakdown(summary: SummaryDocument, options: { by: Summar
   return rows;
 }
 
+type Stage = (typeof BREAKDOWN_STAGES)[number];
+
+/** As breakdown ranks its rows: time in order, stages in lifecycle order, other categories by value. */
 function rankRows(rows: BreakdownRow[], by: SummaryBreakdownBy): BreakdownRow[] {
   const time = TIME_DIMENSIONS.includes(by);
   const last = (row: BreakdownRow) => (row.key === NOT_STATED || row.key === UNDATED || row.key === OTHERS ? 1 : 0);
   return rows.sort(
-    (a, b) => (a.currency ?? '').localeCompare(b.currency ?? '') || last(a) - last(b) || (time ? a.key.localeCompare(b.key) : b.value - a.value || a.label.localeCompare(b.label)),
+    (a, b) =>
+      (a.currency ?? '').localeCompare(b.currency ?? '') ||
+      last(a) - last(b) ||
+      (time ? a.key.localeCompare(b.key) : by === 'stage' ? BREAKDOWN_STAGES.indexOf(a.key as Stage) - BREAKDOWN_STAGES.indexOf(b.key as Stage) : b.value - a.value || a.label.localeCompare(b.label)),
   );
 }
 

@@ -260,4 +260,93 @@ describe('breakdown', () => {
       expect(breakdown(current, { by: 'year', measure: 'awarded' }).length + breakdown(current, { by: 'year', measure: 'contracted' }).length).to.be.greaterThan(0);
     }
   });
+  it('by stage: rows in lifecycle order (planning → tender → award → contract → implementation, then cancelled), not by size', async () => {
+    // Armenia's plans and contracts with INAI's paid contracts: 9 cancelled or unsuccessful processes, 2 in implementation.
+    const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    const inai: Json[] = await Promise.all(INAI.map(fetchJson));
+    const releases = [...armenia, ...inai];
+    const furthest = (r: Json) => {
+      const contracts = contractsOf(r);
+      if (contracts.some((c: Json) => (c.implementation?.transactions ?? []).length)) return 'implementation';
+      if (contracts.length) return 'contract';
+      if (r.tender && ['cancelled', 'unsuccessful', 'withdrawn'].includes(status(r.tender.status))) return 'cancelled';
+      if (awardsOf(r).length) return 'award';
+      if ((r.awards ?? []).length) return 'cancelled';
+      return r.tender ? 'tender' : 'planning';
+    };
+    const counts = new Map<string, number>();
+    for (const r of releases) counts.set(furthest(r), (counts.get(furthest(r)) ?? 0) + 1);
+    const lifecycle = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'].filter((stage) => counts.has(stage));
+    const bySize = [...counts].sort((a, b) => b[1] - a[1]).map(([stage]) => stage);
+    expect(bySize, 'the fixture tells the two orders apart').to.not.deep.equal(lifecycle);
+    const dataset = fromOcds(releases);
+    const rows = breakdown(dataset, { by: 'stage' });
+    expect(rows.map((row) => [row.key, row.value])).to.deep.equal(lifecycle.map((stage) => [stage, counts.get(stage)]));
+    expectSharesAddUp(rows);
+    // Amounts too: in each currency, the stages in lifecycle order.
+    for (const currency of new Set(breakdown(dataset, { by: 'stage', measure: 'awarded' }).map((row) => row.currency))) {
+      const keys = breakdown(dataset, { by: 'stage', measure: 'awarded', currency }).map((row) => row.key);
+      expect(keys, currency).to.deep.equal(lifecycle.filter((stage) => keys.includes(stage)));
+    }
+  });
+
+  it('by classification (Armenia, CPV divisions): a process counted once per division; the label is the description most used, whatever the measure', async () => {
+    const armenia: Json[] = structuredClone((await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases);
+    // CPV codes carry a check digit ("34330000-9"): the division is the first two digits.
+    const division = (c: Json) => `${String(c.scheme).toUpperCase()}:${/^\d{8}(-\d)?$/.test(String(c.id)) ? `${String(c.id).slice(0, 2)}000000` : c.id}`;
+    // Processes and item descriptions per division, each item of each process once.
+    const processes = new Map<string, Set<string>>();
+    const descriptions = new Map<string, Map<string, number>>();
+    for (const r of armenia)
+      for (const item of r.tender?.items ?? []) {
+        if (!item.classification?.id) continue;
+        const key = division(item.classification);
+        processes.set(key, (processes.get(key) ?? new Set()).add(r.ocid));
+        const counts = descriptions.get(key) ?? new Map<string, number>();
+        descriptions.set(key, counts);
+        if (item.classification.description) counts.set(item.classification.description, (counts.get(item.classification.description) ?? 0) + 1);
+      }
+    const shared = [...processes.keys()].find((key) => armenia.some((r) => (r.tender?.items ?? []).filter((item: Json) => item.classification && division(item.classification) === key).length > 1));
+    expect(shared, 'a process with two items in one division').to.not.equal(undefined);
+    const counted = breakdown(fromOcds(armenia), { by: 'classification', limit: 1000 });
+    // The plans, with no items, are one "not stated" row.
+    const unclassified = armenia.filter((r) => !(r.tender?.items ?? []).some((item: Json) => item.classification?.id)).length;
+    expect(unclassified).to.be.greaterThan(0);
+    expect(new Map(counted.map((row) => [row.key, row.value]))).to.deep.equal(new Map([...[...processes].map(([key, ocids]) => [key, ocids.size] as const), [NOT_STATED, unclassified]]));
+    // A division whose descriptions differ, its most used one unique: the other description's process given more
+    // awards (copies of its own) must not make that description the label of its awarded amount.
+    const [key, counts] = [...descriptions].find(([, counts]) => {
+      const sorted = [...counts.values()].sort((a, b) => b - a);
+      return sorted.length > 1 && sorted[0] > sorted[1];
+    })!;
+    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    // Enough copies to outweigh the most used description if each award counted its process's items again.
+    const inKey = (r: Json) => (r.tender?.items ?? []).filter((item: Json) => item.classification && division(item.classification) === key);
+    const topWeight = armenia.reduce((sum, r) => sum + inKey(r).filter((item: Json) => item.classification.description === top).length * awardsOf(r).length, 0);
+    const other = armenia.find((r) => awardsOf(r).length && (r.tender?.items ?? []).some((item: Json) => item.classification && division(item.classification) === key && item.classification.description !== top))!;
+    expect(other, 'a process awarded under the less used description').to.not.equal(undefined);
+    const award = awardsOf(other)[0];
+    for (let n = 1; n <= topWeight; n++) other.awards.push({ ...structuredClone(award), id: `${award.id}-copy-${n}` });
+    const dataset = fromOcds(armenia);
+    for (const measure of ['processes', 'awarded'] as const) {
+      const row = breakdown(dataset, { by: 'classification', measure, limit: 1000 }).find((r) => r.key === key)!;
+      expect(row.label, measure).to.equal(top);
+    }
+  });
+
+  it('by time: interval year (the default), quarter or month gives the rows of by=year, by=quarter, by=month; interval means nothing to other dimensions', async () => {
+    const releases: Json[] = await Promise.all(INAI.map(fetchJson));
+    const dataset = fromOcds(releases);
+    const quarter = (date: unknown) => (typeof date === 'string' && /^\d{4}-\d{2}/.test(date) ? `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}` : UNDATED);
+    const expected = tally(releases.flatMap((r) => awardsOf(r).map((a: Json) => ({ ocid: r.ocid, key: quarter(a.date), currency: a.value.currency, amount: amount(a.value) }))));
+    const quarters = breakdown(dataset, { by: 'time', interval: 'quarter', measure: 'awarded' });
+    expectMatches(quarters, expected);
+    expect(quarters).to.deep.equal(breakdown(dataset, { by: 'quarter', measure: 'awarded' }));
+    for (const measure of ['processes', 'contracted', 'paid'] as const) {
+      expect(breakdown(dataset, { by: 'time', measure }), `${measure}, year by default`).to.deep.equal(breakdown(dataset, { by: 'year', measure }));
+      expect(breakdown(dataset, { by: 'time', interval: 'month', measure }), `${measure} by month`).to.deep.equal(breakdown(dataset, { by: 'month', measure }));
+    }
+    expect(breakdown(dataset, { by: 'method', interval: 'month' })).to.deep.equal(breakdown(dataset, { by: 'method' }));
+    expect(breakdown(dataset, { by: 'quarter', interval: 'year', measure: 'awarded' }), 'the shorthand stands').to.deep.equal(quarters);
+  });
 });

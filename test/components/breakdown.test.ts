@@ -1,6 +1,7 @@
 // <ocds-breakdown> on real INAI data (MXN and USD): numbers computed from the fixture JSON, both languages, themes,
 // axe, keyboard selection, the table and CSV from the same rows, bad options.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../../components/all.js';
 import type { OcdsDataset } from '../../components/dataset/dataset.js';
 import type { OcdsSpendingByStage } from '../../components/spending-by-stage/spending-by-stage.js';
@@ -202,6 +203,59 @@ describe('<ocds-breakdown>', () => {
     expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
   });
 
+  it('inside <ocds-dataset> (Armenia, es): a supplier bar clicked and a category chosen by keyboard filter the sibling, with their chips', async () => {
+    const armenia: Json[] = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    const norm = (name: string) => name.trim().toLowerCase();
+    const live = (r: Json) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && a.value?.currency === 'AMD' && typeof a.value.amount === 'number');
+    const countBy = (list: Json[], key: (r: Json) => string) => {
+      const counts = new Map<string, number>();
+      for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      return counts;
+    };
+    const category = (r: Json) => r.tender?.mainProcurementCategory ?? '';
+    // The top supplier by awarded AMD (an award shared equally by its suppliers), from the JSON.
+    const bySupplier = new Map<string, number>();
+    for (const a of armenia.flatMap(live)) for (const s of a.suppliers) bySupplier.set(norm(s.name), exactSum([bySupplier.get(norm(s.name)) ?? 0, a.value.amount / a.suppliers.length]));
+    const [top] = [...bySupplier].sort((a, b) => b[1] - a[1])[0]!;
+
+    const dataset = await fixture<OcdsDataset>(html`<ocds-dataset lang="es">
+      <ocds-breakdown by="supplier" measure="awarded" limit="5"></ocds-breakdown>
+      <ocds-breakdown by="category"></ocds-breakdown>
+    </ocds-dataset>`);
+    dataset.data = armenia;
+    const [suppliers, categories] = dataset.querySelectorAll<OcdsBreakdown>('ocds-breakdown');
+    await until(() => suppliers.status === 'ready' && categories.status === 'ready', 'the charts');
+    await suppliers.rendered;
+    expect(new Map(categories.rows.map((row) => [row.key, row.value]))).to.deep.equal(countBy(armenia, category));
+
+    // A click on the top supplier's bar (its name as published labels it).
+    const row = suppliers.rows.find((r) => norm(r.label) === top)!;
+    const bar = [...suppliers.shadowRoot!.querySelectorAll('.chart svg .mark-rect path')].find((path) => norm(path.getAttribute('aria-label') ?? '').startsWith(`${top}:`))!;
+    expect(bar, 'the top supplier’s bar').to.not.equal(undefined);
+    bar.scrollIntoView({ block: 'center' });
+    const box = bar.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + Math.min(box.width / 2, 10)), Math.round(box.y + box.height / 2)] });
+    await until(() => dataset.filters.supplier === row.key, 'the supplier filter');
+    const theirs = armenia.filter((r) => (r.awards ?? []).some((a: Json) => (a.suppliers ?? []).some((s: Json) => norm(s.name) === top)));
+    await until(() => categories.rows.reduce((sum, r) => sum + r.value, 0) === theirs.length, 'the category chart narrowed to the supplier');
+    expect(new Map(categories.rows.map((r) => [r.key, r.value]))).to.deep.equal(countBy(theirs, category));
+    expect(suppliers.rows.length, 'the chart clicked in keeps every supplier').to.equal(Math.min(bySupplier.size, 5) + (bySupplier.size > 5 ? 1 : 0));
+    await dataset.updateComplete;
+    expect(norm(text(dataset.shadowRoot!.querySelector('[part="chip"]')))).to.include(norm(`Proveedor: ${top}`));
+    suppliers.select(row.key);
+    await until(() => dataset.filters.supplier === undefined, 'the supplier filter to clear');
+
+    // A category chosen in the keyboard listbox: the supplier chart shows that category's awards only.
+    const [works] = [...countBy(armenia, category)].find(([key]) => key === 'works')!;
+    await chooseByKeyboard(categories, (option) => option.startsWith('Obras'));
+    await until(() => dataset.filters.category === works, 'the category filter');
+    const awardedIn = exactSum(armenia.filter((r) => category(r) === works).flatMap(live).map((a: Json) => a.value.amount));
+    expect(awardedIn).to.be.greaterThan(0);
+    await until(() => Math.abs(suppliers.rows.reduce((sum, r) => sum + r.value, 0) - awardedIn) < 1e-6, 'the supplier chart narrowed to works');
+    await dataset.updateComplete;
+    expect(text(dataset.shadowRoot!.querySelector('[part="chip"]'))).to.include('Categoría: Obras');
+  });
+
   describe('the written summary (Armenia, AMD): numbers computed from the fixture', () => {
     // Periods as a reader reads them, written out by hand: the locale's short month, the quarter by its letter.
     const MONTHS = {
@@ -304,6 +358,98 @@ describe('<ocds-breakdown>', () => {
       }
     });
   }
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`by method (${lang}): a bar's tooltip lists the publisher's own procurementMethodDetails wordings with their processes`, async () => {
+      const element = await chart(html`<ocds-breakdown lang=${lang} by="method"></ocds-breakdown>`, releases);
+      const names = { en: { open: 'Open', direct: 'Direct award' }, es: { open: 'Licitación abierta', direct: 'Adjudicación directa' } }[lang];
+      const title = { en: 'As the publisher says', es: 'Según el publicador' }[lang];
+      const methods = [...new Set(releases.map((r) => r.tender.procurementMethod as 'open' | 'direct'))];
+      expect(methods.length).to.be.greaterThan(1);
+      for (const method of methods) {
+        // The wordings of the method's processes, counted here, most used first (then alphabetically).
+        const counts = new Map<string, number>();
+        for (const r of releases.filter((r) => r.tender.procurementMethod === method)) counts.set(r.tender.procurementMethodDetails, (counts.get(r.tender.procurementMethodDetails) ?? 0) + 1);
+        const expected = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([wording, count]) => `${wording} (${count})`).join('; ');
+        const bar = element.shadowRoot!.querySelector(`.chart svg .mark-rect path[aria-label^="${names[method]}:"]`)!;
+        expect(bar, `the ${method} bar`).to.not.equal(null);
+        const box = bar.getBoundingClientRect();
+        await sendMouse({ type: 'move', position: [Math.round(box.x + Math.min(box.width / 2, 20)), Math.round(box.y + box.height / 2)] });
+        const tooltip = element.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
+        const entries = () => new Map([...tooltip.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]));
+        await until(() => !tooltip.hidden && entries().get(title) === expected, `the ${method} tooltip to say "${expected}" (it says ${JSON.stringify([...entries()])})`);
+        expect(entries().get({ en: 'procurement method', es: 'método de contratación' }[lang])).to.equal(names[method]);
+        await sendMouse({ type: 'move', position: [0, 0] });
+      }
+    });
+  }
+
+  describe('by="time" and interval', () => {
+    let armenia: Json[];
+    const liveDates = () =>
+      armenia.flatMap((r) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && typeof a.value?.amount === 'number').map((a: Json) => String(a.date)));
+    const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    before(async () => {
+      armenia = (await fetchJson('/test/fixtures/ocds/real/armenia/sample-data/6.json')).releases;
+    });
+
+    it('interval="quarter": the rows, heading and table of by="quarter"; no interval is by year; a new interval draws again', async () => {
+      const quarters = [...new Set(liveDates().map(quarterOf))].sort();
+      expect(quarters.length).to.be.greaterThan(1);
+      // One drawn chart at a time: one drawn below the other may be out of view, and never draw.
+      const shorthand = await chart(html`<ocds-breakdown lang="es" by="quarter" measure="awarded"></ocds-breakdown>`, armenia);
+      const [shorthandRows, shorthandSummary] = [shorthand.rows, text(shorthand.shadowRoot!.querySelector('[part="summary"]'))];
+      shorthand.remove();
+      const element = await chart(html`<ocds-breakdown lang="es" by="time" interval="quarter" measure="awarded"></ocds-breakdown>`, armenia);
+      expect(element.rows.map((row) => row.key)).to.deep.equal(quarters);
+      expect(element.rows).to.deep.equal(shorthandRows);
+      expect(text(element.shadowRoot!.querySelector('[part="heading"]'))).to.equal('Monto adjudicado por trimestre');
+      expect(text(element.shadowRoot!.querySelector('[part="summary"]'))).to.equal(shorthandSummary);
+      expect(element.getAttribute('interval')).to.equal('quarter');
+
+      const years = [...new Set(liveDates().map((date) => date.slice(0, 4)))].sort();
+      element.removeAttribute('interval');
+      await until(() => element.rows.map((row) => row.key).join() === years.join(), 'the rows by year');
+      expect(text(element.shadowRoot!.querySelector('[part="heading"]'))).to.equal('Monto adjudicado por año');
+      element.interval = 'month';
+      await until(() => element.rows.map((row) => row.key).join() === [...new Set(liveDates().map((date) => date.slice(0, 7)))].sort().join(), 'the rows by month');
+      // interval means nothing to another dimension.
+      element.remove();
+      const byMethod = await chart(html`<ocds-breakdown by="method" interval="month"></ocds-breakdown>`, armenia);
+      const methodRows = byMethod.rows;
+      byMethod.remove();
+      const plain = await chart(html`<ocds-breakdown by="method"></ocds-breakdown>`, armenia);
+      expect(methodRows).to.deep.equal(plain.rows);
+    });
+
+    for (const lang of ['en', 'es'] as const) {
+      it(`a bad interval (${lang}): the translated option message, one ocds-error, years drawn, nothing thrown`, async () => {
+        const element = document.createElement('ocds-breakdown');
+        element.setAttribute('lang', lang);
+        element.setAttribute('by', 'time');
+        element.setAttribute('interval', 'weekly');
+        const errors: CustomEvent[] = [];
+        element.addEventListener('ocds-error', (event) => errors.push(event as CustomEvent));
+        element.data = armenia;
+        document.body.append(element);
+        try {
+          await element.updateComplete;
+          await element.rendered;
+          expect(element.status).to.equal('ready');
+          expect(element.interval).to.equal(undefined);
+          expect(element.rows.map((row) => row.key)).to.deep.equal([...new Set(armenia.map((r) => String(r.tender?.tenderPeriod?.startDate ?? r.date).slice(0, 4)))].sort());
+          expect(errors.map((event) => event.detail.phase)).to.deep.equal(['validate']);
+          const alert = text(element.shadowRoot!.querySelector('.option-error'));
+          expect(alert).to.include(lang === 'es' ? 'interval="weekly" no es una opción (una de year, quarter, month)' : 'interval="weekly" is not an option (one of year, quarter, month)');
+          expect(errors[0].detail.message).to.equal(alert);
+          expect(element.getAttribute('interval'), 'the attribute stays as written').to.equal('weekly');
+          await expect(element).to.be.accessible();
+        } finally {
+          element.remove();
+        }
+      });
+    }
+  });
 
   it('bad by / measure: a translated message in the element and an ocds-error each, the defaults drawn, nothing thrown', async () => {
     const element = document.createElement('ocds-breakdown');

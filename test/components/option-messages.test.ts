@@ -42,6 +42,9 @@ describe('a bad attribute value', () => {
 
     const timelineWarnings = await warningsOf(() => fixture(html`<ocds-contract-timeline sort="size"></ocds-contract-timeline>`));
     expect(timelineWarnings).to.contain('sort="size" must be one of recent, value, duration; the default is used.');
+
+    const breakdownWarnings = await warningsOf(() => fixture(html`<ocds-breakdown by="time" interval="weekly"></ocds-breakdown>`));
+    expect(breakdownWarnings).to.contain('<ocds-breakdown> interval="weekly" must be one of year, quarter, month; the default is used.');
   });
 
   it('says it in Spanish under lang="es", and that a previous value is kept', async () => {
@@ -55,6 +58,9 @@ describe('a bad attribute value', () => {
     expect(timeline.sort).to.equal('value');
 
     const table = await warningsOf(() => fixture(html`<div lang="es"><ocds-process-table columns="ocid nonsense"></ocds-process-table></div>`));
+    const breakdown = await warningsOf(() => fixture(html`<div lang="es"><ocds-breakdown by="time" interval="semanal"></ocds-breakdown></div>`));
+    expect(breakdown).to.contain('interval="semanal" debe ser uno de year, quarter, month; se usa el valor predeterminado.');
+
     expect(table).to.match(/columns="ocid nonsense" debe ser uno o más de [^;,]*\btitle\b[^;,]*\bocid\b[^;,]*, separados por espacios; se usa el valor predeterminado\./);
   });
 });

@@ -108,6 +108,28 @@ describe('elements given a summary document', () => {
     expect(byMethod.rows.find((row) => row.key === 'direct')?.value, 'direct awards, counted in the fixture JSON').to.equal(direct);
   });
 
+  it('<ocds-breakdown by="time" interval=…> and by="stage" from a summary: the rows of by=quarter, by=year and by=stage from the fixture', async () => {
+    const armenia = (await fetchJson(ARMENIA)).releases as Json[];
+    const quarters = new Set(armenia.flatMap((r) => (r.awards ?? []).filter((a: Json) => !['cancelled', 'unsuccessful'].includes(a.status) && typeof a.value?.amount === 'number').map((a: Json) => `${a.date.slice(0, 4)}-Q${Math.floor((Number(a.date.slice(5, 7)) - 1) / 3) + 1}`)));
+    expect(quarters.size, 'awards in more than one quarter').to.be.greaterThan(1);
+    for (const [attributes, same] of [
+      [html`<ocds-breakdown by="time" interval="quarter" measure="awarded" src=${ARMENIA_SUMMARY}></ocds-breakdown>`, html`<ocds-breakdown by="quarter" measure="awarded" src=${ARMENIA}></ocds-breakdown>`],
+      [html`<ocds-breakdown by="time" src=${ARMENIA_SUMMARY}></ocds-breakdown>`, html`<ocds-breakdown by="year" src=${ARMENIA}></ocds-breakdown>`],
+      [html`<ocds-breakdown by="stage" measure="contracted" src=${ARMENIA_SUMMARY}></ocds-breakdown>`, html`<ocds-breakdown by="stage" measure="contracted" src=${ARMENIA}></ocds-breakdown>`],
+    ]) {
+      const summarised = await chart<OcdsBreakdown>(attributes);
+      const original = await chart<OcdsBreakdown>(same);
+      expect(summarised.status).to.equal('ready');
+      expect(original.rows.length).to.be.greaterThan(0);
+      expect(summarised.rows).to.deep.equal(original.rows);
+      expect(text(shadow(summarised).querySelector('[part="heading"]'))).to.equal(text(shadow(original).querySelector('[part="heading"]')));
+      done(summarised, original);
+    }
+    const byQuarter = await chart<OcdsBreakdown>(html`<ocds-breakdown by="time" interval="quarter" measure="awarded" src=${ARMENIA_SUMMARY}></ocds-breakdown>`);
+    expect(new Set(byQuarter.rows.map((row) => row.key)), 'quarters computed from the fixture').to.deep.equal(quarters);
+    done(byQuarter);
+  });
+
   it('<ocds-supplier-network>: the same edges, node amounts and concentration figures from the summary as from the fixture', async () => {
     for (const [file, summaryFile] of [
       [ARMENIA, ARMENIA_SUMMARY],

@@ -17,4 +17,14 @@ describe('parseEmbedParams', () => {
     const bareLimit = parseEmbedParams(paramsOf('widget=contract-timeline&src=/d.json&limit'));
     expect(bareLimit.ok).to.equal(false);
   });
+
+  it('widget=breakdown takes by=time with interval=year|quarter|month, and says what is wrong with another interval (en, es)', () => {
+    for (const interval of ['year', 'quarter', 'month']) {
+      expect(parseEmbedParams(paramsOf(`widget=breakdown&src=/d.json&by=time&interval=${interval}`))).to.deep.equal({ ok: true, widget: 'breakdown', options: { src: '/d.json', by: 'time', interval } });
+    }
+    const weekly = parseEmbedParams(paramsOf('widget=breakdown&src=/d.json&by=time&interval=week'));
+    expect(weekly.ok ? [] : weekly.errors).to.deep.equal(['interval: must be one of year, quarter, month']);
+    const spanish = parseEmbedParams(paramsOf('widget=breakdown&src=/d.json&by=time&interval=semana'), 'es');
+    expect(spanish.ok ? [] : spanish.errors).to.deep.equal(['interval: debe ser uno de year, quarter, month']);
+  });
 });

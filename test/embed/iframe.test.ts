@@ -91,6 +91,26 @@ describe('iframe embed (dist/cdn/embed.html + embed-resize.js)', () => {
     expect(chart.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Monto adjudicado por método de contratación');
   });
 
+  it('widget=breakdown&by=time&interval=quarter: awarded amounts by the quarter of each award in the frame', async () => {
+    const ARMENIA = '/test/fixtures/ocds/real/armenia/sample-data/6.json';
+    const releases: Record<string, any>[] = (await json(ARMENIA)).releases;
+    const expected = new Map<string, number>();
+    for (const award of releases.flatMap((release) => release.awards ?? [])) {
+      if (['cancelled', 'unsuccessful'].includes(award.status) || typeof award.value?.amount !== 'number') continue;
+      const quarter = `${award.date.slice(0, 4)}-Q${Math.floor((Number(award.date.slice(5, 7)) - 1) / 3) + 1}`;
+      expected.set(quarter, (expected.get(quarter) ?? 0) + award.value.amount);
+    }
+    expect(expected.size).to.be.greaterThan(1);
+    const element = frame(embedUrl({ widget: 'breakdown', src: ARMENIA, by: 'time', interval: 'quarter', measure: 'awarded' }));
+    await new Promise((resolve) => element.addEventListener('load', resolve, { once: true }));
+    const chart = await drawn(await until(() => element.contentDocument?.querySelector('ocds-breakdown'), 'the breakdown element'));
+    expect(chart.getAttribute('interval')).to.equal('quarter');
+    const rows = chart.rows as { key: string; value: number }[];
+    expect(rows.map((row) => row.key)).to.deep.equal([...expected.keys()].sort());
+    for (const row of rows) expect(row.value, row.key).to.be.closeTo(expected.get(row.key)!, 1e-6);
+    expect(chart.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Awarded amount by quarter');
+  });
+
   it('the helper sizes only the iframe the message came from', async () => {
     const chartFrame = frame(embedUrl({ widget: 'spending-by-stage', src: PARAGUAY_RECORD }));
     const other = document.createElement('iframe');
