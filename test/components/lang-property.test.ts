@@ -60,6 +60,26 @@ describe('lang set as a property', () => {
     });
   }
 
+  it('<ocds-breakdown>: a refused tag set as a property is not reflected; the one before stays, attribute and texts', async function () {
+    this.timeout(40_000);
+    const element = await drawn('ocds-breakdown', (element) => (element.lang = 'es'));
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      element.lang = 'not a tag!';
+      await element.updateComplete;
+      // The warning's texts load with import(): updateComplete waits for them.
+      await element.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect([element.lang, element.getAttribute('lang')]).to.deep.equal(['es', 'es']);
+    expect(textOf(element)).to.contain('Descargar CSV');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('lang="not a tag!"');
+  });
+
   it('<ocds-dataset>: set before or after it is drawn, it is the lang attribute and its filter chips are Spanish', async function () {
     this.timeout(40_000);
     const root = await fixture<HTMLElement>(html`<div style="width: 50rem"></div>`);
