@@ -104,12 +104,15 @@ function vue(list) {
       // vue-tsc checks a template's `max-pages` as the prop maxPages, and `@ocds-load` as the prop onOcdsLoad.
       const props = [...element.properties, ...element.attributes.filter((attribute) => !element.properties.some((p) => p.name === camel(attribute.name))).map((attribute) => ({ ...attribute, name: camel(attribute.name) }))];
       const listeners = element.events.map((event) => ({ ...event, name: camel(`on-${event.name}`), type: `(event: ${event.type}) => void` }));
-      return `${doc(element.description, '    ')}    '${element.tag}': DefineComponent<{\n${members([...props, ...listeners], '      ')}    }>;\n`;
+      return `${doc(element.description, '    ')}    '${element.tag}': DefineComponent<OcdsVueProps<{\n${members([...props, ...listeners], '      ')}    }>>;\n`;
     })
     .join('');
   return `${header("Vue 3: `/// <reference types=\"ocds-widgets/vue\" />` in a .d.ts of your app; tell Vue's compiler the tags are custom elements (README).")}
-import type { DefineComponent } from 'vue';
+import type { DefineComponent, HTMLAttributes, ReservedProps } from 'vue';
 ${importsOf(list)}
+
+/** The element's own props, and every HTML attribute (\`id\`, \`title\`, \`aria-*\`…) and \`key\`/\`ref\`, as on a \`<div>\`. */
+type OcdsVueProps<Own> = Own & Omit<HTMLAttributes & ReservedProps, keyof Own>;
 
 declare module 'vue' {
   interface GlobalComponents {

@@ -160,8 +160,8 @@ export abstract class OcdsChartElement<Row extends object = Record<string, unkno
   @property({ reflect: true }) src?: string;
   /** Focus one contracting process, matched exactly as published. */
   @property({ reflect: true }) ocid?: string;
-  /** BCP 47 tag; else the nearest ancestor's `lang`; else `en`. */
-  @property() override lang!: string;
+  /** BCP 47 tag; else the nearest ancestor's `lang`; else `en`. Set as a property (as frameworks do), it reflects, like built-in `lang`. */
+  @property({ reflect: true }) override lang!: string;
   /** `light` (when unset), `dark`, or `auto` (the reader's system setting). Set values reflect; the default is not written back. */
   @property({ reflect: true }) theme?: Theme;
   /** ISO 4217 code to show; default the one used by the most processes. */

@@ -115,6 +115,8 @@ export class OcdsDataset extends LitElement {
 
   /** URL of OCDS data, loaded once for every chart inside. */
   @property({ reflect: true }) src?: string;
+  /** BCP 47 tag of the filter chips; else the nearest ancestor's `lang`; else `en`. Set as a property, it reflects. */
+  @property({ reflect: true }) override lang!: string;
   /** Pages of an API (OCDS `links.next`) to read at most (default 100); fewer makes the charts say “first N releases”. */
   @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
   /** Property that wraps the packages, e.g. `arrayReleasePackage`; auto-detected where unambiguous. */
@@ -218,8 +220,8 @@ export class OcdsDataset extends LitElement {
   }
 
   private get languageTag(): string {
-    const element = this.closest('[lang]');
-    return canonicalTag(element?.getAttribute('lang'));
+    // The property first: render runs before Lit reflects it to the attribute.
+    return canonicalTag(this.lang || this.closest('[lang]')?.getAttribute('lang'));
   }
 
   private messages(): Translate {

@@ -11,11 +11,12 @@ export function Dashboard({ json }: { json: unknown }) {
   return (
     <>
       <ocds-breakdown ref={chart} by="buyer" measure="awarded" theme="dark" limit={5} max-pages={3} lang="es-MX"
-        className="chart" onocds-select={(event) => setSelected(event.detail)}
+        className="chart" id="by-buyer" title="Awarded by buyer" aria-label="Awarded by buyer" style={{ maxWidth: '40rem' }} tabIndex={-1}
+        onocds-select={(event) => setSelected(event.detail)}
         onocds-load={(event) => console.log(event.detail.releases)} />
       <ocds-dataset src="https://example.org/releases.json" from="2024-01-01" procuring-entity="x"
         onocds-error={(event) => console.warn(event.detail.phase, event.detail.message)}>
-        <ocds-spending-by-stage heading="Spending" currency="MXN" />
+        <ocds-spending-by-stage heading="Spending" currency="MXN" aria-describedby="note" hidden />
         <ocds-contract-timeline sort="recent" drill limit={20} />
         <ocds-supplier-network data={json} follow-origins="https://example.org" />
       </ocds-dataset>
