@@ -35,7 +35,9 @@ const PERIOD_KINDS = new Set(['year', 'quarter', 'month']);
 const PHASE_BY_CODE: Readonly<Record<string, ErrorPhase>> = { 'not-json': 'parse', truncated: 'parse', encoding: 'parse', 'not-ocds': 'validate', 'summary-version': 'validate', 'summary-invalid': 'validate' };
 
 /** A chart element (upgraded or not yet) inside the dataset. */
-type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; select?: (id: string) => void };
+type Chart = HTMLElement & { sharedDataset?: Dataset; contextDataset?: Dataset; select?: (id: string) => void; requestUpdate?: (name: string, old: unknown) => void };
+/** The previous value a chart is told its `lang` had when the language it inherits changes (never equal to its own). */
+const INHERITED_LANGUAGE = Symbol('inherited language');
 
 /**
  * Loads OCDS data once and gives it to every ocds-widgets chart inside it (they need no `src`). A selection in one
@@ -207,6 +209,9 @@ export class OcdsDataset extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A chart without a `lang` of its own speaks this dataset's, but cannot observe an ancestor's attribute: a change
+    // is passed on (a chart not upgraded yet reads it when it first renders).
+    if (changed.has('lang')) for (const chart of this.charts()) if (!chart.lang) chart.requestUpdate?.('lang', INHERITED_LANGUAGE);
     // A filter changed by other means than its selection (attribute, property, chip) no longer belongs to that chart.
     for (const [key, selection] of this.selections) if (this[key] !== selection.value) this.selections.delete(key);
     if (changed.has('data') && this.data !== undefined) this.useData();

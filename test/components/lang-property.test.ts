@@ -102,4 +102,33 @@ describe('lang set as a property', () => {
     expect(dataset.getAttribute('lang')).to.equal('en');
     expect(chip()).to.match(/^Method: /);
   });
+
+  it('<ocds-dataset>: its lang changed after the charts inside have drawn, the charts without a lang of their own follow', async function () {
+    this.timeout(60_000);
+    const root = await fixture<HTMLElement>(html`<div style="width: 50rem"></div>`);
+    const dataset = document.createElement('ocds-dataset') as HTMLElement & { data?: unknown; updateComplete: Promise<unknown> };
+    const inheriting = document.createElement('ocds-breakdown') as AnyChartElement;
+    const ownLanguage = document.createElement('ocds-spending-by-stage') as AnyChartElement;
+    ownLanguage.setAttribute('lang', 'en');
+    dataset.append(inheriting, ownLanguage);
+    dataset.data = releasePackage;
+    root.append(dataset);
+    for (const chart of [inheriting, ownLanguage]) {
+      await settled(chart, 30_000);
+      expect(chart.status).to.equal('ready');
+      expect(textOf(chart)).to.contain('Download CSV');
+    }
+    dataset.lang = 'es';
+    await dataset.updateComplete;
+    await inheriting.rendered;
+    expect(textOf(inheriting)).to.contain('Descargar CSV');
+    expect(textOf(inheriting)).to.not.contain('Download CSV');
+    // It gains no lang attribute: the language is still the dataset's.
+    expect(inheriting.hasAttribute('lang')).to.equal(false);
+    expect(textOf(ownLanguage)).to.contain('Download CSV');
+    dataset.setAttribute('lang', 'en');
+    await dataset.updateComplete;
+    await inheriting.rendered;
+    expect(textOf(inheriting)).to.contain('Download CSV');
+  });
 });
