@@ -102,7 +102,7 @@ function instrument() {
     const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
     const frame = () =>
       new Promise((resolve, reject) => {
-        const late = setTimeout(() => reject(new Error('no animation frame in 2 s: is the page hidden?')), 2000);
+        const late = setTimeout(() => reject(new Error('no animation frame in 10 s: is the page hidden?')), 10_000);
         requestAnimationFrame(() => resolve(clearTimeout(late)));
       });
     // The page's elements and those of its iframe embeds (same origin), each with the box it takes in the page.
@@ -199,7 +199,7 @@ function pageState() {
 }
 
 async function visit(browser, origin, page, width, step = VIEWPORT_HEIGHT / 2) {
-  // A window each: a background tab of a window gets no animation frames (Chromium) or one a second (Firefox).
+  // A window each: a tab behind another gets no animation frames (a Chromium run hung on one), so nothing would draw.
   const tab = await browser.newPage({ type: 'window' });
   const errors = [];
   tab.on('console', (message) => {
