@@ -117,7 +117,7 @@ export class OcdsDataset extends LitElement {
 
   /** URL of OCDS data, loaded once for every chart inside. */
   @property({ reflect: true }) src?: string;
-  /** BCP 47 tag of the filter chips; else the nearest ancestor's `lang`; else `en`. Set as a property, it reflects. */
+  /** BCP 47 tag of the filter chips and of the charts inside that have no `lang` of their own (a change reaches them); else the nearest ancestor's `lang`; else `en`. Set as a property, it reflects. */
   @property({ reflect: true }) override lang!: string;
   /** Pages of an API (OCDS `links.next`) to read at most (default 100); fewer makes the charts say “first N releases”. */
   @property({ type: Number, attribute: 'max-pages', reflect: true }) maxPages?: number;
