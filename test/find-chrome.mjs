@@ -57,3 +57,20 @@ export function requireFirefox() {
   }
   return path;
 }
+
+const ENGINES = { chromium: requireChrome, firefox: requireFirefox };
+
+/**
+ * The engines a browser stage runs: both, or the one OCDS_ENGINE names (an unknown name exits with a message). Both
+ * browsers are looked for first, so a missing one is said at once, not after the first engine's pass.
+ */
+export function enginesToRun() {
+  const asked = process.env.OCDS_ENGINE;
+  if (asked && !(asked in ENGINES)) {
+    console.error(`OCDS_ENGINE=${asked}: expected ${Object.keys(ENGINES).join(' or ')} (or unset, for both).`);
+    process.exit(1);
+  }
+  const engines = asked ? [asked] : Object.keys(ENGINES);
+  for (const engine of engines) ENGINES[engine]();
+  return engines;
+}

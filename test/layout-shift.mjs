@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { chromeArgs, requireChrome, requireFirefox } from './find-chrome.mjs';
+import { chromeArgs, enginesToRun, requireChrome, requireFirefox } from './find-chrome.mjs';
 
 const DEMO_PAGES = [
   '/demos/index.html',
@@ -47,7 +47,6 @@ const EXPECTED_FAILURES = {
     console: /status=404|404 \(Not Found\)/,
   },
 };
-const ENGINES = { chromium: requireChrome, firefox: requireFirefox };
 const WIDTHS = { chromium: [360, 400, 480, 768, 1280], firefox: [360, 400, 480, 768, 1280] };
 const VIEWPORT_HEIGHT = 800;
 const LIMIT = 0.1;
@@ -66,14 +65,7 @@ const args = process.argv.slice(2);
 const portAt = args.indexOf('--port');
 const port = portAt >= 0 ? Number(args.splice(portAt, 2)[1]) : 0;
 const [onlyPage, onlyWidth] = args;
-const asked = process.env.OCDS_ENGINE;
-if (asked && !(asked in ENGINES)) {
-  console.error(`OCDS_ENGINE=${asked}: expected ${Object.keys(ENGINES).join(' or ')} (or unset, for both).`);
-  process.exit(1);
-}
-const engines = asked ? [asked] : Object.keys(ENGINES);
-// Both browsers are looked for first: a missing one is said at once, not after the first engine's pass.
-for (const engine of engines) ENGINES[engine]();
+const engines = enginesToRun();
 
 // Every demo page is checked: one not on the list fails here, before anything is measured.
 const pathOf = (page) => page.split('?')[0];

@@ -3,17 +3,9 @@
 // (`npm run test:chromium`, `npm run test:firefox`). Arguments (e.g. `--port 8705`) and TEST_FILES pass through.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { requireChrome, requireFirefox } from './find-chrome.mjs';
+import { enginesToRun } from './find-chrome.mjs';
 
-const ENGINES = { chromium: requireChrome, firefox: requireFirefox };
-const asked = process.env.OCDS_ENGINE;
-if (asked && !(asked in ENGINES)) {
-  console.error(`OCDS_ENGINE=${asked}: expected ${Object.keys(ENGINES).join(' or ')} (or unset, for both).`);
-  process.exit(1);
-}
-const engines = asked ? [asked] : Object.keys(ENGINES);
-// Both browsers are checked before either runs: a missing one is said at once, not after the first suite.
-for (const engine of engines) ENGINES[engine]();
+const engines = enginesToRun();
 
 const config = fileURLToPath(new URL('./web-test-runner.config.mjs', import.meta.url));
 const results = [];

@@ -6,6 +6,7 @@ import '../../components/all.js';
 import type { OcdsProcessTable } from '../../components/process-table/process-table.js';
 import { settled } from '../hostile/harness.js';
 import { chart, inBox, type ChartElement } from '../helpers/boxed-chart.js';
+import { partyAndPartnerNames } from '../helpers/partners.js';
 
 const ARMENIA = '/api/files/armenia/sample-data/6.json';
 
@@ -40,22 +41,8 @@ describe('a focused organisation with one partner at phone width', function () {
   // The element keys an organisation by its identifier's scheme/id; the fixture's party id for it is AM-TIN-02629081.
   const FOCUS = 'AM-TIN/02629081';
   const PARTY = 'AM-TIN-02629081';
-  type Release = { parties?: { id: string; name?: string }[]; buyer?: { id: string }; awards?: { suppliers?: { id: string }[] }[] };
-
   /** The focus's name and its one partner's, from the fixture itself. */
-  async function expectedNames(): Promise<string[]> {
-    const releases = ((await (await fetch(ARMENIA)).json()) as { releases: Release[] }).releases;
-    const names = new Map(releases.flatMap((release) => release.parties ?? []).map((party) => [party.id, party.name ?? party.id]));
-    const partners = new Set(
-      releases.flatMap((release) => {
-        const suppliers = (release.awards ?? []).flatMap((award) => award.suppliers ?? []).map((supplier) => supplier.id);
-        if (release.buyer?.id === PARTY) return suppliers;
-        return suppliers.includes(PARTY) && release.buyer ? [release.buyer.id] : [];
-      }),
-    );
-    partners.delete(PARTY);
-    return [PARTY, ...partners].map((id) => names.get(id)!);
-  }
+  const expectedNames = () => partyAndPartnerNames(ARMENIA, PARTY);
 
   for (const width of [360, 400]) {
     for (const lang of ['en', 'es']) {

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../../components/all.js';
 import { settled } from '../hostile/harness.js';
 import { chart, inBox, type ChartElement } from '../helpers/boxed-chart.js';
+import { partyAndPartnerNames } from '../helpers/partners.js';
 
 interface Case {
   name: string;
@@ -131,19 +132,7 @@ describe('names drawn in the supplier network do not overlap', () => {
     // The element keys an organisation by its identifier's scheme/id; the fixture's party id for it is AM-TIN-02629081.
     const FOCUS = 'AM-TIN/02629081';
     const PARTY = 'AM-TIN-02629081';
-    type Release = { parties?: { id: string; name?: string }[]; buyer?: { id: string }; awards?: { suppliers?: { id: string }[] }[] };
-    const releases = ((await (await fetch(ARMENIA)).json()) as { releases: Release[] }).releases;
-    const names = new Map(releases.flatMap((release) => release.parties ?? []).map((party) => [party.id, party.name ?? party.id]));
-    // Its partners: the suppliers of its awards as a buyer, and the buyers of awards it won.
-    const partners = new Set(
-      releases.flatMap((release) => {
-        const suppliers = (release.awards ?? []).flatMap((award) => award.suppliers ?? []).map((supplier) => supplier.id);
-        if (release.buyer?.id === PARTY) return suppliers;
-        return suppliers.includes(PARTY) && release.buyer ? [release.buyer.id] : [];
-      }),
-    );
-    partners.delete(PARTY);
-    const expected = [PARTY, ...partners].map((id) => names.get(id)!);
+    const expected = await partyAndPartnerNames(ARMENIA, PARTY);
     expect(expected.length, 'the fixture gives the focus one partner').to.equal(2);
     const element = chart('ocds-supplier-network', { src: ARMENIA, focus: FOCUS });
     const box = inBox(1280, element);
