@@ -5,6 +5,7 @@ import {
   BREAKDOWN_BY,
   BREAKDOWN_INTERVALS,
   BREAKDOWN_MEASURES,
+  breakdownDimension,
   DEFAULT_BREAKDOWN_LIMIT,
   LIMITED_DIMENSIONS,
   NOT_STATED,
@@ -157,8 +158,7 @@ export class OcdsBreakdown extends OcdsChartElement<BreakdownRow, typeof Breakdo
 
   /** What the rows are by: `time` is its interval (year by default), so `by="time" interval="quarter"` is `by="quarter"`. */
   private get dimension(): Exclude<BreakdownBy, 'time'> {
-    // breakdownDimension's rule, written here: that module loads with the data, after this first chunk.
-    return this.by === 'time' ? (this.interval ?? 'year') : (this.by ?? 'method');
+    return breakdownDimension(this.by ?? 'method', this.interval);
   }
 
   /** A refused attribute value leaves the property as it was before (unset on first use): the default stands. */

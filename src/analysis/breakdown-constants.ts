@@ -7,6 +7,14 @@ export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
 export const BREAKDOWN_INTERVALS = ['year', 'quarter', 'month'] as const;
 export type BreakdownInterval = (typeof BREAKDOWN_INTERVALS)[number];
 
+/**
+ * The dimension rows are by: `time` is its `interval` (year by default); `interval` means nothing to any other `by`.
+ * Here, not in breakdown.ts, so the element and a summary's rows (which load without the analysis) read it alike.
+ */
+export function breakdownDimension<By extends BreakdownBy>(by: By, interval?: BreakdownInterval): Exclude<By, 'time'> | BreakdownInterval {
+  return by === 'time' ? (interval ?? 'year') : (by as Exclude<By, 'time'>);
+}
+
 export const BREAKDOWN_MEASURES = ['processes', 'planned', 'tendered', 'awarded', 'contracted', 'paid'] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
@@ -30,3 +38,6 @@ export const UNDATED = 'undated';
  * cancelled, unsuccessful or withdrawn with no contract.
  */
 export const BREAKDOWN_STAGES = ['planning', 'tender', 'award', 'contract', 'implementation', 'cancelled'] as const;
+
+/** A stage's place in the lifecycle: `by: 'stage'` rows read as a process moves (BREAKDOWN_STAGES), not by size. */
+export const stageOrder = (key: string): number => (BREAKDOWN_STAGES as readonly string[]).indexOf(key);

@@ -4,11 +4,12 @@
 // suppliers (or classifications) is divided equally among them, as supplierNetwork does, so totals stay honest.
 import type { Award, Contract, Dataset, Money, OrgRef, Process } from '../data/types.js';
 import {
-  BREAKDOWN_STAGES,
+  breakdownDimension,
   DEFAULT_BREAKDOWN_LIMIT,
   LIMITED_DIMENSIONS,
   NOT_STATED,
   OTHERS,
+  stageOrder,
   TIME_DIMENSIONS,
   UNDATED,
   type BreakdownBy,
@@ -170,20 +171,10 @@ function classificationsOf(process: Process): Map<string, string[]> {
   return found;
 }
 
-/**
- * The dimension the rows are by: `time` is its `interval` (year by default); `interval` means nothing to any other
- * `by`. The element and the summary's rows read it alike, each in a line of its own (they load without this module).
- */
-export function breakdownDimension(by: BreakdownBy, interval?: BreakdownInterval): Exclude<BreakdownBy, 'time'> {
-  return by === 'time' ? (interval ?? 'year') : by;
-}
-
-/** A stage's place in the lifecycle: stage rows read as a process moves (BREAKDOWN_STAGES), not by size. */
-const stageOrder = (key: string) => (BREAKDOWN_STAGES as readonly string[]).indexOf(key);
-
-/** A `by` as the rows are built (`time` read as its interval), or a split. */
-type Dimension = Exclude<BreakdownBy, 'time'> | BreakdownSplit;
+/** A `by` as the rows are built (`time` read as its interval). */
 type By = Exclude<BreakdownBy, 'time'>;
+/** A `by` as the rows are built, or a split. */
+type Dimension = By | BreakdownSplit;
 
 /** The categories a fact belongs to on one dimension, each with the part of the fact it gets. */
 function partsOf(dimension: Dimension, process: Process, fact: Fact, interval: (date: string | undefined) => string, labels: (ref: OrgRef) => string, classifications: (process: Process) => Map<string, string[]>): Part[] {

@@ -2,7 +2,7 @@
 // breakdown (the dimensions a summary holds) and the network's edges. Elements given a summary chart these.
 import type { SpendingRow, SpendingStage } from '../analysis/spending.js';
 import { SPENDING_STAGES } from '../analysis/spending-stages.js';
-import { BREAKDOWN_STAGES, DEFAULT_BREAKDOWN_LIMIT, LIMITED_DIMENSIONS, NOT_STATED, OTHERS, TIME_DIMENSIONS, UNDATED, type BreakdownInterval, type BreakdownMeasure } from '../analysis/breakdown-constants.js';
+import { breakdownDimension, DEFAULT_BREAKDOWN_LIMIT, LIMITED_DIMENSIONS, NOT_STATED, OTHERS, TIME_DIMENSIONS, UNDATED, stageOrder, type BreakdownInterval, type BreakdownMeasure } from '../analysis/breakdown-constants.js';
 import type { BreakdownRow } from '../analysis/breakdown.js';
 import type { NetworkEdge } from '../analysis/network.js';
 import { OTHERS_PREFIX } from '../analysis/network-constants.js';
@@ -97,8 +97,7 @@ export function summaryBreakdown(
   summary: SummaryDocument,
   options: { by: SummaryBreakdownBy | 'time'; interval?: BreakdownInterval; measure?: BreakdownMeasure; currency?: string; limit?: number },
 ): BreakdownRow[] {
-  // As breakdownDimension reads them (src/analysis/breakdown.ts, not loaded with a summary).
-  const by: SummaryBreakdownBy = options.by === 'time' ? (options.interval ?? 'year') : options.by;
+  const by: SummaryBreakdownBy = breakdownDimension(options.by, options.interval);
   const measure = options.measure ?? 'processes';
   const counting = measure === 'processes';
   const currency = options.currency?.trim().toUpperCase();
@@ -168,8 +167,6 @@ export function summaryBreakdown(
   return rows;
 }
 
-type Stage = (typeof BREAKDOWN_STAGES)[number];
-
 /** As breakdown ranks its rows: time in order, stages in lifecycle order, other categories by value. */
 function rankRows(rows: BreakdownRow[], by: SummaryBreakdownBy): BreakdownRow[] {
   const time = TIME_DIMENSIONS.includes(by);
@@ -178,7 +175,7 @@ function rankRows(rows: BreakdownRow[], by: SummaryBreakdownBy): BreakdownRow[] 
     (a, b) =>
       (a.currency ?? '').localeCompare(b.currency ?? '') ||
       last(a) - last(b) ||
-      (time ? a.key.localeCompare(b.key) : by === 'stage' ? BREAKDOWN_STAGES.indexOf(a.key as Stage) - BREAKDOWN_STAGES.indexOf(b.key as Stage) : b.value - a.value || a.label.localeCompare(b.label)),
+      (time ? a.key.localeCompare(b.key) : by === 'stage' ? stageOrder(a.key) - stageOrder(b.key) : b.value - a.value || a.label.localeCompare(b.label)),
   );
 }
 
