@@ -47,7 +47,7 @@ const EXPECTED_FAILURES = {
     console: /status=404|404 \(Not Found\)/,
   },
 };
-const WIDTHS = { chromium: [360, 400, 480, 768, 1280], firefox: [360, 400, 480, 768, 1280] };
+const WIDTHS = [360, 400, 480, 768, 1280];
 const VIEWPORT_HEIGHT = 800;
 const LIMIT = 0.1;
 // demos/dashboard.html at phone width, 400 × 800 px: a reader should take in each chart within about a screen.
@@ -74,6 +74,7 @@ assert.deepEqual(onDisk.filter((page) => !DEMO_PAGES.some((listed) => pathOf(lis
 assert.deepEqual(DEMO_PAGES.filter((page) => !onDisk.includes(pathOf(page))), [], 'DEMO_PAGES names pages that are not in demos/');
 
 const pages = onlyPage ? DEMO_PAGES.filter((page) => page.includes(onlyPage)) : DEMO_PAGES;
+const widths = onlyWidth ? [Number(onlyWidth)] : WIDTHS;
 const browsers = {
   chromium: () => puppeteer.launch({ browser: 'chrome', executablePath: requireChrome(), headless: true, args: chromeArgs, protocolTimeout: 90_000 }),
   firefox: () => puppeteer.launch({ browser: 'firefox', executablePath: requireFirefox(), headless: true, protocolTimeout: 90_000 }),
@@ -254,7 +255,6 @@ try {
       // dependency): one visit to each page first, so the measured visits see what a reader's would. Two screens a
       // step: elements draw within a screen of the view, so every one is drawn (and its modules compiled) on the way.
       if (index === 0) await inTabs(pages.map((page) => () => visit(browser, origin, page, 1280, 2 * VIEWPORT_HEIGHT).catch((error) => failures.push(`${engine} ${page}, first visit: ${error.message}`))));
-      const widths = onlyWidth ? [Number(onlyWidth)] : WIDTHS[engine];
       const visits = pages.flatMap((page) => widths.map((width) => ({ page, width })));
       await inTabs(visits.map(({ page, width }) => async () => {
         const at = `${engine} ${page} at ${width} px`;
@@ -307,4 +307,4 @@ for (const page of pages) {
   if (worst) console.log(`max CLS ${worst.total.toFixed(4)} (${worst.width} px) ${page}`);
 }
 assert.deepEqual(failures, [], 'a demo page wider than the screen, with errors, or with layout shift of 0.1 or more');
-console.log(`No sideways scroll, no errors${engines.includes('chromium') ? `, layout shift under ${LIMIT} (Chromium)` : ''} on ${pages.length} demo pages at ${onlyWidth ?? [...new Set(engines.flatMap((engine) => WIDTHS[engine]))].join(', ')} px in ${engines.join(' and ')}.`);
+console.log(`No sideways scroll, no errors${engines.includes('chromium') ? `, layout shift under ${LIMIT} (Chromium)` : ''} on ${pages.length} demo pages at ${widths.join(', ')} px in ${engines.join(' and ')}.`);
